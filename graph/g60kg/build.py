@@ -1,0 +1,148 @@
+"""Build the dataset: read `data/`, check it, compile it to RDF, validate, write atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import Dataset
+
+from .checks import check_data
+from .compile import compile_dataset
+from .errors import G60Error, InputErrors
+from .infer import add_inferences
+from .namespaces import PREFIXES
+from .ontology import load_ontology
+from .records import read_data
+from .validate import shacl_problems, sparql_problems, union_graph
+
+__all__ = [
+    "BuildResult",
+    "ValidationFailed",
+    "build",
+    "compile_checked",
+    "default_build_dir",
+    "default_data_dir",
+    "serialize_nquads",
+]
+
+TRIG_NAME = "g60kg.trig"
+NQUADS_NAME = "g60kg.nq"
+
+
+class ValidationFailed(G60Error):
+    """The compiled dataset breaks a shape or a cross-node check."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            f"{len(problems)} validation problem(s):\n" + "\n".join(f"  {p}" for p in problems)
+        )
+
+
+@dataclass
+class BuildResult:
+    """What a build produced and how long each step took (seconds)."""
+
+    dataset: Dataset
+    files: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def default_data_dir() -> Path:
+    """The project's `data/` folder."""
+    return project_root() / "data"
+
+
+def default_build_dir() -> Path:
+    """The project's `build/` folder (ignored by git)."""
+    return project_root() / "build"
+
+
+def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> Dataset:
+    """Read, check, compile and validate; raise `InputErrors` or `ValidationFailed`.
+
+    >>> ds = compile_checked(default_data_dir())
+    >>> len(ds) > 1000
+    True
+    """
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+    onto = load_ontology()
+    data = read_data(data_dir)
+    problems = check_data(data, onto)
+    ds, compile_problems = compile_dataset(data, onto)
+    problems += compile_problems
+    if problems:
+        raise InputErrors(problems)
+    timings["read+compile"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    add_inferences(ds)
+    timings["infer"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    union = union_graph(ds)
+    found = shacl_problems(union) + sparql_problems(union)
+    timings["validate"] = time.perf_counter() - clock
+    if found:
+        raise ValidationFailed(found)
+    return ds
+
+
+def serialize_nquads(ds: Dataset) -> bytes:
+    """N-Quads, one statement a line, sorted: the same dataset always gives the same bytes."""
+    text = ds.serialize(format="nquads", encoding="utf-8")
+    lines = sorted(set(line for line in text.splitlines() if line.strip()))
+    return b"\n".join(lines) + b"\n"
+
+
+def _serialize_trig(ds: Dataset) -> bytes:
+    """TriG with the project's prefixes, from the sorted quads (so it is reproducible too)."""
+    quads = pyoxigraph.parse(serialize_nquads(ds), format=pyoxigraph.RdfFormat.N_QUADS)
+    out = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
+    return bytes(out) if out is not None else b""
+
+
+def _write_atomically(outputs: dict[Path, bytes]) -> None:
+    """Write every file to a temporary sibling first, then move them all into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, content in outputs.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.chmod(tmp_name, 0o644)
+            staged.append((Path(tmp_name), path))
+        for staged_path, path in staged:
+            os.replace(staged_path, path)
+    finally:
+        for staged_path, _ in staged:
+            staged_path.unlink(missing_ok=True)
+
+
+def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildResult:
+    """Build the dataset and write TriG and N-Quads into `out_dir`.
+
+    Nothing is written unless every check passes, so a failed build leaves the previous output
+    untouched.
+    """
+    data_dir = data_dir or default_data_dir()
+    out_dir = out_dir or default_build_dir()
+    timings: dict[str, float] = {}
+    ds = compile_checked(data_dir, timings)
+    clock = time.perf_counter()
+    outputs = {
+        out_dir / NQUADS_NAME: serialize_nquads(ds),
+        out_dir / TRIG_NAME: _serialize_trig(ds),
+    }
+    _write_atomically(outputs)
+    timings["write"] = time.perf_counter() - clock
+    return BuildResult(ds, sorted(outputs), timings)

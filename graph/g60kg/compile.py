@@ -1,0 +1,449 @@
+"""Turn checked records into an RDF dataset: one named graph per source, claims as nodes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
+
+from .errors import Problem
+from .namespaces import (
+    CLAIM,
+    ENTITIES_GRAPH,
+    G60,
+    ID,
+    OA,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    REFERENCE_GRAPH,
+    SCHEMA,
+    SOURCE,
+    VOCAB,
+    source_graph,
+)
+from .ontology import Ontology
+from .records import Data, Entity, Span, Statement, Where
+
+__all__ = ["compile_dataset", "entity_iri", "pinyin"]
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+UNITS = {
+    "percent": URIRef("http://qudt.org/vocab/unit/PERCENT"),
+    "km2": URIRef("http://qudt.org/vocab/unit/KiloM2"),
+}
+CNY = URIRef("http://qudt.org/vocab/currency/CNY")
+QUALIFIER_BOUND = {"more-than": "min", "nearly": "max", "about": "value", "exact": "value"}
+CONTEXT_CHARS = 12
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """The persistent IRI of an entity."""
+    return ID[entity.iri]
+
+
+def pinyin(text: str) -> str:
+    """Tone-marked pinyin of Chinese text, syllables separated by spaces.
+
+    >>> pinyin("洞泾镇")
+    'dòng jīng zhèn'
+    """
+    return " ".join(s for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
+
+
+class _Compiler:
+    def __init__(self, data: Data, onto: Ontology) -> None:
+        self.data, self.onto = data, onto
+        self.ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            self.ds.bind(prefix, ns)
+        self.problems: list[Problem] = []
+        self.facts = {(st.source, st.id) for st in data.statements if st.kind == "fact"}
+        self.current_source = ""
+
+    # ---- terms -----------------------------------------------------------------------------
+    def ref(self, name: Any, where: Where, expect: URIRef | None = None) -> URIRef | None:
+        """An entity handle or `scheme:code` concept as an IRI, checked against `expect`."""
+        text = str(name)
+        if ":" in text:
+            concept = self.onto.concept(text)
+            if concept is None:
+                self.problems.append(
+                    where.problem(
+                        f"unknown concept '{text}'", "use a scheme:code of ontology/vocab.ttl"
+                    )
+                )
+            return concept
+        entity = self.data.entities.get(text)
+        if entity is None and (self.current_source, text) in self.facts:
+            return CLAIM[f"{self.current_source}/{text}"]
+        if entity is None:
+            self.problems.append(
+                where.problem(
+                    f"dangling reference: no entity with id '{text}'",
+                    "define it in data/entities/*.yaml or correct the id",
+                )
+            )
+            return None
+        if expect is not None and str(expect).startswith(str(G60)):
+            supers = {s for t in entity.types for s in self.onto.superclasses(t)}
+            if expect not in supers:
+                self.problems.append(
+                    where.problem(
+                        f"'{text}' is a {'/'.join(entity.types)}, not a "
+                        f"{expect.removeprefix(str(G60))}",
+                        "point to an entity of the property's range or use another property",
+                    )
+                )
+        return entity_iri(entity)
+
+    def prop(self, name: str | None, where: Where) -> tuple[URIRef, str, URIRef | None] | None:
+        if not name or name not in self.onto.properties:
+            self.problems.append(
+                where.problem(
+                    f"unknown property '{name}'",
+                    "use a property of ontology/g60.ttl (its local name, e.g. directlyWithin)",
+                )
+            )
+            return None
+        kind, rng = self.onto.properties[name]
+        return G60[name], kind, rng
+
+    def literal(self, value: Any, rng: URIRef | None, where: Where) -> Literal | None:
+        if value is None:
+            return None
+        if isinstance(value, Mapping) and len(value) == 1:
+            ((lang, text),) = value.items()
+            return Literal(str(text), lang=str(lang))
+        text = str(value)
+        if rng == XSD.date:
+            if not DATE.match(text):
+                self.problems.append(
+                    where.problem(f"malformed date '{text}'", "write an ISO 8601 date: YYYY-MM-DD")
+                )
+                return None
+            return Literal(text, datatype=XSD.date)
+        if rng in (XSD.integer, XSD.decimal):
+            try:
+                Decimal(text)
+            except InvalidOperation:
+                self.problems.append(where.problem(f"'{text}' is not a number"))
+                return None
+            return Literal(text, datatype=rng)
+        if PERIOD.match(text):
+            datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
+            return Literal(text, datatype=datatype)
+        return Literal(text)
+
+    # ---- building blocks -------------------------------------------------------------------
+    def labels(self, g: Graph, node: URIRef, zh: str | None, en: str | None, where: Where) -> None:
+        if not zh or not en:
+            self.problems.append(
+                where.problem(
+                    "label missing a language: both 'zh' and 'en' are required",
+                    "add the missing `zh:` / `en:` label",
+                )
+            )
+        for text, lang in ((zh, "zh"), (en, "en")):
+            if text:
+                g.add((node, RDFS.label, Literal(text, lang=lang)))
+                g.add((node, SKOS.prefLabel, Literal(text, lang=lang)))
+        if zh:
+            g.add((node, SKOS.altLabel, Literal(pinyin(zh), lang="zh-Latn-pinyin")))
+
+    def span(self, g: Graph, node: URIRef, span: Span) -> None:
+        """Describe `node` as the evidence span `span` (quote, offsets, context)."""
+        text = self.data.sources[span.source].text
+        g.add((node, RDF.type, G60.EvidenceSpan))
+        g.add((node, OA.exact, Literal(span.quote)))
+        g.add((node, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start])))
+        g.add((node, OA.suffix, Literal(text[span.end : span.end + CONTEXT_CHARS])))
+        g.add((node, OA.hasSource, SOURCE[span.source]))
+
+    def evidence(self, g: Graph, owner: URIRef, spans: Iterable[Span]) -> None:
+        for n, span in enumerate(spans, 1):
+            node = URIRef(f"{owner}/evidence/{n}")
+            g.add((owner, G60.evidence, node))
+            self.span(g, node, span)
+
+    def quantity(
+        self, g: Graph, node: URIRef, spec: Any, st: Statement, rng: URIRef | None
+    ) -> bool:
+        where = st.where
+        if not isinstance(spec, Mapping):
+            self.problems.append(
+                where.problem(
+                    f"malformed amount {spec!r}",
+                    "write {value|min|max: NUMBER, qualifier: …, text: …, currency|unit: …}",
+                )
+            )
+            return False
+        qualifier = str(spec.get("qualifier", "exact"))
+        bound = QUALIFIER_BOUND.get(qualifier)
+        given = [k for k in ("value", "min", "max") if k in spec]
+        text = spec.get("text")
+        ok = True
+        if bound is None and qualifier != "several-tens":
+            self.problems.append(
+                where.problem(
+                    f"malformed amount: unknown qualifier '{qualifier}'",
+                    f"use one of {', '.join([*QUALIFIER_BOUND, 'several-tens'])}",
+                )
+            )
+            ok = False
+        elif bound and given != [bound]:
+            self.problems.append(
+                where.problem(
+                    f"malformed amount: qualifier '{qualifier}' needs exactly `{bound}:`",
+                    "超/逾/余/以上 → min; 近/将近 → max; 约/左右 or exact → value",
+                )
+            )
+            ok = False
+        if not text:
+            self.problems.append(where.problem("malformed amount: no `text:` (the source wording)"))
+            ok = False
+        elif st.evidence and not any(str(text) in s.quote for s in st.evidence):
+            self.problems.append(
+                where.problem(
+                    f"amount text {text!r} does not occur in the statement's evidence",
+                    "quote the words that state the amount",
+                )
+            )
+            ok = False
+        numbers = {}
+        for key in given:
+            try:
+                numbers[key] = Decimal(str(spec[key]))
+            except InvalidOperation:
+                self.problems.append(where.problem(f"malformed amount: {key} {spec[key]!r}"))
+                ok = False
+        if not ok:
+            return False
+        is_money = rng == SCHEMA.MonetaryAmount or "currency" in spec
+        g.add((node, RDF.type, SCHEMA.MonetaryAmount if is_money else SCHEMA.QuantitativeValue))
+        for key, number in numbers.items():
+            prop = {"value": SCHEMA.value, "min": SCHEMA.minValue, "max": SCHEMA.maxValue}[key]
+            g.add((node, prop, Literal(f"{number:f}", datatype=XSD.decimal)))
+        g.add((node, G60.qualifier, VOCAB[f"qualifier/{qualifier}"]))
+        g.add((node, G60.surfaceForm, Literal(str(text), lang="zh")))
+        if is_money:
+            if spec.get("currency") != "CNY":
+                self.problems.append(
+                    where.problem("malformed amount: money needs `currency: CNY` (yuan)")
+                )
+            g.add((node, SCHEMA.currency, Literal("CNY")))
+            g.add((node, G60.unit, CNY))
+        else:
+            unit = str(spec.get("unit", ""))
+            unit_iri = UNITS.get(unit) or (self.ref(unit, where) if ":" in unit else None)
+            if unit_iri is None:
+                self.problems.append(
+                    where.problem(
+                        f"malformed amount: unknown unit '{unit}'",
+                        "use percent, km2 or a count-unit: concept",
+                    )
+                )
+                return False
+            g.add((node, G60.unit, unit_iri))
+        return True
+
+    def value(self, g: Graph, subject: URIRef, name: str, raw: Any, st: Statement) -> list[Node]:
+        """Add `subject name raw` (raw may be a list); return the objects added."""
+        resolved = self.prop(name, st.where)
+        if resolved is None:
+            return []
+        prop, kind, rng = resolved
+        added: list[Node] = []
+        values = raw if isinstance(raw, list) else [raw]
+        for n, item in enumerate(values, 1):
+            obj: Node | None
+            if kind == "quantity":
+                obj = URIRef(f"{subject}/{name}" + (f"/{n}" if len(values) > 1 else ""))
+                if not self.quantity(g, obj, item, st, rng):
+                    continue
+            elif kind == "entity":
+                obj = self.ref(item, st.where, rng)
+            else:
+                obj = self.literal(item, rng, st.where)
+            if obj is not None:
+                g.add((subject, prop, obj))
+                added.append(obj)
+        return added
+
+    def provenance(self, g: Graph, claim: URIRef, st: Statement) -> None:
+        g.add((claim, RDF.type, G60.Claim))
+        if st.source == "reference":
+            for ref in st.cites:
+                g.add((claim, G60.citesReference, SOURCE[ref]))
+                g.add((claim, PROV.wasDerivedFrom, SOURCE[ref]))
+        else:
+            g.add((claim, PROV.wasDerivedFrom, SOURCE[st.source]))
+            self.evidence(g, claim, st.evidence)
+        if st.confidence is not None:
+            g.add((claim, G60.confidence, Literal(st.confidence, datatype=XSD.decimal)))
+        if st.note:
+            g.add((claim, G60.curatorNote, Literal(st.note, lang="en")))
+        if st.date_resolution:
+            concept = self.ref(f"date-resolution:{st.date_resolution}", st.where)
+            if concept is not None:
+                g.add((claim, G60.dateResolution, concept))
+
+    # ---- records ---------------------------------------------------------------------------
+    def entity(self, entity: Entity) -> None:
+        g = self.ds.graph(ENTITIES_GRAPH)
+        node = entity_iri(entity)
+        for type_name in entity.types:
+            g.add((node, RDF.type, G60[type_name]))
+        self.labels(g, node, entity.zh, entity.en, entity.where)
+        for lang, alias in entity.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias, lang=lang)))
+        if entity.division_code:
+            g.add((node, G60.divisionCode, Literal(entity.division_code)))
+        if entity.note:
+            g.add((node, G60.curatorNote, Literal(entity.note, lang="en")))
+        for ref in entity.cites:
+            g.add((node, G60.citesReference, SOURCE[ref]))
+        for n, span in enumerate(entity.mentions, 1):
+            mention = URIRef(f"{node}/mention/{n}")
+            sg = self.ds.graph(source_graph(span.source))
+            sg.add((node, G60.mentionedIn, mention))
+            self.span(sg, mention, span)
+
+    def statement(self, st: Statement) -> None:
+        g = self.ds.graph(REFERENCE_GRAPH if st.source == "reference" else source_graph(st.source))
+        self.current_source = st.source
+        claim = CLAIM[f"{st.source}/{st.id}"]
+        if st.kind == "fact":
+            if st.fact not in self.onto.fact_classes:
+                self.problems.append(
+                    st.where.problem(
+                        f"unknown fact class '{st.fact}'",
+                        f"use one of {', '.join(sorted(self.onto.fact_classes))}",
+                    )
+                )
+                return
+            g.add((claim, RDF.type, G60[st.fact]))
+            self.labels(g, claim, st.zh, st.en, st.where)
+            for name, raw in st.properties.items():
+                self.value(g, claim, str(name), raw, st)
+            self.provenance(g, claim, st)
+        elif st.kind == "components":
+            self.components(g, claim, st)
+        else:
+            self.triple(g, claim, st)
+
+    def triple(self, g: Graph, claim: URIRef, st: Statement) -> None:
+        """Assert `subject predicate object(s)`, each triple reified as its own claim."""
+        subject = self.ref(st.subject, st.where)
+        resolved = self.prop(st.predicate, st.where)
+        if subject is None or resolved is None:
+            return
+        prop, kind, _ = resolved
+        if kind == "entity" and st.value is not None:
+            self.problems.append(st.where.problem(f"'{st.predicate}' takes an `object:`"))
+            return
+        if kind != "entity" and st.object is not None:
+            self.problems.append(st.where.problem(f"'{st.predicate}' takes a `value:`"))
+            return
+        raw = st.object if st.object is not None else st.value
+        values = raw if isinstance(raw, list) else [raw]
+        for n, item in enumerate(values, 1):
+            added = self.value(g, subject, str(st.predicate), item, st)
+            node = claim if len(values) == 1 else URIRef(f"{claim}/{n}")
+            for obj in added:
+                g.add((node, RDF.type, RDF.Statement))
+                g.add((node, RDF.subject, subject))
+                g.add((node, RDF.predicate, prop))
+                g.add((node, RDF.object, obj))
+                self.provenance(g, node, st)
+
+    def components(self, g: Graph, claim: URIRef, st: Statement) -> None:
+        subject = self.ref(st.subject, st.where, G60.Programme)
+        if subject is None:
+            return
+        for n, comp in enumerate(st.components, 1):
+            node = URIRef(f"{claim}/{n}")
+            if not isinstance(comp, Mapping):
+                self.problems.append(st.where.problem(f"component {n} must be a mapping"))
+                continue
+            g.add((subject, G60.hasComponent, node))
+            g.add((node, RDF.type, G60.Component))
+            g.add((node, G60.position, Literal(n)))
+            self.labels(g, node, comp.get("zh"), comp.get("en"), st.where)
+            if comp.get("item"):
+                item = self.ref(comp["item"], st.where)
+                if item is not None:
+                    g.add((node, G60.item, item))
+            if comp.get("role"):
+                role = self.ref(comp["role"], st.where)
+                if role is not None:
+                    g.add((node, G60.componentRole, role))
+            self.provenance(g, node, st)
+
+    def sources(self) -> None:
+        for source in self.data.sources.values():
+            g = self.ds.graph(source_graph(source.id))
+            node = SOURCE[source.id]
+            g.add((node, RDF.type, G60.SourceDocument))
+            g.add((node, RDF.type, SCHEMA.NewsArticle))
+            g.add((node, SCHEMA.headline, Literal(source.title, lang="zh")))
+            g.add((node, RDFS.label, Literal(source.title, lang="zh")))
+            g.add((node, DCTERMS.language, Literal(source.language)))
+            g.add((node, G60.retrievalNote, Literal(source.retrieved, lang="en")))
+            g.add((node, SCHEMA.sha256, Literal(source.sha256)))
+            g.add((node, SCHEMA.publisher, Literal(source.publisher_zh, lang="zh")))
+            g.add((node, SCHEMA.publisher, Literal(source.publisher_en, lang="en")))
+            page_date = self.literal(source.page_date, XSD.date, source.where)
+            if page_date is not None:
+                g.add((node, G60.pageDate, page_date))
+            if source.url:
+                g.add((node, SCHEMA.url, URIRef(source.url)))
+            if source.site:
+                g.add((node, SCHEMA.isPartOf, Literal(source.site)))
+        g = self.ds.graph(REFERENCE_GRAPH)
+        for ref in self.data.references.values():
+            node = SOURCE[ref.id]
+            g.add((node, RDF.type, G60.ReferenceSource))
+            g.add((node, RDFS.label, Literal(ref.title, lang="zh")))
+            g.add((node, SCHEMA.headline, Literal(ref.title, lang="zh")))
+            if ref.publisher:
+                g.add((node, SCHEMA.publisher, Literal(ref.publisher, lang="zh")))
+            published = self.literal(ref.date, None, ref.where) if ref.date else None
+            if published is not None:
+                g.add((node, SCHEMA.datePublished, published))
+            if ref.url:
+                g.add((node, SCHEMA.url, URIRef(ref.url)))
+            if ref.note:
+                g.add((node, G60.curatorNote, Literal(ref.note, lang="en")))
+
+    def doubts(self) -> None:
+        for doubt in self.data.doubts:
+            g = self.ds.graph(source_graph(doubt.span.source))
+            node = CLAIM[f"{doubt.span.source}/doubt/{doubt.id}"]
+            g.add((node, RDF.type, G60.Doubt))
+            g.add((node, G60.curatorNote, Literal(doubt.note, lang="en")))
+            g.add((node, PROV.wasDerivedFrom, SOURCE[doubt.span.source]))
+            self.evidence(g, node, [doubt.span])
+
+
+def compile_dataset(data: Data, onto: Ontology) -> tuple[Dataset, list[Problem]]:
+    """Compile records into a dataset; also return every problem met on the way."""
+    compiler = _Compiler(data, onto)
+    ontology_graph = compiler.ds.graph(ONTOLOGY_GRAPH)
+    for triple in onto.graph:
+        ontology_graph.add(triple)
+    compiler.sources()
+    for entity in data.entities.values():
+        compiler.entity(entity)
+    for statement in data.statements:
+        compiler.statement(statement)
+    compiler.doubts()
+    return compiler.ds, compiler.problems

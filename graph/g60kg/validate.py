@@ -1,0 +1,54 @@
+"""Check a compiled dataset: SHACL Core shapes, then cross-node SPARQL checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import Dataset, Graph, Namespace
+from rdflib.namespace import RDF
+
+from .ontology import ontology_dir
+
+__all__ = ["check_queries", "shacl_problems", "sparql_problems", "union_graph"]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All named graphs of the dataset merged into one graph."""
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def shacl_problems(data: Graph, shapes_path: Path | None = None) -> list[str]:
+    """One readable line per SHACL violation (empty when the data conforms)."""
+    shapes = Graph().parse(shapes_path or ontology_dir() / "shapes.ttl", format="turtle")
+    conforms, report, _ = shacl_validate(data, shacl_graph=shapes, advanced=False, inference="none")
+    if conforms:
+        return []
+    lines = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        lines.append(f"SHACL: {focus}" + (f" {path}" if path else "") + f": {message}")
+    return sorted(lines)
+
+
+def check_queries(folder: Path | None = None) -> dict[str, str]:
+    """The cross-node checks: name → SPARQL text of a query that must return no rows."""
+    folder = folder or ontology_dir() / "checks"
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}
+
+
+def sparql_problems(data: Graph) -> list[str]:
+    """One line per row returned by any cross-node check."""
+    lines = []
+    for name, query in check_queries().items():
+        for row in data.query(query):
+            values = ", ".join(str(v) for v in row)  # type: ignore[union-attr]
+            lines.append(f"check {name}: {values}")
+    return lines
