@@ -27,13 +27,14 @@ def add_inferences(ds: Dataset) -> int:
             inferred.add((place, G60.within, ancestor))
     onto = ds.graph(ONTOLOGY_GRAPH)
     supers: dict[URIRef, set[URIRef]] = {}
-    for node, cls in {(s, o) for s, _, o, _ in ds.quads((None, RDF.type, None, None))}:
+    typed = {(s, o) for s, _, o, g in ds.quads((None, RDF.type, None, None)) if g != ONTOLOGY_GRAPH}
+    for node, cls in typed:
         if not isinstance(cls, URIRef):
             continue
         if cls not in supers:
-            supers[cls] = {
-                c for c in onto.transitive_objects(cls, RDFS.subClassOf) if isinstance(c, URIRef)
-            }
+            found = onto.transitive_objects(cls, RDFS.subClassOf)
+            supers[cls] = {c for c in found if isinstance(c, URIRef) and c != cls}
         for sup in supers[cls]:
-            inferred.add((node, RDF.type, sup))
+            if (node, sup) not in typed:
+                inferred.add((node, RDF.type, sup))
     return len(inferred)
