@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from g60kg import output
 from g60kg.output import OutputError, write_files, write_text
 
