@@ -17,7 +17,21 @@ class Style:
     symbol: str
     color: str
 
+    @property
+    def marker(self) -> str:
+        """The matplotlib marker of the shape."""
+        return _MARKERS[self.shape]
 
+
+_MARKERS = {
+    "dot": "o",
+    "square": "s",
+    "diamond": "D",
+    "triangle": "^",
+    "star": "*",
+    "hexagon": "h",
+    "triangleDown": "v",
+}
 _DOT = ("dot", "●")
 _SQUARE = ("square", "■")
 _DIAMOND = ("diamond", "◆")
