@@ -1,0 +1,204 @@
+"""Export the graph for other tools: RDF serialisations of the dataset, and GraphML, GEXF or CSV
+of the networkx view for Gephi, Cytoscape and spreadsheets.
+
+Every export is rendered in memory and then written atomically: an error leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
+
+from g60kg.output import check_output_path, write_bytes, write_files
+
+__all__ = ["FORMATS", "GRAPH_FORMATS", "RDF_FORMATS", "export", "flat_graph"]
+
+RDF_FORMATS: dict[str, str] = {
+    "turtle": "turtle",
+    "trig": "trig",
+    "nquads": "nquads",
+    "jsonld": "json-ld",
+}
+"""Our format name → rdflib's. Turtle has no named graphs: it gets the union of all graphs."""
+
+GRAPH_FORMATS = ("graphml", "gexf", "csv")
+FORMATS = (*RDF_FORMATS, *GRAPH_FORMATS)
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _evidence_text(item: dict[str, Any]) -> str:
+    where = str(item.get("source_title") or item.get("source") or "")
+    if item.get("start") is not None:
+        where += f" [{item['start']}–{item['end']}]"
+    return f"{item.get('quote', '')} — {where}" if where else str(item.get("quote", ""))
+
+
+def flat_graph(G: nx.MultiDiGraph, *, lang: str = "zh") -> nx.MultiDiGraph:
+    """Return a copy of `G` whose attribute values are all strings or integers.
+
+    Lists become "|"-separated text, `attrs` become `attr_<key>` columns, evidence becomes a
+    count, the quotes with their sources, and the full spans as JSON. `label` is the label in
+    `lang` (what Gephi and Cytoscape show).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/a", label_zh="洞泾镇", type="Town", types=["Town", "Place"])
+    >>> flat_graph(G).nodes["id/a"]["types"]
+    'Town|Place'
+    """
+    other = "en" if lang == "zh" else "zh"
+    flat = nx.MultiDiGraph()
+    for node, data in G.nodes(data=True):
+        zh, en = str(data.get("label_zh") or ""), str(data.get("label_en") or "")
+        row: dict[str, Any] = {
+            "label": str(data.get(f"label_{lang}") or data.get(f"label_{other}") or node),
+            "label_zh": zh,
+            "label_en": en,
+            "type": str(data.get("type") or ""),
+            "types": "|".join(data.get("types") or []),
+        }
+        row.update({f"attr_{k}": str(v) for k, v in (data.get("attrs") or {}).items()})
+        flat.add_node(node, **row)
+    for u, v, key, data in G.edges(keys=True, data=True):
+        evidence = list(data.get("evidence") or [])
+        flat.add_edge(
+            u,
+            v,
+            key=key,
+            label=str(data.get(f"label_{lang}") or data.get(f"label_{other}") or key),
+            predicate=str(data.get("predicate") or key),
+            label_zh=str(data.get("label_zh") or ""),
+            label_en=str(data.get("label_en") or ""),
+            evidence_count=len(evidence),
+            evidence=" | ".join(_evidence_text(item) for item in evidence),
+            evidence_json=json.dumps(evidence, ensure_ascii=False, sort_keys=True),
+        )
+    return flat
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue().encode("utf-8")
+
+
+def _csv_files(flat: nx.MultiDiGraph) -> dict[str, bytes]:
+    """nodes.csv and edges.csv, with the column names Gephi's import recognises (Id, Source…)."""
+    node_rows = [{"Id": n, "Label": d["label"], **d} for n, d in flat.nodes(data=True)]
+    attrs = sorted({k for _, d in flat.nodes(data=True) for k in d if k.startswith("attr_")})
+    node_cols = ["Id", "Label", "label_zh", "label_en", "type", "types", *attrs]
+    for row in node_rows:
+        row.pop("label")
+    edge_rows = [
+        {"Source": u, "Target": v, "Type": "Directed", "Label": d["label"], "key": k, **d}
+        for u, v, k, d in flat.edges(keys=True, data=True)
+    ]
+    for row in edge_rows:
+        row.pop("label")
+    edge_cols = ["Source", "Target", "Type", "Label", "key", "predicate", "label_zh", "label_en"]
+    edge_cols += ["evidence_count", "evidence", "evidence_json"]
+    return {"nodes.csv": _csv(node_rows, node_cols), "edges.csv": _csv(edge_rows, edge_cols)}
+
+
+def _union(dataset: Graph) -> Graph:
+    union = Graph()
+    for prefix, namespace in dataset.namespaces():
+        union.bind(prefix, namespace)
+    if isinstance(dataset, Dataset):
+        for s, p, o, _ in dataset.quads((None, None, None, None)):
+            union.add((s, p, o))
+    else:
+        for triple in dataset:
+            union.add(triple)
+    return union
+
+
+def _long_form(serializer: TurtleSerializer, node: Node) -> str | None:
+    """The literal's full form where Turtle's short form would change its lexical form.
+
+    rdflib writes xsd:decimal "10000000000" as 10000000000.0 and xsd:double "1.5" as 1.5e+00,
+    which read back as other terms: the dataset would not round-trip.
+    """
+    if not isinstance(node, Literal) or node.datatype is None:
+        return None
+    if node._literal_n3(use_plain=True) == str(node):
+        return None
+    return node._literal_n3(qname_callback=lambda dt: serializer.get_pname(dt, False))
+
+
+class _ExactTurtle(TurtleSerializer):
+    def label(self, node: Node, position: int) -> str:
+        return _long_form(self, node) or super().label(node, position)
+
+
+class _ExactTrig(TrigSerializer):
+    def label(self, node: Node, position: int) -> str:
+        return _long_form(self, node) or super().label(node, position)
+
+
+def _rdf_bytes(dataset: Graph, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    if fmt == "turtle":
+        _ExactTurtle(_union(dataset)).serialize(buffer, encoding="utf-8")
+    elif fmt == "trig":
+        _ExactTrig(dataset).serialize(buffer, encoding="utf-8")
+    else:
+        dataset.serialize(buffer, format=RDF_FORMATS[fmt], encoding="utf-8")
+    return buffer.getvalue()
+
+
+def export(source: Any, format: str, out: Path | str, *, lang: str = "zh") -> list[Path]:
+    """Write `source` in `format` to `out` and return the files written.
+
+    Parameters
+    ----------
+    source : an rdflib `Dataset` (or `Graph`) for turtle, trig, nquads and jsonld; the networkx
+        view (`kg.nx`) for graphml, gexf and csv. An object with `.dataset` and `.nx`
+        attributes (the loaded graph) serves both.
+    format : one of `FORMATS`.
+    out : a file; for csv a folder (created if missing) that receives nodes.csv and edges.csv.
+    lang : which label becomes `label` in graphml, gexf and csv ("zh" or "en").
+
+    Raises
+    ------
+    OutputError : the folder of `out` is missing or not writable.
+    ValueError : an unknown format or language.
+    TypeError : `source` is not what the format needs.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"unknown export format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}; choose one of: zh, en")
+    if format in RDF_FORMATS:
+        dataset = getattr(source, "dataset", source)
+        if not isinstance(dataset, Graph):
+            raise TypeError(f"{format} needs the RDF dataset, not {type(source).__name__}")
+        check_output_path(out)
+        return [write_bytes(out, _rdf_bytes(dataset, format))]
+
+    G = getattr(source, "nx", source)
+    if not isinstance(G, nx.Graph):
+        raise TypeError(f"{format} needs the networkx view (kg.nx), not {type(source).__name__}")
+    flat = flat_graph(G, lang=lang)
+    if format == "csv":
+        return write_files(out, _csv_files(flat))
+    check_output_path(out)
+    buffer = io.BytesIO()
+    if format == "graphml":
+        nx.write_graphml(flat, buffer, encoding="utf-8", named_key_ids=True)
+    else:
+        nx.write_gexf(flat, buffer, encoding="utf-8")
+    return [write_bytes(out, buffer.getvalue())]

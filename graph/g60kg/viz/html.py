@@ -1,0 +1,330 @@
+"""The interactive view: one self-contained HTML page of the graph, readable offline.
+
+pyvis builds the vis-network node, edge and option records; the page is our own template, with the
+vis-network script and style that ship inside the pyvis package inlined, so the page asks no other
+host for anything (its Content-Security-Policy forbids it too). The data travels as JSON inside a
+`<script type="application/json">` element and the page's script puts every text into the page with
+`textContent`: labels and quotes from news text are shown, never run.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+from pyvis.edge import Edge
+from pyvis.network import Network
+from pyvis.node import Node
+
+from g60kg import __version__
+from g60kg.output import check_output_path, write_text
+from g60kg.viz.layout import spread_layout
+from g60kg.viz.select import select
+from g60kg.viz.style import node_size, style_of
+
+__all__ = ["LANGUAGES", "LARGE_GRAPH", "render_html", "write_html"]
+
+LANGUAGES = ("zh", "en")
+LARGE_GRAPH = 2000
+"""From this many nodes on, the layout is computed in Python and the page runs no physics."""
+
+FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+VIS_LIB = "lib/vis-9.1.2"
+NODE_EVIDENCE = 3
+
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "长三角G60科创走廊人工智能产业知识图谱",
+        "search": "按中文或英文名称搜索实体",
+        "graph": "知识图谱",
+        "legend": "类型（勾选以显示）",
+        "details": "详情",
+        "click": "点击节点或关系查看详情与证据。",
+        "type": "类型",
+        "iri": "IRI",
+        "source": "来源",
+        "from": "主体",
+        "to": "客体",
+        "predicate": "谓词",
+        "noEvidence": "无原文证据（参考来源）。",
+        "noMatch": "没有找到匹配的实体。",
+        "settling": "正在布局…",
+        "status": "{nodes} 个实体，{edges} 条关系",
+        "large": "；图较大，布局已预先计算",
+    },
+    "en": {
+        "title": "AI industry knowledge graph of the G60 corridor",
+        "search": "Search entities by Chinese or English name",
+        "graph": "Knowledge graph",
+        "legend": "Types (tick to show)",
+        "details": "Details",
+        "click": "Click a node or link to see its details and evidence.",
+        "type": "Type",
+        "iri": "IRI",
+        "source": "Source",
+        "from": "Subject",
+        "to": "Object",
+        "predicate": "Predicate",
+        "noEvidence": "No quoted evidence (reference source).",
+        "noMatch": "No entity matches.",
+        "settling": "Laying out…",
+        "status": "{nodes} entities, {edges} links",
+        "large": "; a large graph, laid out in advance",
+    },
+}
+
+
+def _local_name(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _label(data: dict[str, Any], lang: str, fallback: str) -> str:
+    other = "en" if lang == "zh" else "zh"
+    return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
+
+
+def _evidence(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    keys = ("quote", "source", "source_title", "start", "end")
+    return [{k: item.get(k) for k in keys} for item in items if item.get("quote")]
+
+
+def _options(large: bool) -> dict[str, Any]:
+    net = Network(directed=True)
+    if large:
+        net.toggle_physics(False)
+    else:
+        net.barnes_hut(
+            gravity=-4000,
+            central_gravity=0.3,
+            spring_length=140,
+            spring_strength=0.04,
+            damping=0.3,
+            overlap=0.2,
+        )
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    options["physics"]["stabilization"].update(iterations=600, updateInterval=25, fit=True)
+    options["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large)
+    options["layout"] = {"randomSeed": 60, "improvedLayout": not large}
+    options["nodes"] = {"font": {"face": FONT_FACE, "size": 14}, "borderWidth": 1}
+    options["edges"].update(
+        font={"face": FONT_FACE, "size": 10, "color": "#555", "strokeWidth": 3, "align": "middle"},
+        color={"color": "#9a9a9a", "highlight": "#333", "hover": "#333"},
+        arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
+        smooth={"enabled": not large, "type": "dynamic"},
+    )
+    return options
+
+
+def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
+    """Turn the selected graph into the records the page's script reads."""
+    large = H.number_of_nodes() >= LARGE_GRAPH
+    positions = spread_layout(H) if large else {}
+    nodes: list[dict[str, Any]] = []
+    node_info: list[dict[str, Any]] = []
+    for node, data in H.nodes(data=True):
+        types = list(data.get("types") or [data.get("type") or "Thing"])
+        style = style_of(types)
+        extra: dict[str, Any] = {"color": style.color, "size": node_size(H.degree(node))}
+        if node in positions:
+            extra["x"], extra["y"] = positions[node]
+        nodes.append(
+            Node(node, style.shape, _label(data, lang, _local_name(node)), **extra).options
+        )
+        evidence = []
+        for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]:
+            for item in _evidence(edata.get("evidence") or []):
+                evidence.append({**item, "relation": _label(edata, lang, "")})
+        node_info.append(
+            {
+                "zh": str(data.get("label_zh") or ""),
+                "en": str(data.get("label_en") or ""),
+                "type": data.get("type") or types[0],
+                "types": types,
+                "attrs": [[str(k), str(v)] for k, v in (data.get("attrs") or {}).items()],
+                "evidence": evidence[:NODE_EVIDENCE],
+            }
+        )
+
+    parallel: Counter[frozenset[str]] = Counter()
+    edges: list[dict[str, Any]] = []
+    edge_info: list[dict[str, Any]] = []
+    for i, (u, v, key, data) in enumerate(H.edges(keys=True, data=True)):
+        pair = frozenset((u, v))
+        extra = {"id": f"e{i}", "label": _label(data, lang, str(key))}
+        if H.number_of_edges(u, v) + (H.number_of_edges(v, u) if u != v else 0) > 1:
+            nth = parallel[pair]
+            extra["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if (nth % 2 == 0) == (u < v) else "curvedCCW",
+                "roundness": 0.15 + 0.15 * (nth // 2),
+            }
+        parallel[pair] += 1
+        edges.append(Edge(u, v, directed=True, **extra).options)
+        edge_info.append(
+            {
+                "zh": str(data.get("label_zh") or key),
+                "en": str(data.get("label_en") or key),
+                "predicate": str(data.get("predicate") or key),
+                "evidence": _evidence(data.get("evidence") or []),
+            }
+        )
+
+    counts = Counter(info["type"] for info in node_info)
+    legend = []
+    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        style = style_of([name])
+        legend.append({"type": name, "symbol": style.symbol, "color": style.color, "count": count})
+
+    text = TEXT[lang]
+    status = text["status"].format(nodes=len(nodes), edges=len(edges))
+    return {
+        "lang": lang,
+        "text": text,
+        "status": status + (text["large"] if large else ""),
+        "options": _options(large),
+        "nodes": nodes,
+        "nodeInfo": node_info,
+        "edges": edges,
+        "edgeInfo": edge_info,
+        "legend": legend,
+    }
+
+
+def _script_json(value: Any) -> str:
+    """Serialise `value` as JSON that cannot end or comment out the script element holding it.
+
+    >>> _script_json({"label": "</script><img src=x>"})
+    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@cache
+def _asset(package: str, name: str, closing: str) -> str:
+    text = (resources.files(package) / name).read_text(encoding="utf-8")
+    if closing in text.lower():
+        raise RuntimeError(f"{package}/{name} contains {closing!r} and cannot be inlined")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return (
+        "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    )
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("g60kg.viz", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def render_html(
+    G: nx.MultiDiGraph,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int | None = None,
+    types: Iterable[str] | None = None,
+    title: str | None = None,
+) -> str:
+    """Return the self-contained HTML page of (part of) `G` as a string.
+
+    Parameters are those of `write_html`. For a notebook, show it with
+    `IPython.display.HTML` inside an `<iframe srcdoc=...>`.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("id/E1", label_zh="洞泾镇", label_en="Dongjing", type="Town")
+    >>> page = render_html(G)
+    >>> "洞泾镇" in page and "https://cdn" not in page
+    True
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    H = select(G, focus=focus, depth=depth, types=types)
+    if title is None:
+        title = TEXT[lang]["title"]
+        if focus is not None:
+            title += " — " + focus
+    vis_js = _asset("pyvis", f"{VIS_LIB}/vis-network.min.js", "</script")
+    app_js = _asset("g60kg.viz", "templates/graph.js", "</script")
+    payload = _payload(H, lang)
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {_sha256(vis_js)} {_sha256(app_js)}",
+            "style-src 'unsafe-inline'",
+            "img-src data: blob:",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    return (
+        _environment()
+        .get_template("graph.html.j2")
+        .render(
+            html_lang="zh-Hans" if lang == "zh" else "en",
+            csp=csp,
+            version=__version__,
+            title=title,
+            text=TEXT[lang],
+            status=payload["status"],
+            vis_css=Markup(_asset("pyvis", f"{VIS_LIB}/vis-network.css", "</style")),
+            app_css=Markup(_asset("g60kg.viz", "templates/graph.css", "</style")),
+            data_json=Markup(_script_json(payload)),
+            vis_js=Markup(vis_js),
+            app_js=Markup(app_js),
+        )
+    )
+
+
+def write_html(
+    G: nx.MultiDiGraph,
+    path: Path | str,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int | None = None,
+    types: Iterable[str] | None = None,
+    title: str | None = None,
+) -> Path:
+    """Write the interactive page of (part of) `G` to `path` as UTF-8 and return the path.
+
+    Parameters
+    ----------
+    G : the networkx view of g60kg (`kg.nx`); it is not changed.
+    path : the `.html` file to write; its folder must exist. Written atomically.
+    lang : "zh" or "en", the language of node and relation labels and of the page.
+    focus, depth : show only the entities within `depth` links (default 1) of `focus`
+        (an IRI, IRI local name, or Chinese or English label).
+    types : show only entities of these classes (ontology local names such as "Company").
+    title : the page heading; by default the graph's name (and the focus).
+
+    Raises
+    ------
+    OutputError : the folder is missing or not writable, or `path` is a folder.
+    UnknownEntityError : no entity is named `focus` (the message lists the closest labels).
+    UnknownTypeError : a class in `types` is not in the graph (the message lists the valid ones).
+    ValueError : an unknown `lang`, or a `depth` without `focus`.
+    """
+    check_output_path(path)
+    page = render_html(G, lang=lang, focus=focus, depth=depth, types=types, title=title)
+    return write_text(path, page)

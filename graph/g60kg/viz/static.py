@@ -1,0 +1,226 @@
+"""Static pictures of (part of) the graph for reports: PNG or SVG, drawn with matplotlib.
+
+Chinese labels need a CJK font: it is looked up through fontconfig (`fc-match`), else among the
+fonts matplotlib knows; Debian's fonts-noto-cjk provides Noto Sans CJK SC. SVG text is drawn as
+paths, so the picture looks the same where the font is not installed.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+import networkx as nx
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from g60kg.output import check_output_path, write_bytes
+from g60kg.viz.html import LANGUAGES, TEXT, _label, _local_name
+from g60kg.viz.layout import spread_layout
+from g60kg.viz.select import select
+from g60kg.viz.style import Style, node_size, style_of
+
+__all__ = ["FORMATS", "MissingFontError", "cjk_font", "render_image", "write_image"]
+
+FORMATS = ("png", "svg")
+_PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP")
+
+
+class MissingFontError(RuntimeError):
+    """No font with Chinese glyphs is installed."""
+
+
+def _fontconfig_font() -> tuple[str, Path] | None:
+    fc_match = shutil.which("fc-match")
+    if fc_match is None:
+        return None
+    answer = subprocess.run(
+        [fc_match, "-f", "%{family}|%{file}", "sans-serif:lang=zh-cn"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    ).stdout
+    family, _, file = answer.partition("|")
+    if not file or not Path(file).exists() or ("CJK" not in family and "Hei" not in family):
+        return None
+    return family.split(",")[0], Path(file)
+
+
+@cache
+def cjk_font() -> tuple[str, Path]:
+    """Return the family name and file of the font used for Chinese text.
+
+    Raises MissingFontError when none is installed (on Debian: apt-get install fonts-noto-cjk).
+    """
+    found = _fontconfig_font()
+    if found is not None:
+        font_manager.fontManager.addfont(str(found[1]))
+        return found
+    for attempt in range(2):
+        known = {entry.name: Path(entry.fname) for entry in font_manager.fontManager.ttflist}
+        for family in _PREFERRED:
+            if family in known:
+                return family, known[family]
+        if attempt == 0:  # matplotlib's font cache may predate the font's installation
+            for file in font_manager.findSystemFonts():
+                if "CJK" in file or "wqy" in file.lower():
+                    font_manager.fontManager.addfont(file)
+    raise MissingFontError("no font with Chinese glyphs found; install fonts-noto-cjk")
+
+
+def _positions(H: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    if H.number_of_nodes() >= 300:
+        return {str(n): p for n, p in spread_layout(H).items()}
+    layout = nx.spring_layout(nx.Graph(H.to_undirected()), seed=60, iterations=200)
+    return {str(n): (float(x), float(y)) for n, (x, y) in layout.items()}
+
+
+def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
+    figure = Figure(figsize=(12, 9), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.set_title(title, fontfamily=family, fontsize=14)
+    pos = _positions(H)
+    groups: dict[Style, list[str]] = {}
+    legend: dict[str, Style] = {}
+    for node, data in H.nodes(data=True):
+        style = style_of(list(data.get("types") or [data.get("type") or ""]))
+        groups.setdefault(style, []).append(node)
+        legend.setdefault(str(data.get("type") or "Thing"), style)
+    for style, members in groups.items():
+        nx.draw_networkx_nodes(
+            H,
+            pos,
+            nodelist=members,
+            node_color=style.color,
+            node_shape=style.marker,
+            node_size=[_area(H, n) for n in members],
+            edgecolors="#333333",
+            linewidths=0.5,
+            ax=axes,
+        )
+    rads = [f"arc3,rad={0.08 + 0.12 * i}" for i in range(max(1, _most_parallel(H)))]
+    nx.draw_networkx_edges(
+        H,
+        pos,
+        ax=axes,
+        edge_color="#999999",
+        arrowsize=8,
+        width=0.8,
+        connectionstyle=rads,
+        node_size=[_area(H, n) for n in H],
+    )
+    labels = {n: _label(d, lang, _local_name(n)) for n, d in H.nodes(data=True)}
+    ys = [y for _, y in pos.values()] or [0.0]
+    drop = (max(ys) - min(ys) or 1.0) * 0.035
+    below = {n: (x, y - drop) for n, (x, y) in pos.items()}
+    nx.draw_networkx_labels(H, below, labels, font_family=family, font_size=8, ax=axes)
+    edge_labels = {
+        (u, v, k): _label(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
+    }
+    nx.draw_networkx_edge_labels(
+        H,
+        pos,
+        edge_labels,
+        font_family=family,
+        font_size=7,
+        font_color="#555555",
+        connectionstyle=rads,
+        ax=axes,
+        bbox={"alpha": 0},
+    )
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=s.marker,
+            color=s.color,
+            markeredgecolor="#333333",
+            markersize=8,
+            label=name,
+        )
+        for name, s in sorted(legend.items())
+    ]
+    if handles:
+        axes.legend(
+            handles=handles, loc="lower left", frameon=False, prop={"family": family, "size": 8}
+        )
+    axes.margins(0.08)
+    return figure
+
+
+def _area(H: nx.MultiDiGraph, node: str) -> float:
+    return node_size(H.degree(node)) ** 2 * 1.5
+
+
+def _most_parallel(H: nx.MultiDiGraph) -> int:
+    return max((H.number_of_edges(u, v) for u, v in set(H.edges())), default=1)
+
+
+def render_image(
+    G: nx.MultiDiGraph,
+    format: str = "png",
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int | None = None,
+    types: Iterable[str] | None = None,
+    title: str | None = None,
+    dpi: int = 150,
+) -> bytes:
+    """Return a PNG or SVG picture of (part of) `G` as bytes; arguments as in `write_image`."""
+    if format not in FORMATS:
+        raise ValueError(f"unknown picture format {format!r}; choose one of: {', '.join(FORMATS)}")
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    H = select(G, focus=focus, depth=depth, types=types)
+    family, _ = cjk_font()
+    if title is None:
+        title = TEXT[lang]["title"] + (" — " + focus if focus else "")
+    with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "g60kg"}):
+        figure = _draw(H, lang, title, family)
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if format == "svg" else {"Software": "g60kg"}
+        figure.savefig(buffer, format=format, dpi=dpi, metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+def write_image(
+    G: nx.MultiDiGraph,
+    path: Path | str,
+    format: str | None = None,
+    *,
+    lang: str = "zh",
+    focus: str | None = None,
+    depth: int | None = None,
+    types: Iterable[str] | None = None,
+    title: str | None = None,
+    dpi: int = 150,
+) -> Path:
+    """Write a static picture of (part of) `G` to `path` and return the path.
+
+    Parameters
+    ----------
+    format : "png" or "svg"; by default from the file's suffix.
+    lang, focus, depth, types, title : as in `write_html`. A picture reads best with a focus.
+    dpi : resolution of a PNG.
+
+    Raises
+    ------
+    OutputError, UnknownEntityError, UnknownTypeError, ValueError : as `write_html`.
+    MissingFontError : no CJK font is installed.
+    """
+    out = check_output_path(path)
+    chosen = format or out.suffix.lstrip(".").lower()
+    data = render_image(
+        G, chosen, lang=lang, focus=focus, depth=depth, types=types, title=title, dpi=dpi
+    )
+    return write_bytes(out, data)

@@ -1,0 +1,197 @@
+"""The page in a real browser: headless Debian Chromium with every network request refused.
+
+`make test` installs chromium (and fonts-noto-cjk) first; outside CI the tests skip without it.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from g60kg.viz import LARGE_GRAPH, write_html
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ID = "https://w3id.org/g60kg/id/"
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it", pytrace=False)
+    pytest.skip(f"{CHROMIUM} is not installed (make system-deps)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+Image = pytest.importorskip("PIL.Image")
+ImageStat = pytest.importorskip("PIL.ImageStat")
+
+
+@dataclass
+class Visit:
+    """An opened page and everything it tried to do."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=FLAGS,
+            viewport={"width": 1280, "height": 800},
+            service_workers="block",
+        )
+        yield browser
+        browser.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def watch(page: Any) -> Visit:
+    """Refuse every request that is not for a local file, and record it with dialogs and errors."""
+    visit = Visit(page)
+
+    def refuse(route: Any) -> None:
+        visit.requests.append(route.request.url)
+        route.abort()
+
+    page.route(lambda url: not url.startswith("file:"), refuse)
+    page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
+    page.on("pageerror", lambda e: visit.errors.append(str(e)))
+    page.on("console", lambda m: visit.errors.append(m.text) if m.type == "error" else None)
+    return visit
+
+
+def open_page(context: Any, path: Path) -> Visit:
+    page = context.new_page()
+    visit = watch(page)
+    page.goto(path.as_uri())
+    page.wait_for_selector("body[data-ready=true]", timeout=60_000)
+    return visit
+
+
+@pytest.fixture
+def visit(context: Any, graph: nx.MultiDiGraph, tmp_path: Path) -> Iterator[Visit]:
+    visit = open_page(context, write_html(graph, tmp_path / "graph.html"))
+    yield visit
+    visit.page.close()
+    assert visit.requests == [], "the page asked the network for something"
+    assert visit.dialogs == [], "something ran a dialog"
+    assert visit.errors == [], "the page logged errors (a script or a blocked resource)"
+
+
+def drawn(page: Any) -> list[int]:
+    counts: list[int] = page.evaluate(
+        "[g60.network.body.nodeIndices.length, g60.network.body.edgeIndices.length]"
+    )
+    return counts
+
+
+def node_point(page: Any, node: str) -> tuple[float, float]:
+    """Where on the screen the node is drawn."""
+    box = page.locator("#g60-graph").bounding_box()
+    point = page.evaluate("id => g60.network.canvasToDOM(g60.network.getPosition(id))", node)
+    return box["x"] + point["x"], box["y"] + point["y"]
+
+
+def test_the_guards_see_requests_and_dialogs(context: Any) -> None:
+    page = context.new_page()
+    visit = watch(page)
+    page.set_content('<img src="http://example.invalid/x.png">')
+    page.evaluate("alert('caught')")
+    page.close()
+    assert visit.requests == ["http://example.invalid/x.png"]
+    assert visit.dialogs == ["caught"]
+
+
+def test_draws_every_node_and_edge_then_stops_moving(visit: Visit, graph: nx.MultiDiGraph) -> None:
+    assert drawn(visit.page) == [graph.number_of_nodes(), graph.number_of_edges()]
+    assert visit.page.evaluate("g60.network.physics.physicsEnabled") is False
+    before = visit.page.evaluate("g60.network.getPositions()")
+    visit.page.wait_for_timeout(300)
+    assert visit.page.evaluate("g60.network.getPositions()") == before
+
+
+def test_screenshot_is_not_blank(visit: Visit) -> None:
+    image = Image.open(io.BytesIO(visit.page.locator("#g60-graph").screenshot())).convert("RGB")
+    assert ImageStat.Stat(image.convert("L")).stddev[0] > 5
+    assert len(image.getcolors(maxcolors=1 << 24)) > 50
+
+
+def test_hostile_label_shows_as_text_and_runs_nothing(visit: Visit) -> None:
+    page = visit.page
+    page.mouse.click(*node_point(page, ID + "E0666"))
+    details = page.locator("#g60-details")
+    assert HOSTILE in details.inner_text()
+    assert "<script>alert(2)</script> Ltd." in details.inner_text()
+    page.fill("#g60-search", "<img")
+    assert HOSTILE in page.locator("#g60-results").inner_text()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.querySelectorAll('img').length") == 0
+    assert page.evaluate("document.scripts.length") == 3
+
+
+def test_search_finds_a_node_by_its_chinese_label(visit: Visit) -> None:
+    page = visit.page
+    page.fill("#g60-search", "优图")
+    assert "优图创新基地" in page.locator("#g60-results").inner_text()
+    page.fill("#g60-search", "洞泾镇")
+    page.press("#g60-search", "Enter")
+    assert page.evaluate("g60.network.getSelectedNodes()") == [ID + "adm-310117106"]
+    assert "Dongjing Town" in page.locator("#g60-details").inner_text()
+
+
+def test_search_by_english_label_and_tooltip(visit: Visit) -> None:
+    page = visit.page
+    page.fill("#g60-search", "youtu")
+    page.locator("#g60-results button").first.click()
+    assert page.evaluate("g60.network.getSelectedNodes()") == [ID + "E0007"]
+    page.mouse.move(*node_point(page, ID + "E0007"))
+    tip = page.locator("#g60-tip")
+    tip.wait_for(state="visible")
+    assert "优图创新基地也在今天同步揭牌成立" in tip.inner_text()
+
+
+def test_type_filter_hides_a_class(visit: Visit, graph: nx.MultiDiGraph) -> None:
+    page = visit.page
+    page.locator("#g60-legend input[value=Company]").uncheck()
+    companies = sum(1 for _, t in graph.nodes(data="type") if t == "Company")
+    assert drawn(page)[0] == graph.number_of_nodes() - companies
+    page.locator("#g60-legend input[value=Company]").check()
+    assert drawn(page)[0] == graph.number_of_nodes()
+
+
+def test_large_graph_opens_laid_out(context: Any, tmp_path: Path) -> None:
+    G = nx.MultiDiGraph()
+    n = LARGE_GRAPH + 100
+    for i in range(n):
+        G.add_node(f"n{i}", label_zh=f"节点{i}", label_en=f"node {i}", type="Company")
+        if i:
+            G.add_edge(f"n{i}", f"n{(i * 7) % i}", key="locatedIn", label_zh="位于")
+    visit = open_page(context, write_html(G, tmp_path / "large.html"))
+    try:
+        assert drawn(visit.page) == [n, n - 1]
+        assert visit.page.evaluate("g60.network.physics.physicsEnabled") is False
+        assert visit.requests == [] and visit.errors == []
+    finally:
+        visit.page.close()
