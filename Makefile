@@ -19,6 +19,8 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/g60kg build
 	$(BIN)/g60kg stats
+	$(BIN)/g60kg viz --out build/g60kg.html
+	$(BIN)/g60kg viz --out build/dongjing.html --focus 洞泾镇 --depth 2
 
 system-deps:
 	bash .ci/system-deps.sh chromium fonts-noto-cjk

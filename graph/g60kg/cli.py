@@ -106,3 +106,14 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
         raise click.ClickException(f"{quote!r} does not occur in {source}")
     for start, end in spans:
         click.echo(f'{{quote: "{quote}", start: {start}, end: {end}}}')
+
+
+def _register() -> None:
+    """Attach the commands that live in their own modules."""
+    from .cli_view import export_command, viz_command
+
+    for command in (viz_command, export_command):
+        main.add_command(command)
+
+
+_register()

@@ -14,10 +14,12 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from .errors import G60Error
+
 __all__ = ["OutputError", "check_output_path", "write_bytes", "write_files", "write_text"]
 
 
-class OutputError(OSError):
+class OutputError(G60Error, OSError):
     """The output path cannot be written: a missing or unwritable folder, or a folder in the way."""
 
 

@@ -11,14 +11,16 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from g60kg.errors import G60Error
+
 __all__ = ["UnknownEntityError", "UnknownTypeError", "resolve_entity", "select", "valid_types"]
 
 
-class UnknownEntityError(LookupError):
+class UnknownEntityError(G60Error, LookupError):
     """No node matches the entity asked for; the message lists the closest labels."""
 
 
-class UnknownTypeError(ValueError):
+class UnknownTypeError(G60Error, ValueError):
     """A class asked for is not the class of any node; the message lists the valid ones."""
 
 

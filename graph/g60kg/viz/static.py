@@ -20,6 +20,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from g60kg.errors import G60Error
 from g60kg.output import check_output_path, write_bytes
 from g60kg.viz.html import LANGUAGES, TEXT, _label, _local_name
 from g60kg.viz.layout import spread_layout
@@ -32,7 +33,7 @@ FORMATS = ("png", "svg")
 _PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP")
 
 
-class MissingFontError(RuntimeError):
+class MissingFontError(G60Error, RuntimeError):
     """No font with Chinese glyphs is installed."""
 
 

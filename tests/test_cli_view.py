@@ -1,0 +1,45 @@
+"""`g60kg viz` and `g60kg export` as a user runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from g60kg.cli import main
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_viz_writes_a_focused_page(tmp_path: Path) -> None:
+    code, out, _ = run(
+        "viz", "--out", str(tmp_path / "d.html"), "--focus", "洞泾镇", "--lang", "en"
+    )
+    assert code == 0 and "wrote" in out
+    assert "Dongjing Town" in (tmp_path / "d.html").read_text(encoding="utf-8")
+
+
+def test_viz_unknown_focus_lists_closest_labels(tmp_path: Path) -> None:
+    code, _, err = run("viz", "--out", str(tmp_path / "x.html"), "--focus", "洞井镇")
+    assert code == 1 and "洞泾镇" in err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_unknown_type_lists_valid_types(tmp_path: Path) -> None:
+    code, _, err = run("viz", "--out", str(tmp_path / "x.html"), "--types", "Compny")
+    assert code == 1 and "Company" in err
+
+
+def test_viz_into_missing_folder_is_refused(tmp_path: Path) -> None:
+    code, _, err = run("viz", "--out", str(tmp_path / "nope" / "x.html"))
+    assert code == 1 and "nope" in err
+
+
+def test_export_csv_and_turtle(tmp_path: Path) -> None:
+    code, out, _ = run("export", "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert code == 0
+    assert {p.name for p in (tmp_path / "csv").iterdir()} == {"nodes.csv", "edges.csv"}
+    code, _, _ = run("export", "--format", "turtle", "--out", str(tmp_path / "g.ttl"))
+    assert code == 0 and "洞泾镇" in (tmp_path / "g.ttl").read_text(encoding="utf-8")
