@@ -38,7 +38,7 @@ def test_viz_into_missing_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_export_csv_and_turtle(tmp_path: Path) -> None:
-    code, out, _ = run("export", "--format", "csv", "--out", str(tmp_path / "csv"))
+    code, _, _ = run("export", "--format", "csv", "--out", str(tmp_path / "csv"))
     assert code == 0
     assert {p.name for p in (tmp_path / "csv").iterdir()} == {"nodes.csv", "edges.csv"}
     code, _, _ = run("export", "--format", "turtle", "--out", str(tmp_path / "g.ttl"))
