@@ -1,0 +1,1 @@
+"""Offline Chinese extraction engine: articles to candidate statements."""
