@@ -1,0 +1,230 @@
+"""Propose n-ary facts: investments, statistics (observations), post holdings and the
+components of numbered plans and slogans.
+
+Examples
+--------
+>>> from g60kg.extract.mentions import find_mentions
+>>> text = "20余家企业实质落地洞泾镇，投资金额超百亿。"
+>>> found = find_mentions(text)
+>>> [c.properties["investmentStatus"] for c in find_facts(text, found, [], [], None)]
+['investment-status:landed']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from g60kg.extract.claims import Claim, enumeration_ending, lowest_place, within
+from g60kg.extract.dates import DateMention
+from g60kg.extract.mentions import Mention, MentionSet
+from g60kg.extract.people import Post
+from g60kg.extract.quantities import Quantity, find_quantities
+from g60kg.extract.spans import Span
+
+__all__ = ["find_facts"]
+
+_CLAUSE = re.compile(r"[^，,；;。！？]+")
+_NUMBER = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "双": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_INDICATORS = (
+    ("地方财政收入", "local-fiscal-revenue", "amount"),
+    ("一般公共预算收入", "local-fiscal-revenue", "amount"),
+    ("财政收入", "fiscal-revenue", "amount"),
+    ("地区生产总值", "gdp", "amount"),
+    ("生产总值", "gdp", "amount"),
+    ("GDP", "gdp", "amount"),
+    ("招商", "businesses-attracted", "count"),
+    ("人口", "resident-population", "count"),
+    ("面积", "land-area", "area"),
+)
+_ROLES = {"区委副书记": "party-deputy-secretary", "党委副书记": "party-deputy-secretary"}
+_ROLES |= {"区长": "district-mayor", "镇长": "town-mayor"}
+
+
+def find_facts(
+    text: str,
+    found: MentionSet,
+    sentences: Sequence[Span],
+    dates: Sequence[DateMention],
+    topic: Mention | None,
+) -> list[Claim]:
+    """Return the n-ary facts of ``text``; ``topic`` is the place facts default to."""
+    sentences = sentences or [Span(0, len(text))]
+    facts = [_post(text, post) for post in found.posts]
+    for sentence in sentences:
+        inner = within(found.mentions, sentence)
+        place = lowest_place(inner) or topic
+        facts.extend(_investments(text, sentence, place))
+        until = [d for d in dates if sentence.start <= d.span.start < sentence.end]
+        facts.extend(_observations(text, sentence, place, until))
+        facts.extend(_components(text, inner))
+    return facts
+
+
+def _post(text: str, post: Post) -> Claim:
+    start = post.place.span.start if post.place is not None else post.title_span.start
+    holder = Mention(post.person, text[post.person.start : post.person.end], "Person")
+    properties: dict[str, Any] = {"holder": holder, "postTitle": post.title}
+    if post.place is not None:
+        properties["jurisdiction"] = post.place
+    if post.title in _ROLES:
+        properties["role"] = f"role:{_ROLES[post.title]}"
+    return Claim(Span(start, post.person.end), fact="PostHolding", properties=properties)
+
+
+def _clauses(text: str, sentence: Span) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in _CLAUSE.finditer(text, sentence.start, sentence.end)]
+
+
+def _status(clause: str) -> str | None:
+    if "实质落地" in clause and "意向落地" in clause:
+        return "landed-or-intended"
+    if "意向" in clause:
+        return "intended"
+    if "落地" in clause or "落户" in clause:
+        return "landed"
+    return None
+
+
+def _investments(text: str, sentence: Span, place: Mention | None) -> list[Claim]:
+    said = text[sentence.start : sentence.end]
+    if not re.search(r"实质落地|意向落地|落地|落户", said) or place is None:
+        return []
+    facts: list[Claim] = []
+    status: str | None = None
+    for clause in _clauses(text, sentence):
+        chunk = text[clause.start : clause.end]
+        status = _status(chunk) or (status if "投资" in chunk else None)
+        if status is None:
+            continue
+        for quantity in find_quantities(chunk, clause.start):
+            key = _investment_key(quantity)
+            if key is None:
+                continue
+            fact = _open_fact(facts, status, key, place, clause)
+            fact.properties[key] = quantity.data
+            fact.evidence = Span(min(fact.evidence.start, clause.start), clause.end)
+    return facts
+
+
+def _investment_key(quantity: Quantity) -> str | None:
+    if quantity.kind == "count" and quantity.data.get("unit") == "count-unit:company":
+        return "companyCount"
+    return "amount" if quantity.kind == "amount" else None
+
+
+def _open_fact(facts: list[Claim], status: str, key: str, place: Mention, clause: Span) -> Claim:
+    code = f"investment-status:{status}"
+    for fact in reversed(facts):
+        if fact.properties["investmentStatus"] == code and key not in fact.properties:
+            return fact
+    properties: dict[str, Any] = {"investmentStatus": code, "destination": place}
+    facts.append(Claim(clause, fact="Investment", properties=properties, confidence=0.8))
+    return facts[-1]
+
+
+def _observations(
+    text: str, sentence: Span, place: Mention | None, dates: Sequence[DateMention]
+) -> list[Claim]:
+    if place is None:
+        return []
+    facts: list[Claim] = []
+    for clause in _clauses(text, sentence):
+        chunk = text[clause.start : clause.end]
+        for quantity in find_quantities(chunk, clause.start):
+            if quantity.kind == "growth" and facts:
+                facts[-1].properties["growthRate"] = quantity.data
+                if "同比" in chunk:
+                    facts[-1].properties["growthBasis"] = "growth-basis:year-on-year"
+                facts[-1].evidence = Span(facts[-1].evidence.start, clause.end)
+                continue
+            indicator = _indicator(chunk[: quantity.span.start - clause.start], quantity)
+            if indicator is None:
+                continue
+            properties: dict[str, Any] = {
+                "indicator": f"indicator:{indicator}",
+                "refArea": place,
+                "value": quantity.data,
+            }
+            period = [d for d in dates if d.until] or [d for d in dates if len(d.value) >= 4]
+            if period:
+                properties["refPeriod"] = period[0].value
+                if period[0].until:
+                    properties["periodType"] = "period-type:cumulative-to-date"
+            facts.append(Claim(clause, fact="Observation", properties=properties))
+    return facts
+
+
+def _indicator(before: str, quantity: Quantity) -> str | None:
+    for word, code, kind in _INDICATORS:
+        if word in before and quantity.kind == kind:
+            return code
+    return None
+
+
+def _components(text: str, inner: list[Mention]) -> list[Claim]:
+    facts = []
+    for slogan in (m for m in inner if m.type in ("Slogan", "Plan")):
+        if slogan.components:
+            items = [{"zh": part, "item": None} for part in slogan.components]
+            evidence = Span(
+                max(0, slogan.span.start - 2 - len("".join(slogan.components)) - 4), slogan.span.end
+            )
+            evidence = _quoted_evidence(text, slogan) or evidence
+        else:
+            count = _count(slogan.name)
+            listed = _nearest_list(text, inner, slogan, count) if count else []
+            if not listed:
+                continue
+            items = [{"zh": m.name, "item": m} for m in listed]
+            evidence = Span(listed[0].span.start, slogan.span.end + 1)
+        role = _role(slogan.name)
+        for item in items:
+            if role:
+                item["role"] = role
+        facts.append(Claim(evidence, fact="components", subject=slogan, components=items))
+    return facts
+
+
+def _quoted_evidence(text: str, slogan: Mention) -> Span | None:
+    open_at = text.rfind("“", 0, slogan.span.start)
+    if open_at < 0:
+        open_at = text.rfind("「", 0, slogan.span.start)
+    return Span(open_at, slogan.span.end) if open_at >= 0 else None
+
+
+def _count(name: str) -> int | None:
+    numerals = [c for c in name if c in _NUMBER or c == "十"]
+    if len(numerals) != 1 or name[0] not in _NUMBER:
+        return None
+    return _NUMBER[name[0]] if _NUMBER[name[0]] >= 2 else None
+
+
+def _nearest_list(text: str, inner: list[Mention], slogan: Mention, count: int) -> list[Mention]:
+    for mention in sorted(inner, key=lambda m: -m.span.end):
+        if mention.span.end > slogan.span.start or mention.nested:
+            continue
+        listed = enumeration_ending(text, inner, mention.span.end)
+        if len(listed) == count and len({m.type for m in listed}) == 1:
+            return listed
+    return []
+
+
+def _role(name: str) -> str | None:
+    for word, role in (("名片", "card"), ("翼", "wing"), ("引擎", "engine"), ("区", "zone")):
+        if word in name:
+            return f"component-role:{role}"
+    return None
