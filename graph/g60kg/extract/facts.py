@@ -21,7 +21,7 @@ from g60kg.extract.dates import DateMention
 from g60kg.extract.mentions import Mention, MentionSet
 from g60kg.extract.people import Post
 from g60kg.extract.quantities import Quantity, find_quantities
-from g60kg.extract.spans import Span
+from g60kg.extract.spans import Span, inside
 
 __all__ = ["find_facts"]
 
@@ -67,9 +67,10 @@ def find_facts(
     for sentence in sentences:
         inner = within(found.mentions, sentence)
         place = lowest_place(inner) or topic
-        facts.extend(_investments(text, sentence, place))
+        names = [m.span for m in inner]
+        facts.extend(_investments(text, sentence, place, names))
         until = [d for d in dates if sentence.start <= d.span.start < sentence.end]
-        facts.extend(_observations(text, sentence, place, until))
+        facts.extend(_observations(text, sentence, place, until, names))
         facts.extend(_components(text, inner))
     return facts
 
@@ -99,7 +100,9 @@ def _status(clause: str) -> str | None:
     return None
 
 
-def _investments(text: str, sentence: Span, place: Mention | None) -> list[Claim]:
+def _investments(
+    text: str, sentence: Span, place: Mention | None, names: list[Span]
+) -> list[Claim]:
     said = text[sentence.start : sentence.end]
     if not re.search(r"实质落地|意向落地|落地|落户", said) or place is None:
         return []
@@ -110,7 +113,7 @@ def _investments(text: str, sentence: Span, place: Mention | None) -> list[Claim
         status = _status(chunk) or (status if "投资" in chunk else None)
         if status is None:
             continue
-        for quantity in find_quantities(chunk, clause.start):
+        for quantity in _quantities(chunk, clause.start, names):
             key = _investment_key(quantity)
             if key is None:
                 continue
@@ -118,6 +121,11 @@ def _investments(text: str, sentence: Span, place: Mention | None) -> list[Claim
             fact.properties[key] = quantity.data
             fact.evidence = Span(min(fact.evidence.start, clause.start), clause.end)
     return facts
+
+
+def _quantities(chunk: str, offset: int, names: list[Span]) -> list[Quantity]:
+    """Quantities of a clause, leaving out numbers inside names (“双百亿”, 2020…大会)."""
+    return [q for q in find_quantities(chunk, offset) if not inside(q.span, names)]
 
 
 def _investment_key(quantity: Quantity) -> str | None:
@@ -137,14 +145,18 @@ def _open_fact(facts: list[Claim], status: str, key: str, place: Mention, clause
 
 
 def _observations(
-    text: str, sentence: Span, place: Mention | None, dates: Sequence[DateMention]
+    text: str,
+    sentence: Span,
+    place: Mention | None,
+    dates: Sequence[DateMention],
+    names: list[Span],
 ) -> list[Claim]:
     if place is None:
         return []
     facts: list[Claim] = []
     for clause in _clauses(text, sentence):
         chunk = text[clause.start : clause.end]
-        for quantity in find_quantities(chunk, clause.start):
+        for quantity in _quantities(chunk, clause.start, names):
             if quantity.kind == "growth" and facts:
                 facts[-1].properties["growthRate"] = quantity.data
                 if "同比" in chunk:
@@ -179,7 +191,7 @@ def _components(text: str, inner: list[Mention]) -> list[Claim]:
     facts = []
     for slogan in (m for m in inner if m.type in ("Slogan", "Plan")):
         if slogan.components:
-            items = [{"zh": part, "item": None} for part in slogan.components]
+            items: list[dict[str, Any]] = [{"zh": part, "item": None} for part in slogan.components]
             evidence = Span(
                 max(0, slogan.span.start - 2 - len("".join(slogan.components)) - 4), slogan.span.end
             )

@@ -31,11 +31,16 @@ __all__ = [
     "site_type",
 ]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
-_PROVINCES = (
+_PROVINCES = _words(
     "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
     "云南 陕西 甘肃 青海 台湾"
-).split()
+)
 _AUTONOMOUS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 PROVINCE_LEVEL: dict[str, str] = {
     **{name: "Municipality" for name in _MUNICIPALITIES},
@@ -154,13 +159,16 @@ POST_TITLES: tuple[str, ...] = (
     "主席",
 )
 BOUNDARY_WORDS: frozenset[str] = frozenset(
-    "在 于 於 和 与 與 及 、 的 是 为 為 了 将 將 也 由 从 向 对 把 被 让 使 以 等 这 该 此 其 又 都 还 就 已 并 "
-    "更是 同步 今天 当天 举行 举办 召开 出席 发布 出台 印发 打造 建设 规划 推动 推进 成立 揭牌 落户 入驻 "
-    "依托 位于 位於 地处 包括 作为 成为 标志 随着 自 以来 首倡 覆盖 形成 共同 实现 加快 提出 表示 指出 "
-    "设在 写入 纳入 迎来 吸引 云集 亮相 选择 进军 集体 全力 一场 一批 这些 多个 两级 不仅仅 "
-    "别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 达成 获悉 介绍 据 据悉 记者 获 来自".split()
+    _words(
+        "在 于 於 和 与 與 及 、 的 是 为 為 了 将 將 也 由 从 向 对 把 被 让 使 以 等 这 该 此 其 "
+        "又 都 还 就 已 并 更是 同步 今天 当天 举行 举办 召开 出席 发布 出台 印发 打造 建设 规划 "
+        "推动 推进 成立 揭牌 落户 入驻 依托 位于 位於 地处 包括 作为 成为 标志 随着 自 以来 首倡 "
+        "覆盖 形成 共同 实现 加快 提出 表示 指出 设在 写入 纳入 迎来 吸引 云集 亮相 选择 进军 "
+        "集体 全力 一场 一批 这些 多个 两级 不仅仅 别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 "
+        "达成 获悉 介绍 据 据悉 记者 获 来自"
+    )
 )
-STOP_TAGS: frozenset[str] = frozenset("p c u uj ul uz ug ud uv d r t f y e o".split())
+STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
 
 
 def site_type(name: str) -> str:

@@ -149,14 +149,14 @@ def _same_as(entities: list[Entity], mention: Mention) -> Entity | None:
         if group_of(entity.type) != group or (group == "person"):
             continue
         for other in entity.mentions:
-            if group == "place":
+            if mention.type in ADMIN_LEVEL or other.type in ADMIN_LEVEL:
                 if _is_stem(mention.name, other.name) and mention.type == other.type:
                     return entity
                 continue
             other_key = _key(other.name)
-            if key == other_key or (len(key) >= 4 and other_key.endswith(key)):
-                if group != "event" or key == other_key:
-                    return entity
+            same = key == other_key
+            if same or (group != "event" and len(key) >= 4 and other_key.endswith(key)):
+                return entity
     return None
 
 
@@ -168,6 +168,8 @@ def _corefers(entities: list[Entity], mention: Mention) -> Entity | None:
     matches = []
     for entity in entities:
         if group_of(entity.type) != group_of(mention.type):
+            continue
+        if group_of(mention.type) == "place" and entity.type != mention.type:
             continue
         if any(_subsequence(mention.name, m.name) for m in entity.mentions):
             matches.append(entity)
@@ -226,7 +228,7 @@ def _mint(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
 
 
 def _handle(zh: str, used: set[str]) -> str:
-    words = lazy_pinyin(zh, errors=lambda chars: [c for c in chars if c.isalnum()])
+    words = lazy_pinyin(zh)
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")[:48].strip("-")
     slug = slug or "entity"
     handle, n = slug, 2

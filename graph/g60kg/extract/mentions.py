@@ -1,10 +1,10 @@
 """Find typed mentions in a (simplified) article: places, organisations, sites, events,
 documents, programmes, industries and people.
 
-Rules are general patterns of corridor news: suffixes (省/市/区/县/镇/街道, 有限公司/集团/研究院,
-基地/园区/小镇/实践区/平台, 大会/峰会/仪式), titles in 《》, numbered slogans in quotes, 以X为代表的企业,
-the province-level units of China, and a gazetteer of names the graph already knows. Nothing
-inside page furniture becomes a mention.
+Rules are general patterns of corridor news: suffixes (省/市/区/县/镇/街道,
+有限公司/集团/研究院, 基地/园区/小镇/实践区/平台, 大会/峰会/仪式), titles in 《》, numbered
+slogans in quotes, 以X为代表的企业, the province-level units of China, and a gazetteer of
+names the graph already knows. Nothing inside page furniture becomes a mention.
 
 Examples
 --------
@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from g60kg.extract import lexicon as lx
 from g60kg.extract.people import Post, find_posts
@@ -38,6 +39,10 @@ _FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]?五$")
 _REPRESENTATIVE = re.compile(r"为代表的")
 _LIST_JOIN = frozenset("、和与及")
 _ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
+_UNVEILABLE = frozenset(
+    {"InnovationBase", "IndustrialBase", "IndustrialPark", "Platform", "FeatureTown"}
+    | {"PlannedZone", "Site", "CooperationBody"}
+)
 _EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
 
 
@@ -270,7 +275,7 @@ def _rescue_lists(norm: str, chosen: list[Mention]) -> list[Mention]:
     changed = True
     while changed:
         changed = False
-        for left, right in zip(ordered, ordered[1:], strict=False):
+        for left, right in pairwise(ordered):
             joined = norm[left.span.end : right.span.start] in _LIST_JOIN
             if not joined or left.type != right.type:
                 continue
@@ -305,9 +310,8 @@ def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mentio
     for site in chosen:
         if site.type in _EVENT_TYPES or not site.proper or site.nested:
             continue
-        if site.type not in ("InnovationBase", "IndustrialBase", "IndustrialPark", "Platform"):
-            if site.type not in ("FeatureTown", "PlannedZone", "Site", "CooperationBody"):
-                continue
+        if site.type not in _UNVEILABLE:
+            continue
         tail = norm[site.span.end : min(sentence.end, site.span.end + 16)]
         clause = re.split(r"[，。；,;]", tail)[0]
         where = clause.find("揭牌")

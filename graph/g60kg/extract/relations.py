@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from g60kg.extract.claims import Claim, enumeration_ending, enumeration_starting, within
 from g60kg.extract.dates import DateMention
@@ -74,7 +75,7 @@ def _claim(predicate: str, subject: Mention, obj: Mention, evidence: Span, **kw:
 def _adjacent_places(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
-    for outer, local in zip(places, places[1:], strict=False):
+    for outer, local in pairwise(places):
         if outer.span.end == local.span.start and ADMIN_LEVEL[outer.type] < ADMIN_LEVEL[local.type]:
             claims.append(_claim("directlyWithin", local, outer, outer.span, confidence=0.9))
     return claims
@@ -213,7 +214,7 @@ def _unveiled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 
 def _settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
-    claims = []
+    claims: list[Claim] = []
     verb = re.search(r"入驻|落户|投产|开工", text[sentence.start : sentence.end])
     if verb is None:
         return claims
@@ -239,7 +240,8 @@ def _proposed(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         proposer = before[-1] if before else None
         if proposer is None:
             continue
-        if after and after[0].span.start == at + 2:
+        gap = text[at + 2 : after[0].span.start] if after else "-"
+        if gap in ("", "建设", "设立", "打造", "提出"):
             claims.append(_claim("proposedBy", after[0], proposer, Span(at, at + 2)))
         elif by and re.search("由", text[by[-1].span.end : proposer.span.start]):
             claims.append(_claim("proposedBy", by[-1], proposer, Span(at, at + 2)))

@@ -1,8 +1,9 @@
 """Word tokens (jieba, offline dictionary) and the left boundary of a name ending at a suffix.
 
-Names in this genre are long compounds (2020长三角G60科创走廊洞泾人工智能产业基地(核心区)投资推介大会);
-a name is grown leftwards from its suffix, token by token, until a function word, a framing verb
-(举行, 打造, 位于…), a punctuation mark or the start of the sentence.
+Names in this genre are long compounds
+(2020长三角G60科创走廊洞泾人工智能产业基地(核心区)投资推介大会); a name is grown
+leftwards from its suffix, token by token, until a function word, a framing verb (举行, 打造,
+位于…), a punctuation mark or the start of the sentence.
 
 Examples
 --------
