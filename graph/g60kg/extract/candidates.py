@@ -25,12 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import lazy_pinyin
 from ruamel.yaml import YAML
 
 from g60kg.extract.claims import Claim
 from g60kg.extract.linking import Entity, group_of
 from g60kg.extract.mentions import Mention
+from g60kg.extract.romanise import pinyin_words
 from g60kg.extract.spans import Span
 
 __all__ = ["Candidates", "build_candidates"]
@@ -109,7 +109,7 @@ def _mentions(source: str, text: str, entity: Entity) -> list[dict[str, Any]]:
 def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
     row: dict[str, Any] = {"id": entity.handle, "iri": entity.iri, "type": entity.type}
     row["zh"] = entity.zh
-    row["en"] = " ".join(w.capitalize() for w in lazy_pinyin(entity.zh) if w.strip())
+    row["en"] = " ".join(w[:1].upper() + w[1:] for w in pinyin_words(entity.zh))
     if entity.aliases:
         row["aliases"] = [{"zh": alias} for alias in entity.aliases]
     row["mentions"] = _mentions(source, text, entity)
@@ -209,7 +209,7 @@ class _StatementWriter:
             parts = [row["subject"], "components"]
         else:
             parts = [row["subject"], row["predicate"], str(row.get("object", row.get("value")))]
-        base = "-".join(lazy_pinyin("-".join(parts)))
+        base = "-".join(w for part in parts for w in (pinyin_words(part) or [part]))
         base = re.sub(r"[^a-z0-9]+", "-", re.sub(r"([a-z])([A-Z])", r"\1-\2", base).lower())
         base = base.strip("-")[:80].strip("-")
         ident, n = base, 2

@@ -26,13 +26,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mentions import Mention
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.romanise import pinyin_words
 
 __all__ = ["Entity", "GazetteerRecord", "gazetteer_from_entity_files", "link_mentions"]
 
@@ -228,7 +228,7 @@ def _mint(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
 
 
 def _handle(zh: str, used: set[str]) -> str:
-    words = lazy_pinyin(zh)
+    words = pinyin_words(zh)
     slug = re.sub(r"[^a-z0-9]+", "-", "-".join(words).lower()).strip("-")[:48].strip("-")
     slug = slug or "entity"
     handle, n = slug, 2
