@@ -1,8 +1,9 @@
 """Find dates and resolve relative ones from clues in the document itself.
 
 Absolute dates (2020年11月18日, 2020-11-18, 2020年10月) are ``explicit``. Relative ones
-(今天(11月18日), 今天, 截至今年十月, 今年, 去年11月18日) need the document's current
-year. It comes, in order, from
+(今天(11月18日), 昨天（7月30日）, 今天, 截至今年十月, 今年, 去年11月18日) need the document's
+current year; 同日 and 当天 take the day of the last full date before them. The year comes, in
+order, from
 
 1. a sentence that dates a year-named event relatively (今天举办的…2020…大会, 去年…2020…大会):
    ``year-from-text``, the clue being the event name;
@@ -36,12 +37,14 @@ _EXPLICIT = re.compile(
     r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
 )
 _RELATIVE = re.compile(
-    r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|当天|今年|去年|明年|前年)"
+    r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|明年|前年)"
     r"(?:[(（]?(?:" + _MD + r")[)）]?)?"
 )
 _YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![\d一二三四五六七八九十]{1,3}月)")
 _YEAR_NAME = re.compile(r"(?<![\d年])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])(?!年)")
-_OFFSET = {"今天": 0, "今日": 0, "当天": 0, "今年": 0, "去年": -1, "明年": 1, "前年": -2}
+_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+_DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
+_SAME_DAY = re.compile(r"同日|当日|当天|同一天")
 
 
 @dataclass(frozen=True)
@@ -87,12 +90,27 @@ def find_dates(
         if match.group("rel") in ("今天", "今日") and match.group("day"):
             today = mention.value
         found.append(mention)
+    found.extend(_same_day(text, furniture, sorted(found, key=lambda d: d.span)))
     for match in _YEAR_ONLY.finditer(text):
         if not inside(_mspan(match), furniture) and not inside(
             _mspan(match), [d.span for d in found]
         ):
             found.append(DateMention(_mspan(match), match.group("year"), "explicit", match.group()))
     return sorted(found, key=lambda d: d.span)
+
+
+def _same_day(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
+    """同日, 当天: the day of the last full date before it."""
+    same = []
+    for match in _SAME_DAY.finditer(text):
+        if inside(_mspan(match), furniture):
+            continue
+        before = [d for d in found if d.span.end <= match.start() and len(d.value) == 10]
+        if before:
+            day = before[-1]
+            clue = f"{match.group()}: the same day as {text[day.span.start : day.span.end]}"
+            same.append(DateMention(_mspan(match), day.value, day.resolution, clue))
+    return same
 
 
 def _anchor(
@@ -109,7 +127,7 @@ def _anchor(
         relative = _RELATIVE.search(chunk)
         named = _YEAR_NAME.search(chunk)
         if relative and named and not relative.group("until"):
-            year = int(named.group("year")) - _OFFSET[relative.group("rel")]
+            year = int(named.group("year")) - _OFFSET.get(relative.group("rel"), 0)
             clue = chunk[named.start() : named.start() + 30].split("，")[0]
             return _Anchor(year, "year-from-text", f"the year {named.group('year')} in {clue}")
     for match in explicit:
@@ -134,14 +152,14 @@ def _explicit(match: re.Match[str]) -> DateMention:
 
 def _relative(match: re.Match[str], anchor: _Anchor, today: str | None) -> DateMention | None:
     rel = match.group("rel")
-    year = anchor.year + _OFFSET[rel]
+    year = anchor.year + _OFFSET.get(rel, 0)
     until = bool(match.group("until"))
     clue = f"{match.group()}: {anchor.clue}"
     if match.group("month"):
         value = _iso(year, match.group("month"), match.group("day"))
         return DateMention(_mspan(match), value, anchor.resolution, clue, until)
-    if rel in ("今天", "今日", "当天"):
-        if today is None:
+    if rel in _DAYS:
+        if today is None or rel not in ("今天", "今日"):
             return None
         return DateMention(_mspan(match), today, anchor.resolution, f"{match.group()}: {today}")
     return DateMention(_mspan(match), str(year), anchor.resolution, clue, until)

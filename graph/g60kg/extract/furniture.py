@@ -23,11 +23,12 @@ _FOOTER = re.compile(r"Copyright|©|版权所有|ICP备|Power(ed)? by|All Rights
 _NAV = re.compile(r"当前位置|^\s*首页\s*[|>｜/]")
 _SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
 _EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
+_RELATED = re.compile(r"^\s*(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|上一篇|下一篇)")
 _META = re.compile(r"发布时间|浏览次数|阅读量|点击量|来源[:：]")
 _URL = re.compile(r"(https?://|www\.)[\w.-]+")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _AD_STRONG = re.compile(
-    r"广告|扫码|扫一扫|加微信|微信号|点击|公众号|热线|客服|咨询电话|\d{3}-\d{3}-\d{4}"
+    r"广告|扫码|扫一扫|加微信|微信号|点击|公众号|热线|客服|咨询电话|二维码|长按识别|\d{3}-\d{3}-\d{4}"
 )
 _AD_WEAK = re.compile(r"推广|优惠|免费|领取|限时|报名|关注")
 _MAX_AD_LINE = 120
@@ -48,7 +49,7 @@ def find_furniture(text: str) -> list[Span]:
 def _is_furniture(line: str) -> bool:
     if _FOOTER.search(line) or _NAV.search(line) or _SHARE.search(line):
         return True
-    if _EDITOR.search(line) or _META.search(line):
+    if _EDITOR.search(line) or _META.search(line) or _RELATED.search(line):
         return True
     if _URL.search(line) and _DATE.search(line):
         return True

@@ -331,7 +331,7 @@ def _short_names(
             stem = re.sub(r"(街道|新城|[省市区县镇乡])$", "", mention.name)
             if len(stem) >= 2 and stem != mention.name:
                 stems[stem] = mention.type
-    taken = [m.span for m in accepted if not m.nested]
+    taken = [m.span for m in accepted if not m.nested and m.type != "Unveiling"]
     found = []
     for stem, kind in sorted(stems.items()):
         for match in re.finditer(re.escape(stem), norm):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Post", "find_posts"]
 
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
+_GLUED_TAGS = frozenset({"v", "p", "d", "c"})
 _NOT_NAME_TAGS = frozenset({"v", "vn", "p", "c", "d", "r", "t", "f", "u", "uj", "m", "a"})
 
 
@@ -83,6 +84,10 @@ def _name(text: str, start: int) -> Span | None:
         second = tokens[1].word
         if second not in BOUNDARY_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", second):
             return Span(start, start + 1 + len(second))
+    glued = tag(first[2:]) in _GLUED_TAGS or tag(text[start + 2 : start + 4]) is not None
+    if len(first) == 3 and tag(first) is None and glued:
+        # jieba glued a verb's first character to a two-character name (李谦到 | 到会)
+        return Span(start, start + 2)
     if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
         return Span(start, start + len(first))
     return None

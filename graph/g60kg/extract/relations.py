@@ -39,7 +39,9 @@ _ORGS = frozenset(
     {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
 )
 _HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
-_LOCATED = re.compile(r"位于|地处|坐落于|设在|落户于?")
+_LOCATED = re.compile(r"位于|地处|坐落于|设在|设于|落户于?")
+_PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
+_PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
 _CLAUSE_END = re.compile(r"[，。；,;！？]")
 
 
@@ -76,8 +78,13 @@ def _adjacent_places(text: str, sentence: Span, inner: list[Mention]) -> list[Cl
     claims = []
     places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
     for outer, local in pairwise(places):
-        if outer.span.end == local.span.start and ADMIN_LEVEL[outer.type] < ADMIN_LEVEL[local.type]:
-            claims.append(_claim("directlyWithin", local, outer, outer.span, confidence=0.9))
+        if outer.span.end != local.span.start or ADMIN_LEVEL[outer.type] >= ADMIN_LEVEL[local.type]:
+            continue
+        claims.append(_claim("directlyWithin", local, outer, outer.span, confidence=0.9))
+        # 安徽省合肥市、芜湖市、宣城市: the province heads the whole list
+        listed = enumeration_starting(text, inner, local.span.start)[1:]
+        for item in (m for m in listed if m.type == local.type):
+            claims.append(_claim("directlyWithin", item, outer, outer.span, confidence=0.7))
     return claims
 
 
@@ -231,20 +238,41 @@ def _settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 
 def _proposed(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P首倡X, P率先提出建设X, X(最早)由P提出."""
     claims = []
-    for match in re.finditer("首倡", text[sentence.start : sentence.end]):
-        at = sentence.start + match.start()
+    for match in _PROPOSED.finditer(text, sentence.start, sentence.end):
+        at, end = match.start(), match.end()
         before = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end <= at]
-        after = [m for m in inner if m.span.start >= at + 2 and m.type not in ADMIN_LEVEL]
-        by = [m for m in inner if m.type not in ADMIN_LEVEL and m.span.end <= at]
-        proposer = before[-1] if before else None
-        if proposer is None:
+        if not before:
             continue
-        gap = text[at + 2 : after[0].span.start] if after else "-"
-        if gap in ("", "建设", "设立", "打造", "提出"):
-            claims.append(_claim("proposedBy", after[0], proposer, Span(at, at + 2)))
-        elif by and re.search("由", text[by[-1].span.end : proposer.span.start]):
-            claims.append(_claim("proposedBy", by[-1], proposer, Span(at, at + 2)))
+        proposer = before[-1]
+        after = [m for m in inner if m.span.start >= end and m.type in _PROGRAMMES]
+        gap = text[end : after[0].span.start] if after else "-"
+        subjects = [m for m in inner if m.type in _PROGRAMMES and m.span.end <= proposer.span.start]
+        lead = text[subjects[-1].span.end : proposer.span.start] if subjects else ""
+        if gap in ("", "建设", "设立", "打造") and text[proposer.span.end : at] in ("", "于"):
+            claims.append(_claim("proposedBy", after[0], proposer, Span(at, end)))
+        elif subjects and re.fullmatch(r"[^，。]{0,6}由", lead):
+            claims.append(_claim("proposedBy", subjects[-1], proposer, Span(at, end)))
+    return claims
+
+
+def _members(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """A、B…(均|都)是…走廊的成员(城市): each listed city or district is a member."""
+    claims = []
+    pattern = re.compile(r"(?:均|都|皆)?(?:是|为|系)(?P<corridor>[^，。；]{0,20}?)的?成员")
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        corridors = [
+            m for m in inner if m.type == "Corridor" and m.span.end == match.end("corridor")
+        ]
+        members = [
+            m
+            for m in inner
+            if m.span.end <= match.start() and ADMIN_LEVEL.get(m.type, 0) >= 2 and not m.nested
+        ]
+        for member in members if corridors else []:
+            evidence = Span(member.span.start, match.end())
+            claims.append(_claim("memberCity", corridors[0], member, evidence, confidence=0.7))
     return claims
 
 
@@ -266,7 +294,8 @@ def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 def _spans(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     corridors = [m for m in inner if m.type in ("Corridor", "Region")]
-    for match in re.finditer(r"覆盖|横跨|跨越|涵盖", text[sentence.start : sentence.end]):
+    verbs = r"覆盖|横跨|跨越|涵盖|贯穿|串联起?|连接|途经"
+    for match in re.finditer(verbs, text[sentence.start : sentence.end]):
         end = sentence.start + match.end()
         units = enumeration_starting(text, inner, end)
         units = [m for m in units if ADMIN_LEVEL.get(m.type) == 1]
@@ -306,6 +335,7 @@ _RULES = (
     _unveiled,
     _settled,
     _proposed,
+    _members,
     _issued,
     _spans,
     _route,
