@@ -95,6 +95,9 @@ def _topic(mentions: list[Mention], sentences: list[Span], furniture: list[Span]
     if not places or not body:
         return None
     headline = [m for m in places if body[0].start <= m.span.start < body[0].end]
+    corridors = [m for m in headline if m.type == "Corridor"]
+    if corridors:
+        return corridors[0]
     if headline:
         return max(headline, key=lambda m: ADMIN_LEVEL.get(m.type, 0))
     counts = Counter(m.name for m in places)

@@ -163,7 +163,9 @@ def _observations(
                     facts[-1].properties["growthBasis"] = "growth-basis:year-on-year"
                 facts[-1].evidence = Span(facts[-1].evidence.start, clause.end)
                 continue
-            indicator = _indicator(chunk[: quantity.span.start - clause.start], quantity)
+            before = chunk[: quantity.span.start - clause.start]
+            after = chunk[quantity.span.end - clause.start :][:4]
+            indicator = _indicator(before, quantity) or _indicator_after(after, quantity)
             if indicator is None:
                 continue
             properties: dict[str, Any] = {
@@ -184,6 +186,15 @@ def _indicator(before: str, quantity: Quantity) -> str | None:
     for word, code, kind in _INDICATORS:
         if word in before and quantity.kind == kind:
             return code
+    return None
+
+
+def _indicator_after(after: str, quantity: Quantity) -> str | None:
+    """约4900万人口: the indicator follows; an area needs no indicator word at all."""
+    if quantity.kind == "area":
+        return "land-area"
+    if quantity.kind == "count" and after.startswith("口"):
+        return "resident-population"
     return None
 
 

@@ -107,6 +107,23 @@ def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     return claims
 
 
+def _has_units(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P有A、B、C(三座城市), P下辖A、B: each listed unit is directly within P."""
+    claims = []
+    for match in re.finditer(r"(?:有|下辖|辖|包括|包含)", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        owners = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == at]
+        listed = enumeration_starting(text, inner, at + len(match.group()))
+        if not owners or len(listed) < 2:
+            continue
+        owner = owners[0]
+        for unit in listed:
+            if ADMIN_LEVEL.get(unit.type, 0) > ADMIN_LEVEL[owner.type]:
+                evidence = Span(owner.span.start, unit.span.end)
+                claims.append(_claim("directlyWithin", unit, owner, evidence, confidence=0.7))
+    return claims
+
+
 def _place_chain(inner: list[Mention], start: int) -> list[Mention]:
     """Administrative units written one after another from ``start`` (松江区洞泾镇)."""
     by_start = {m.span.start: m for m in inner if m.type in ADMIN_LEVEL and not m.nested}
@@ -279,7 +296,8 @@ def _members(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     verbs = re.compile(
-        r"(?:[一二三四五六七八九十两]?[地城市省方]*(?:共同|联合)?)(?:出台|发布|印发)了?《"
+        r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两][地城市省方]|[，,])*"
+        r"(?:出台|发布|印发)了?《"
     )
     for match in verbs.finditer(text, sentence.start, sentence.end):
         documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
@@ -329,6 +347,7 @@ def _incorporated(text: str, sentence: Span, inner: list[Mention]) -> list[Claim
 _RULES = (
     _adjacent_places,
     _located,
+    _has_units,
     _subordinate,
     _held,
     _jointly,

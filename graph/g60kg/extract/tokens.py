@@ -100,7 +100,7 @@ def _stops(word: str) -> bool:
         return False
     if word in BOUNDARY_WORDS or not re.search(r"[\w]", word):
         return True
-    if re.fullmatch(r"[一二三四五六七八九十两几数]+[个家批场项大张条位名]?", word):
+    if re.fullmatch(r"[一二三四五六七八九十两几数]+[个家批场项大张条位名座所处种类支只]?", word):
         return True
     word_tag = tag(word)
     return word_tag is not None and word_tag in STOP_TAGS
