@@ -81,7 +81,7 @@ def extract(
     topic = _topic(found.mentions, sentences, furniture)
     claims = find_claims(norm, found.mentions, sentences, dates)
     claims += find_facts(norm, found, sentences, dates, topic)
-    entities = link_mentions(found.mentions, gazetteer)
+    entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
     return build_candidates(source_id, text, entities, claims, meta)

@@ -80,16 +80,12 @@ def find_dates(
     explicit = [m for m in _EXPLICIT.finditer(text) if not inside(_mspan(m), furniture)]
     anchor = _anchor(text, explicit, published, furniture, sentences)
     found = [_explicit(m) for m in explicit]
-    today: str | None = None
-    for match in _RELATIVE.finditer(text):
-        if inside(_mspan(match), furniture) or anchor is None:
-            continue
-        mention = _relative(match, anchor, today)
-        if mention is None:
-            continue
-        if match.group("rel") in ("今天", "今日") and match.group("day"):
-            today = mention.value
-        found.append(mention)
+    relative = [m for m in _RELATIVE.finditer(text) if not inside(_mspan(m), furniture) and anchor]
+    today = _today(relative, anchor, published)
+    for match in relative:
+        mention = _relative(match, anchor, today) if anchor else None
+        if mention is not None:
+            found.append(mention)
     found.extend(_same_day(text, furniture, sorted(found, key=lambda d: d.span)))
     for match in _YEAR_ONLY.finditer(text):
         if not inside(_mspan(match), furniture) and not inside(
@@ -150,7 +146,21 @@ def _explicit(match: re.Match[str]) -> DateMention:
     return DateMention(_mspan(match), value, "explicit", match.group())
 
 
-def _relative(match: re.Match[str], anchor: _Anchor, today: str | None) -> DateMention | None:
+def _today(
+    relative: list[re.Match[str]], anchor: _Anchor | None, published: str | None
+) -> DateMention | None:
+    """今天 is the day the text gives for it (今天(11月18日)), else the page date."""
+    for match in relative:
+        if match.group("rel") in ("今天", "今日") and match.group("day") and anchor:
+            return _relative(match, anchor, None)
+    if published and len(published) >= 10:
+        return DateMention(Span(0, 0), published[:10], "from-page-date", "the page date")
+    return None
+
+
+def _relative(
+    match: re.Match[str], anchor: _Anchor, today: DateMention | None
+) -> DateMention | None:
     rel = match.group("rel")
     year = anchor.year + _OFFSET.get(rel, 0)
     until = bool(match.group("until"))
@@ -161,7 +171,8 @@ def _relative(match: re.Match[str], anchor: _Anchor, today: str | None) -> DateM
     if rel in _DAYS:
         if today is None or rel not in ("今天", "今日"):
             return None
-        return DateMention(_mspan(match), today, anchor.resolution, f"{match.group()}: {today}")
+        clue = f"{match.group()}: {today.value}, {today.clue}"
+        return DateMention(_mspan(match), today.value, today.resolution, clue)
     return DateMention(_mspan(match), str(year), anchor.resolution, clue, until)
 
 

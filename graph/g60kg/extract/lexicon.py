@@ -109,6 +109,8 @@ EVENT_SUFFIXES: dict[str, str] = {
     "峰会": "Summit",
     "论坛": "Summit",
     "签约仪式": "SigningCeremony",
+    "签约活动": "SigningCeremony",
+    "揭牌仪式": "Unveiling",
     "座谈会": "Event",
     "对接会": "Event",
     "推进会": "Event",
@@ -169,7 +171,7 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "推动 推进 成立 揭牌 落户 入驻 依托 位于 位於 地处 包括 作为 成为 标志 随着 自 以来 首倡 "
         "覆盖 形成 共同 实现 加快 提出 表示 指出 设在 写入 纳入 迎来 吸引 云集 亮相 选择 进军 "
         "集体 全力 一场 一批 这些 多个 两级 不仅仅 别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 "
-        "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于"
+        "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))

@@ -100,10 +100,15 @@ def gazetteer_from_entity_files(paths: Iterable[Path | str]) -> list[GazetteerRe
 
 
 def link_mentions(
-    mentions: Sequence[Mention], gazetteer: Sequence[GazetteerRecord] = ()
+    mentions: Sequence[Mention],
+    gazetteer: Sequence[GazetteerRecord] = (),
+    same: Sequence[tuple[Mention, Mention]] = (),
 ) -> list[Entity]:
-    """Group ``mentions`` into entities (in order of first mention) and link each one."""
-    entities = _group(mentions)
+    """Group ``mentions`` into entities (in order of first mention) and link each one.
+
+    ``same`` lists pairs of mentions the text says name one thing (X，即Y).
+    """
+    entities = _merge(_group(mentions), same)
     _label(entities)
     _link(entities, gazetteer)
     _mint(entities, gazetteer)
@@ -139,6 +144,16 @@ def _group(mentions: Sequence[Mention]) -> list[Entity]:
     for entity in entities:
         entity.mentions.sort(key=lambda m: (m.span.start, m.span.end))
     entities.sort(key=lambda e: (e.mentions[0].span.start, e.mentions[0].span.end))
+    return entities
+
+
+def _merge(entities: list[Entity], same: Sequence[tuple[Mention, Mention]]) -> list[Entity]:
+    for first, second in same:
+        one = next((e for e in entities if first in e.mentions), None)
+        other = next((e for e in entities if second in e.mentions), None)
+        if one is not None and other is not None and one is not other:
+            one.mentions = sorted(one.mentions + other.mentions, key=lambda m: m.span)
+            entities.remove(other)
     return entities
 
 

@@ -65,6 +65,7 @@ class MentionSet:
 
     mentions: list[Mention]
     posts: list[Post]
+    same: list[tuple[Mention, Mention]] = field(default_factory=list)
 
 
 def find_mentions(
@@ -93,7 +94,22 @@ def find_mentions(
     taken = {m.span for m in people}
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    return MentionSet(accepted, posts)
+    return MentionSet(accepted, posts, _appositives(norm, accepted))
+
+
+_APPOSITIVE = re.compile(r"[，,]?(?:即|也就是|又称|简称)|[（(]")
+
+
+def _appositives(norm: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """X，即Y / X（Y） / X又称Y naming one thing twice: pairs of the same class."""
+    by_start = {m.span.start: m for m in mentions if not m.nested}
+    pairs = []
+    for first in mentions:
+        match = _APPOSITIVE.match(norm, first.span.end)
+        second = by_start.get(match.end()) if match else None
+        if second is not None and second.type == first.type and second.proper:
+            pairs.append((first, second))
+    return pairs
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

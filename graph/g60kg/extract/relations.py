@@ -312,7 +312,7 @@ def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 def _spans(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     corridors = [m for m in inner if m.type in ("Corridor", "Region")]
-    verbs = r"覆盖|横跨|跨越|涵盖|贯穿|串联起?|连接|途经"
+    verbs = r"覆盖|横跨|跨越|涵盖|贯穿|串联起?|连接|途经|涉及|辐射"
     for match in re.finditer(verbs, text[sentence.start : sentence.end]):
         end = sentence.start + match.end()
         units = enumeration_starting(text, inner, end)
@@ -328,7 +328,7 @@ def _route(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     corridors = [m for m in inner if m.type == "Corridor"]
     for road in (m for m in inner if m.type == "Road"):
         said = text[sentence.start : sentence.end]
-        if corridors and ("得名" in said or "依托" in said or "沿" in said):
+        if corridors and re.search(r"得名|命名|依托|沿", said):
             claims.append(_claim("route", corridors[0], road, road.span))
     return claims
 

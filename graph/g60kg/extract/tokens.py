@@ -30,7 +30,7 @@ from g60kg.extract.lexicon import BOUNDARY_WORDS, STOP_TAGS
 __all__ = ["Token", "name_start", "tag", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
-_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿")
+_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即")
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 
