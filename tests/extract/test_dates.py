@@ -35,3 +35,18 @@ def test_explicit_dates() -> None:
     found = _dates("dongjing-signing.txt")
     assert ("2020年11月18日", "2020-11-18", "explicit") in found
     assert ("2020年10月", "2020-10", "explicit") in found
+
+
+def test_yesterday_with_its_day_and_same_day_references() -> None:
+    text = "昨天（7月30日），松江区介绍情况。同日，当地举行座谈会。"
+    found = find_dates(text, published="2021-07-31")
+    assert [(d.value, d.resolution) for d in found] == [
+        ("2021-07-30", "from-page-date"),
+        ("2021-07-30", "from-page-date"),
+    ]
+    assert "同日" in found[1].clue
+
+
+def test_today_without_its_day_is_the_page_date() -> None:
+    (today,) = find_dates("今天，洞泾镇举办签约活动。", published="2020-11-18")
+    assert (today.value, today.resolution) == ("2020-11-18", "from-page-date")

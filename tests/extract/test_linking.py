@@ -80,3 +80,11 @@ def test_stems_and_short_names_merge_within_an_article() -> None:
     ]
     entities = link_mentions(mentions)
     assert [(e.zh, len(e.mentions)) for e in entities] == [("松江区", 2), ("长三角G60科创走廊", 3)]
+
+
+def test_appositives_name_one_thing() -> None:
+    first = Mention(Span(0, 4), "沪昆高速", "Road")
+    second = Mention(Span(6, 13), "G60高速公路", "Road")
+    (entity,) = link_mentions([first, second], same=[(first, second)])
+    assert entity.zh == "G60高速公路"
+    assert entity.aliases == ["沪昆高速"]

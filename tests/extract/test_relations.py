@@ -44,3 +44,35 @@ def test_every_evidence_span_covers_its_mentions() -> None:
         assert claim.subject is not None
         assert claim.evidence.start <= claim.subject.span.start
         assert claim.subject.span.end <= claim.evidence.end
+
+
+def _claims_of(text: str) -> set[tuple[str, str, str]]:
+    sentences = split_sentences(text)
+    found = find_mentions(text, sentences=sentences)
+    return {
+        (c.subject.name, c.predicate, c.obj.name)
+        for c in find_claims(text, found.mentions, sentences)
+        if c.subject and c.obj
+    }
+
+
+def test_member_cities_and_province_headed_lists() -> None:
+    text = "浙江省嘉兴市、杭州市，以及上海市松江区，都是G60科创走廊的成员城市。"
+    claims = _claims_of(text)
+    assert ("杭州市", "directlyWithin", "浙江省") in claims
+    assert ("G60科创走廊", "memberCity", "杭州市") in claims
+    assert ("G60科创走廊", "memberCity", "松江区") in claims
+    assert ("G60科创走廊", "memberCity", "上海市") not in claims
+
+
+def test_units_listed_after_you_are_within_the_owner() -> None:
+    claims = _claims_of("安徽省有合肥市、芜湖市、宣城市三座城市。")
+    assert ("芜湖市", "directlyWithin", "安徽省") in claims
+
+
+def test_issuers_before_adverbs_and_fillers() -> None:
+    claims = _claims_of(
+        "合肥市、芜湖市与松江区等地一道，联合发布《G60科创走廊总体发展规划3.0版》。"
+    )
+    issuers = {o for s, p, o in claims if p == "issuedBy"}
+    assert issuers == {"合肥市", "芜湖市", "松江区"}
