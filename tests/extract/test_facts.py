@@ -38,6 +38,11 @@ def test_slogan_components_come_from_the_listed_names(seed: Any) -> None:
     assert ["科创高地", "城市客厅", "和美家园"] in by_subject.values()
 
 
-def test_post_holdings_name_jurisdiction_and_role(seed: Any) -> None:
-    posts = _facts(seed, "PostHolding")
-    assert {"postTitle": "区长", "role": "role:district-mayor"}.items() <= posts[1].items()
+def test_post_holdings_name_post_organisation_and_role(seed: Any) -> None:
+    mayor = _facts(seed, "PostHolding")[1]
+    assert mayor["postTitle"] == {"zh": "区长"}
+    assert mayor["role"] == "role:district-mayor"
+    entities = {e["id"]: e for e in as_data(seed)["entities"]}
+    assert entities[mayor["post"]]["zh"] == "松江区区长"
+    assert entities[mayor["organization"]]["zh"] == "松江区人民政府"
+    assert entities[mayor["organization"]]["implied"] is True

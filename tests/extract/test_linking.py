@@ -88,3 +88,15 @@ def test_appositives_name_one_thing() -> None:
     (entity,) = link_mentions([first, second], same=[(first, second)])
     assert entity.zh == "G60高速公路"
     assert entity.aliases == ["沪昆高速"]
+
+
+def test_two_article_entities_linked_to_one_graph_entity_become_one() -> None:
+    gazetteer = [
+        GazetteerRecord("cards", "E0063", "Slogan", ("三张名片", "科创高地 城市客厅 和美家园"))
+    ]
+    mentions = [
+        Mention(Span(0, 4), "三张名片", "Slogan"),
+        Mention(Span(9, 21), "科创高地 城市客厅 和美家园", "Slogan"),
+    ]
+    (entity,) = link_mentions(mentions, gazetteer)
+    assert (entity.handle, len(entity.mentions)) == ("cards", 2)

@@ -75,7 +75,12 @@ def extract(
     norm = to_simplified(text)
     furniture = find_furniture(norm)
     sentences = split_sentences(norm)
-    known = {name: record.type for record in gazetteer for name in record.names if len(name) >= 2}
+    known = {
+        name: record.type
+        for record in gazetteer
+        for name in record.names
+        if len(name) >= 2 and record.type not in _NOT_INJECTED
+    }
     found = find_mentions(norm, sentences=sentences, furniture=furniture, known=known)
     dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
     topic = _topic(found.mentions, sentences, furniture)
@@ -85,6 +90,10 @@ def extract(
     meta = {"encoding": decoded.encoding, "characters": len(text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
     return build_candidates(source_id, text, entities, claims, meta)
+
+
+# names of posts and party committees run into the titles that the people rules read
+_NOT_INJECTED = frozenset({"Post", "PartyCommittee", "GovernmentBody"})
 
 
 def _topic(mentions: list[Mention], sentences: list[Span], furniture: list[Span]) -> Mention | None:

@@ -113,6 +113,9 @@ def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
     if entity.aliases:
         row["aliases"] = [{"zh": alias} for alias in entity.aliases]
     row["mentions"] = _mentions(source, text, entity)
+    implied = all(m.implied for m in entity.mentions)
+    if implied:
+        row["implied"] = True
     row["confidence"] = 0.9 if any(m.proper for m in entity.mentions) else 0.6
     link: dict[str, Any] = {"status": entity.status}
     if entity.candidates:
@@ -122,6 +125,8 @@ def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
         ]
     row["link"] = link
     note = "Proposed by g60kg extract; the English label is pinyin: review it."
+    if implied:
+        note += " Implied by a post title: the text names the title, not this entity."
     if entity.status == "ambiguous":
         note += " Several graph entities match or nearly match: choose one or keep it new."
     row["note"] = note

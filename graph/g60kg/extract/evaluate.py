@@ -21,7 +21,8 @@ simplified characters) and the class groups agree (place, org, site, event, docu
 programme, person, industry). Statements are flattened to triples in gold names:
 
 - simple claims: ``[subject, predicate, object or value]``;
-- ``PostHolding``: ``[holder, "holdsPost", jurisdiction + postTitle]`` (松江区 + 区长);
+- ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
+  (松江区区长); entities marked ``implied`` (posts, 人民政府 named by a title) are not scored;
 - ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
 - ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
   rate, ``[refArea, "growth:<indicator>", growth text]``;
@@ -132,6 +133,8 @@ def evaluate(gold: dict[str, Any], candidates: dict[str, Any]) -> Score:
 def _predicted_entities(candidates: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
     rows = []
     for entity in candidates.get("entities") or []:
+        if entity.get("implied"):
+            continue
         names = {entity["zh"], *(a["zh"] for a in entity.get("aliases") or [])}
         rows.append((entity["zh"], group_of(entity["type"]), {to_simplified(n) for n in names}))
     for concept in candidates.get("concepts") or []:
@@ -171,8 +174,12 @@ def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple
                 yield label(row["subject"]), "hasComponent", to_simplified(item["zh"])
         elif row.get("fact") == "PostHolding":
             props = row["properties"]
-            place = label(props["jurisdiction"]) if "jurisdiction" in props else ""
-            yield label(props["holder"]), "holdsPost", place + props["postTitle"]
+            title = props["postTitle"]["zh"]
+            yield (
+                label(props["holder"]),
+                "holdsPost",
+                label(props["post"]) if "post" in props else title,
+            )
         elif row.get("fact") == "Investment":
             props = row["properties"]
             status = props["investmentStatus"].split(":")[-1]

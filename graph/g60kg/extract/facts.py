@@ -18,7 +18,7 @@ from typing import Any
 
 from g60kg.extract.claims import Claim, enumeration_ending, lowest_place, within
 from g60kg.extract.dates import DateMention
-from g60kg.extract.mentions import Mention, MentionSet
+from g60kg.extract.mentions import Mention, MentionSet, implied_by_post
 from g60kg.extract.people import Post
 from g60kg.extract.quantities import Quantity, find_quantities
 from g60kg.extract.spans import Span, inside
@@ -78,9 +78,13 @@ def find_facts(
 def _post(text: str, post: Post) -> Claim:
     start = post.place.span.start if post.place is not None else post.title_span.start
     holder = Mention(post.person, text[post.person.start : post.person.end], "Person")
-    properties: dict[str, Any] = {"holder": holder, "postTitle": post.title}
-    if post.place is not None:
-        properties["jurisdiction"] = post.place
+    properties: dict[str, Any] = {"holder": holder}
+    office, organisation = implied_by_post(text, post)
+    if office is not None:
+        properties["post"] = office
+    if organisation is not None:
+        properties["organization"] = organisation
+    properties["postTitle"] = {"zh": post.title}
     if post.title in _ROLES:
         properties["role"] = f"role:{_ROLES[post.title]}"
     return Claim(Span(start, post.person.end), fact="PostHolding", properties=properties)

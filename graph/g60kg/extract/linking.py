@@ -49,6 +49,7 @@ _GROUPS = {
     **dict.fromkeys(("Document", "PlanDocument", "PolicyDocument"), "document"),
     **dict.fromkeys(("Plan", "Slogan", "Programme"), "programme"),
     "Person": "person",
+    "Post": "post",
     "Industry": "industry",
 }
 _KEEP_GENERIC = frozenset({"event"})
@@ -111,8 +112,26 @@ def link_mentions(
     entities = _merge(_group(mentions), same)
     _label(entities)
     _link(entities, gazetteer)
+    entities = _one_per_link(entities)
     _mint(entities, gazetteer)
     return entities
+
+
+def _one_per_link(entities: list[Entity]) -> list[Entity]:
+    """Entities of the article linked to one graph entity are one entity."""
+    kept: dict[str, Entity] = {}
+    result = []
+    for entity in entities:
+        first = kept.get(entity.handle) if entity.status == "linked" else None
+        if first is None:
+            if entity.status == "linked":
+                kept[entity.handle] = entity
+            result.append(entity)
+            continue
+        first.mentions = sorted(first.mentions + entity.mentions, key=lambda m: m.span)
+        first.aliases += [n for n in [entity.zh, *entity.aliases] if n not in first.aliases]
+        first.aliases = [n for n in first.aliases if n != first.zh]
+    return result
 
 
 def _key(name: str) -> str:

@@ -56,6 +56,7 @@ class Mention:
     proper: bool = True
     nested: bool = False
     code: str | None = None
+    implied: bool = False
     components: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -93,8 +94,34 @@ def find_mentions(
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = {m.span for m in people}
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
+    accepted.extend(_unique([m for post in posts for m in implied_by_post(norm, post) if m]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     return MentionSet(accepted, posts, _appositives(norm, accepted))
+
+
+_MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
+_COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
+
+
+def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | None]:
+    """The post (松江区区长) and its organisation (松江区人民政府, 洞泾镇党委) a title implies.
+
+    Both are marked ``implied``: the text names the title, not the body.
+    """
+    if post.place is None:
+        return None, None
+    span = Span(post.place.span.start, post.title_span.end)
+    place, title = post.place.name, post.title
+    office = Mention(span, place + title, "Post", implied=True)
+    if title.endswith(_MAYORS):
+        return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
+    committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)
+    if committee:
+        return office, Mention(span, place + committee.group(), "PartyCommittee", implied=True)
+    if title.endswith("书记") and post.place.type in _COMMITTEE:
+        name = place + _COMMITTEE[post.place.type]
+        return office, Mention(span, name, "PartyCommittee", implied=True)
+    return office, None
 
 
 _APPOSITIVE = re.compile(r"[，,]?(?:即|也就是|又称|简称)|[（(]")

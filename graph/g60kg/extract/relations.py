@@ -55,7 +55,7 @@ def find_claims(
     sentences = sentences or [Span(0, len(text))]
     claims: list[Claim] = []
     for sentence in sentences:
-        inner = within(mentions, sentence)
+        inner = [m for m in within(mentions, sentence) if not m.implied]
         if not inner:
             continue
         inner_dates = [d for d in dates if sentence.start <= d.span.start < sentence.end]
