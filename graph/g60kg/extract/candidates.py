@@ -189,6 +189,8 @@ class _StatementWriter:
         row: dict[str, Any] = {"subject": subject, "predicate": claim.predicate}
         if obj is not None:
             row["object"] = obj
+        elif claim.concept is not None:
+            row["object"] = claim.concept
         else:
             row["value"] = claim.value
         if claim.date_resolution:

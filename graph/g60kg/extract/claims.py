@@ -34,8 +34,9 @@ _JOIN = frozenset("、和与及")
 class Claim:
     """A proposed statement: a simple triple (``predicate``), or an n-ary fact (``fact``).
 
-    ``subject`` and ``obj`` are mentions (resolved to entity handles later); ``value`` is a
-    literal; ``properties`` of a fact map property names to mentions, concepts or quantities.
+    ``subject`` and ``obj`` are mentions (resolved to entity handles later); ``concept`` is an
+    object that is a code-list concept (``role:town-mayor``); ``value`` is a literal;
+    ``properties`` of a fact map property names to mentions, concepts or quantities.
     """
 
     evidence: Span
@@ -43,6 +44,7 @@ class Claim:
     subject: Mention | None = None
     obj: Mention | None = None
     value: str | None = None
+    concept: str | None = None
     fact: str | None = None
     properties: dict[str, Any] = field(default_factory=dict)
     components: list[dict[str, Any]] = field(default_factory=list)

@@ -22,7 +22,8 @@ programme, person, industry). Statements are flattened to triples in gold names:
 
 - simple claims: ``[subject, predicate, object or value]``;
 - ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
-  (松江区区长); entities marked ``implied`` (posts, 人民政府 named by a title) are not scored;
+  (松江区区长); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
+  about them (postIn, role, jurisdiction) are not scored;
 - ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
 - ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
   rate, ``[refArea, "growth:<indicator>", growth text]``;
@@ -159,7 +160,9 @@ def _score_relations(
         names = [name(n) for n in labels.get(str(ref), [str(ref)])]
         return next((n for n in names if n in canon.values()), names[0])
 
-    predicted = set(_flatten(candidates.get("statements") or [], label))
+    implied = {e["id"] for e in candidates.get("entities") or [] if e.get("implied")}
+    about = [s for s in candidates.get("statements") or [] if s.get("subject") not in implied]
+    predicted = set(_flatten(about, label))
     expected = {(name(s), p, name(o)) for s, p, o in gold["relations"]}
     score.relation_pred, score.relation_gold = len(predicted), len(expected)
     score.relation_tp = len(predicted & expected)

@@ -63,7 +63,7 @@ def find_facts(
 ) -> list[Claim]:
     """Return the n-ary facts of ``text``; ``topic`` is the place facts default to."""
     sentences = sentences or [Span(0, len(text))]
-    facts = [_post(text, post) for post in found.posts]
+    facts = [claim for post in found.posts for claim in _post(text, post)]
     for sentence in sentences:
         inner = within(found.mentions, sentence)
         place = lowest_place(inner) or topic
@@ -75,7 +75,8 @@ def find_facts(
     return facts
 
 
-def _post(text: str, post: Post) -> Claim:
+def _post(text: str, post: Post) -> list[Claim]:
+    """The holding, and what the title itself says of the post and its body."""
     start = post.place.span.start if post.place is not None else post.title_span.start
     holder = Mention(post.person, text[post.person.start : post.person.end], "Person")
     properties: dict[str, Any] = {"holder": holder}
@@ -85,9 +86,18 @@ def _post(text: str, post: Post) -> Claim:
     if organisation is not None:
         properties["organization"] = organisation
     properties["postTitle"] = {"zh": post.title}
-    if post.title in _ROLES:
-        properties["role"] = f"role:{_ROLES[post.title]}"
-    return Claim(Span(start, post.person.end), fact="PostHolding", properties=properties)
+    role = f"role:{_ROLES[post.title]}" if post.title in _ROLES else None
+    if role:
+        properties["role"] = role
+    claims = [Claim(Span(start, post.person.end), fact="PostHolding", properties=properties)]
+    titled = Span(start, post.title_span.end)
+    if office is not None and organisation is not None:
+        claims.append(Claim(titled, predicate="postIn", subject=office, obj=organisation))
+    if office is not None and role:
+        claims.append(Claim(titled, predicate="role", subject=office, concept=role))
+    if organisation is not None and post.place is not None:
+        claims.append(Claim(titled, predicate="jurisdiction", subject=organisation, obj=post.place))
+    return claims
 
 
 def _clauses(text: str, sentence: Span) -> list[Span]:
