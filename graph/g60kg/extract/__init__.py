@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from g60kg.extract.candidates import Candidates, build_candidates
 from g60kg.extract.dates import find_dates
 from g60kg.extract.decode import decode_article
+from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
 from g60kg.extract.facts import find_facts
 from g60kg.extract.furniture import find_furniture
@@ -89,7 +90,9 @@ def extract(
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
-    return build_candidates(source_id, text, entities, claims, meta)
+    candidates = build_candidates(source_id, text, entities, claims, meta)
+    candidates.doubts = find_doubts(text, furniture)
+    return candidates
 
 
 # names of posts and party committees run into the titles that the people rules read
