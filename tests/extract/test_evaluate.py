@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from extract_helpers import EVAL, as_data, gold, run
 from g60kg.extract.errors import GoldError
-from g60kg.extract.evaluate import evaluate, load_gold, prf
+from g60kg.extract.evaluate import agreement, evaluate, load_gold, prf
 
 
 def test_seed_meets_its_targets() -> None:
@@ -39,3 +39,32 @@ def test_malformed_gold_is_refused(tmp_path: Path) -> None:
     with pytest.raises(GoldError, match="entities"):
         load_gold(bad)
     assert (EVAL / "gold").is_dir()
+
+
+def test_agreement_with_curated_statements_by_handle() -> None:
+    curated = {
+        "statements": [
+            {
+                "id": "a",
+                "subject": "dongjing",
+                "predicate": "directlyWithin",
+                "object": "songjiang",
+            },
+            {"id": "b", "subject": "g60", "predicate": "proposedBy", "object": "songjiang"},
+        ]
+    }
+    proposed = {
+        "statements": [
+            {
+                "id": "x",
+                "subject": "dongjing",
+                "predicate": "directlyWithin",
+                "object": "songjiang",
+            },
+            {"id": "y", "subject": "dongjing", "predicate": "heldIn", "object": "songjiang"},
+        ]
+    }
+    scores, missed, extra = agreement(proposed, curated)
+    assert scores == (0.5, 0.5, 0.5)
+    assert missed == ["('g60', 'proposedBy', 'songjiang')"]
+    assert extra == ["('dongjing', 'heldIn', 'songjiang')"]

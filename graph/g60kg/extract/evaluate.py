@@ -50,7 +50,7 @@ from g60kg.extract.errors import GoldError
 from g60kg.extract.linking import group_of
 from g60kg.extract.normalise import to_simplified
 
-__all__ = ["Score", "evaluate", "evaluate_directory", "prf"]
+__all__ = ["Score", "agreement", "evaluate", "evaluate_directory", "prf"]
 
 GROUPS = ("place", "org", "site", "event", "document", "programme", "person", "industry")
 
@@ -202,6 +202,36 @@ def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple
             yield label(row["subject"]), row["predicate"], obj
 
 
+def agreement(
+    candidates: dict[str, Any], curated: dict[str, Any]
+) -> tuple[tuple[float, float, float], list[str], list[str]]:
+    """Compare candidates with curated statements of the same source by entity handle.
+
+    Use it when the candidates were extracted with the registry the curated file refers to
+    (so handles agree). Statements are keyed by subject, predicate and object or value; facts
+    by their kind and main participants. Returns P/R/F1, the curated statements not proposed,
+    and the proposed ones not curated.
+    """
+    proposed = {_statement_key(s) for s in candidates.get("statements") or []}
+    wanted = {_statement_key(s) for s in curated.get("statements") or []}
+    scores = prf(len(proposed & wanted), len(proposed), len(wanted))
+    return scores, sorted(map(str, wanted - proposed)), sorted(map(str, proposed - wanted))
+
+
+def _statement_key(row: dict[str, Any]) -> tuple[str, ...]:
+    if "predicate" in row:
+        return (row["subject"], row["predicate"], str(row.get("object", row.get("value"))))
+    if "components" in row:
+        return (row["subject"], "components", *(str(c.get("zh")) for c in row["components"]))
+    props = row.get("properties") or {}
+    main = {
+        "PostHolding": ("holder", "post"),
+        "Investment": ("investmentStatus", "destination"),
+        "Observation": ("indicator", "refArea"),
+    }.get(row.get("fact", ""), ())
+    return (str(row.get("fact")), *(str(props.get(k)) for k in main))
+
+
 def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
     """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it."""
     from g60kg.extract import extract
@@ -248,8 +278,22 @@ def _fmt(values: tuple[float, float, float]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m g60kg.extract.evaluate [data/eval]``: print the evaluation table."""
+    """Print the evaluation table, or the agreement with curated statements.
+
+    ``python -m g60kg.extract.evaluate [data/eval]``, or
+    ``python -m g60kg.extract.evaluate --curated STATEMENTS.yaml CANDIDATES.yaml``.
+    """
     args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--curated"] and len(args) == 3:
+        yaml = YAML(typ="safe")
+        curated = yaml.load(Path(args[1]).read_text(encoding="utf-8"))
+        candidates = yaml.load(Path(args[2]).read_text(encoding="utf-8"))
+        (precision, recall, f1), missed, extra = agreement(candidates, curated)
+        print(f"agreement with curated statements: P {precision} R {recall} F1 {f1}")
+        print(
+            "\n".join([f"  not proposed: {m}" for m in missed] + [f"  extra: {e}" for e in extra])
+        )
+        return 0
     root = Path(args[0]) if args else Path("data/eval")
     print(report(evaluate_directory(root)))
     return 0
