@@ -89,7 +89,7 @@ def find_mentions(
         accepted.extend(_sentence_mentions(norm, sentence, known))
     accepted.extend(_short_names(norm, accepted, furniture, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL], sentences)
+    posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL])
     posts = [p for p in posts if not inside(p.person, furniture)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = {m.span for m in people}

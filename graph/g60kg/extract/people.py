@@ -6,7 +6,7 @@ followed by a name of two or three characters.
 Examples
 --------
 >>> text = "松江区区委副书记、区长李谦出席大会。"
->>> posts = find_posts(text, [], [])
+>>> posts = find_posts(text, [])
 >>> [(text[p.person.start:p.person.end], p.title) for p in posts]
 [('李谦', '区委副书记'), ('李谦', '区长')]
 """
@@ -40,7 +40,7 @@ class Post(NamedTuple):
     place: Mention | None
 
 
-def find_posts(text: str, places: Sequence[Mention], sentences: Sequence[Span]) -> list[Post]:
+def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
     """Return the posts named in ``text``; ``places`` are the place mentions already found."""
     by_end = {m.span.end: m for m in places}
     posts: list[Post] = []
