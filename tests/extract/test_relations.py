@@ -76,3 +76,8 @@ def test_issuers_before_adverbs_and_fillers() -> None:
     )
     issuers = {o for s, p, o in claims if p == "issuedBy"}
     assert issuers == {"合肥市", "芜湖市", "松江区"}
+
+
+def test_table_rows_and_lishu() -> None:
+    assert ("湖州市", "directlyWithin", "浙江省") in _claims_of("湖州市 | 浙江省")
+    assert ("洞泾镇", "directlyWithin", "松江区") in _claims_of("洞泾镇隶属于上海市松江区。")

@@ -18,6 +18,7 @@ from typing import Any
 
 from g60kg.extract.claims import Claim, enumeration_ending, lowest_place, within
 from g60kg.extract.dates import DateMention
+from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mentions import Mention, MentionSet, implied_by_post
 from g60kg.extract.people import Post
 from g60kg.extract.quantities import Quantity, find_quantities
@@ -65,12 +66,13 @@ def find_facts(
     sentences = sentences or [Span(0, len(text))]
     facts = [claim for post in found.posts for claim in _post(text, post)]
     for sentence in sentences:
-        inner = within(found.mentions, sentence)
+        inner = [m for m in within(found.mentions, sentence) if not m.implied]
         place = lowest_place(inner) or topic
         names = [m.span for m in inner]
         facts.extend(_investments(text, sentence, place, names))
         until = [d for d in dates if sentence.start <= d.span.start < sentence.end]
-        facts.extend(_observations(text, sentence, place, until, names))
+        area = _reference_area(text, inner, topic)
+        facts.extend(_observations(text, sentence, area, until, names))
         facts.extend(_components(text, inner))
     return facts
 
@@ -156,6 +158,14 @@ def _open_fact(facts: list[Claim], status: str, key: str, place: Mention, clause
     properties: dict[str, Any] = {"investmentStatus": code, "destination": place}
     facts.append(Claim(clause, fact="Investment", properties=properties, confidence=0.8))
     return facts[-1]
+
+
+def _reference_area(text: str, inner: list[Mention], topic: Mention | None) -> Mention | None:
+    """The place a statistic describes: the sentence's place, unless it lists several (then
+    they are issuers or members, not the area measured) or names none: then the topic."""
+    places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
+    listed = any(len(enumeration_ending(text, places, m.span.end)) >= 2 for m in places)
+    return (None if listed else lowest_place(places)) or topic
 
 
 def _observations(

@@ -39,7 +39,8 @@ _ORGS = frozenset(
     {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
 )
 _HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
-_LOCATED = re.compile(r"位于|地处|坐落于|设在|设于|落户于?")
+_LOCATED = re.compile(r"位于|地处|坐落于|设在|设于|落户于?|隶属于?|属于")
+_TABLE_ROW = re.compile(r"\s*[|｜\t]\s*")
 _PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
 _PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
 _CLAUSE_END = re.compile(r"[，。；,;！？]")
@@ -105,6 +106,18 @@ def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                     _claim("directlyWithin", subject, place, Span(match.start(), place.span.end))
                 )
     return claims
+
+
+def _table_row(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """A table row 湖州市 | 浙江省: a unit beside the higher unit it belongs to."""
+    cells = _TABLE_ROW.split(text[sentence.start : sentence.end])
+    places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
+    if len(cells) != 2 or len(places) != 2 or [m.name for m in places] != cells:
+        return []
+    local, outer = places
+    if ADMIN_LEVEL[outer.type] >= ADMIN_LEVEL[local.type]:
+        return []
+    return [_claim("directlyWithin", local, outer, sentence, confidence=0.7)]
 
 
 def _has_units(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
@@ -296,7 +309,7 @@ def _members(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     verbs = re.compile(
-        r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两][地城市省方]|[，,])*"
+        r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|[，,])*"
         r"(?:出台|发布|印发)了?《"
     )
     for match in verbs.finditer(text, sentence.start, sentence.end):
@@ -347,6 +360,7 @@ def _incorporated(text: str, sentence: Span, inner: list[Mention]) -> list[Claim
 _RULES = (
     _adjacent_places,
     _located,
+    _table_row,
     _has_units,
     _subordinate,
     _held,
