@@ -54,3 +54,11 @@ def test_common_phrases_are_not_proper_names() -> None:
     generic = {m.name for m in found.mentions if not m.proper}
     assert "大型研发基地" in generic
     assert "一流平台" in generic
+
+
+def test_a_function_word_glued_to_an_unknown_name_does_not_hide_it() -> None:
+    found = find_mentions("据洞泾镇介绍，投资推介活动举行。")
+    assert {(m.name, m.type) for m in found.mentions} >= {
+        ("洞泾镇", "Town"),
+        ("投资推介活动", "Conference"),
+    }

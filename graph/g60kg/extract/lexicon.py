@@ -104,6 +104,7 @@ SITE_SUFFIXES: tuple[str, ...] = (
 EVENT_SUFFIXES: dict[str, str] = {
     "大会": "Conference",
     "推介会": "Conference",
+    "推介活动": "Conference",
     "博览会": "Conference",
     "发布会": "Launch",
     "峰会": "Summit",

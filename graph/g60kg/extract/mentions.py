@@ -24,7 +24,7 @@ from itertools import pairwise
 from g60kg.extract import lexicon as lx
 from g60kg.extract.people import Post, find_posts
 from g60kg.extract.spans import Span, inside
-from g60kg.extract.tokens import Token, name_start, tag, tokenise
+from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
 
 __all__ = ["Mention", "MentionSet", "find_mentions"]
 
@@ -148,7 +148,7 @@ def _sentence_mentions(norm: str, sentence: Span, known: Mapping[str, str]) -> l
     delimited = _documents(norm, sentence) + _quoted(norm, sentence)
     plain = (
         _suffixed(norm, sentence, tokens, sentence.start)
-        + _admin(norm, sentence, known, {t.start for t in tokens})
+        + _admin(norm, sentence, known, token_starts(tokens))
         + _gazetteer(norm, sentence, known)
         + _representatives(norm, sentence, tokens)
     )

@@ -27,10 +27,10 @@ import jieba.posseg
 
 from g60kg.extract.lexicon import BOUNDARY_WORDS, STOP_TAGS
 
-__all__ = ["Token", "name_start", "tag", "tokenise"]
+__all__ = ["Token", "name_start", "tag", "token_starts", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
-_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即")
+_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 
@@ -65,6 +65,16 @@ def tokenise(text: str, start: int, end: int) -> list[Token]:
         tokens.append(Token(position, position + len(word), word))
         position += len(word)
     return tokens
+
+
+def token_starts(tokens: list[Token]) -> set[int]:
+    """Where words start, counting a function word jieba glued to an unknown name (据洞|泾镇)."""
+    starts = {t.start for t in tokens}
+    for token in tokens:
+        glued = len(token.word) > 1 and token.word[0] in _LEADING_BOUNDARY
+        if glued and tag(token.word) is None:
+            starts.add(token.start + 1)
+    return starts
 
 
 def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int, bool]:
