@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from g60kg.extract.candidates import Candidates, build_candidates
-from g60kg.extract.dates import find_dates
+from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
@@ -90,13 +90,23 @@ def extract(
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
-    candidates = build_candidates(source_id, text, entities, claims, meta)
+    candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
     candidates.doubts = find_doubts(text, furniture)
     return candidates
 
 
 # names of posts and party committees run into the titles that the people rules read
 _NOT_INJECTED = frozenset({"Post", "PartyCommittee", "GovernmentBody"})
+
+
+def _day(dates: list[DateMention], published: str | None) -> DateMention | None:
+    """The article's day: its first full date, else the page date."""
+    days = [d for d in dates if len(d.value) == 10]
+    if days:
+        return days[0]
+    if published and len(published) >= 10:
+        return DateMention(Span(0, 0), published[:10], "from-page-date", f"page date {published}")
+    return None
 
 
 def _topic(mentions: list[Mention], sentences: list[Span], furniture: list[Span]) -> Mention | None:

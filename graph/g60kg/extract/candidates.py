@@ -28,6 +28,8 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from g60kg.extract.claims import Claim
+from g60kg.extract.dates import DateMention
+from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
 from g60kg.extract.mentions import Mention
 from g60kg.extract.romanise import pinyin_words
@@ -76,8 +78,13 @@ def build_candidates(
     entities: Sequence[Entity],
     claims: Sequence[Claim],
     meta: dict[str, Any] | None = None,
+    day: DateMention | None = None,
 ) -> Candidates:
-    """Turn linked entities and claims into candidates; ``text`` is the original article."""
+    """Turn linked entities and claims into candidates; ``text`` is the original article.
+
+    ``day`` is the document's main day: an event the text does not date gets it, with a low
+    confidence and a note (the core requires a date on every event).
+    """
     handles: dict[Mention, str] = {}
     concepts: dict[Mention, str] = {}
     entity_rows, concept_rows = [], []
@@ -91,10 +98,40 @@ def build_candidates(
             continue
         handles.update(dict.fromkeys(entity.mentions, entity.handle))
         entity_rows.append(_entity_row(source, text, entity))
-    writer = _StatementWriter(text, handles, concepts)
+    names = {row["id"]: (row["zh"], row["en"]) for row in entity_rows}
+    writer = _StatementWriter(text, handles, concepts, names)
     for claim in claims:
         writer.add(claim)
+    if day is not None:
+        for entity in entities:
+            undated = _undated(entity, writer, day) if group_of(entity.type) == "event" else None
+            if undated is not None and entity.status != "linked":
+                writer.add(undated)
     return Candidates(source, text, entity_rows, concept_rows, writer.rows, meta=dict(meta or {}))
+
+
+def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Claim | None:
+    """A date for an event its sentences do not date: its parent's, else the document's day."""
+    rows = {(r.get("subject"), r.get("predicate")): r for r in writer.rows}
+    if (entity.handle, "date") in rows:
+        return None
+    claim = Claim(
+        entity.mentions[0].span,
+        predicate="date",
+        subject=entity.mentions[0],
+        value=day.value,
+        confidence=0.5,
+        date_resolution=day.resolution,
+        note=f"The text does not date this event; proposed: the article's day ({day.clue}).",
+    )
+    for link in ("subEventOf", "heldJointlyWith"):
+        parent = rows.get((entity.handle, link))
+        dated = rows.get((parent["object"], "date")) if parent else None
+        if parent and dated:
+            claim.value, claim.date_resolution = dated["value"], "from-parent-event"
+            claim.note = f"Dated as the event it belongs to ({parent['object']})."
+            claim.confidence = 0.8
+    return claim
 
 
 def _evidence(text: str, span: Span) -> dict[str, Any]:
@@ -109,7 +146,7 @@ def _mentions(source: str, text: str, entity: Entity) -> list[dict[str, Any]]:
 def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
     row: dict[str, Any] = {"id": entity.handle, "iri": entity.iri, "type": entity.type}
     row["zh"] = entity.zh
-    row["en"] = " ".join(w[:1].upper() + w[1:] for w in pinyin_words(entity.zh))
+    row["en"] = pinyin_label(entity.zh)
     if entity.aliases:
         row["aliases"] = [{"zh": alias} for alias in entity.aliases]
     row["mentions"] = _mentions(source, text, entity)
@@ -134,8 +171,15 @@ def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
 
 
 class _StatementWriter:
-    def __init__(self, text: str, handles: dict[Mention, str], concepts: dict[Mention, str]):
+    def __init__(
+        self,
+        text: str,
+        handles: dict[Mention, str],
+        concepts: dict[Mention, str],
+        names: dict[str, tuple[str, str]],
+    ):
         self.text = text
+        self.names = names
         self.handles = handles
         self.concepts = concepts
         self.rows: list[dict[str, Any]] = []
@@ -170,6 +214,7 @@ class _StatementWriter:
             for item in claim.components:
                 entry = {"item": self.ref(item["item"])} if self.ref(item["item"]) else {}
                 entry |= {k: item[k] for k in ("role",) if k in item} | {"zh": item["zh"]}
+                entry["en"] = pinyin_label(item["zh"])
                 items.append(entry)
             return {"subject": subject, "components": items} if subject else None
         if claim.fact:
@@ -182,7 +227,8 @@ class _StatementWriter:
                     properties[key] = ref
                 else:
                     properties[key] = value
-            return {"fact": claim.fact, "properties": properties}
+            zh, en = fact_labels(claim.fact, properties, self.names)
+            return {"fact": claim.fact, "zh": zh, "en": en, "properties": properties}
         subject, obj = self.ref(claim.subject), self.ref(claim.obj)
         if subject is None or (claim.obj is not None and obj is None) or subject == obj:
             return None

@@ -71,6 +71,7 @@ def find_facts(
         names = [m.span for m in inner]
         facts.extend(_investments(text, sentence, place, names))
         until = [d for d in dates if sentence.start <= d.span.start < sentence.end]
+        until = until or _earlier(dates, sentence)
         area = _reference_area(text, inner, topic)
         facts.extend(_observations(text, sentence, area, until, names))
         facts.extend(_components(text, inner))
@@ -160,6 +161,12 @@ def _open_fact(facts: list[Claim], status: str, key: str, place: Mention, clause
     return facts[-1]
 
 
+def _earlier(dates: Sequence[DateMention], sentence: Span) -> list[DateMention]:
+    """No date in the sentence: the last date before it stands for the period (to be checked)."""
+    before = [d for d in dates if d.span.end <= sentence.start]
+    return before[-1:]
+
+
 def _reference_area(text: str, inner: list[Mention], topic: Mention | None) -> Mention | None:
     """The place a statistic describes: the sentence's place, unless it lists several (then
     they are issuers or members, not the area measured) or names none: then the topic."""
@@ -198,11 +205,16 @@ def _observations(
                 "value": quantity.data,
             }
             period = [d for d in dates if d.until] or [d for d in dates if len(d.value) >= 4]
+            note = None
             if period:
                 properties["refPeriod"] = period[0].value
                 if period[0].until:
                     properties["periodType"] = "period-type:cumulative-to-date"
-            facts.append(Claim(clause, fact="Observation", properties=properties))
+                if not sentence.start <= period[0].span.start < sentence.end:
+                    earlier = period[0].value
+                    note = f"The sentence gives no period; {earlier} is the last date before it."
+            claim = Claim(clause, fact="Observation", properties=properties, note=note)
+            facts.append(claim)
     return facts
 
 

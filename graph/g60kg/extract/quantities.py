@@ -31,7 +31,7 @@ from g60kg.extract.spans import Span
 
 __all__ = ["KM2", "Quantity", "find_quantities"]
 
-KM2 = "http://qudt.org/vocab/unit/KiloM2"
+KM2 = "km2"
 _SCALES = {
     "万亿": Decimal(10) ** 12,
     "千亿": Decimal(10) ** 11,
