@@ -52,3 +52,33 @@ def test_new_entities_carry_labels_iri_and_link_status() -> None:
     assert entity["en"]
     assert entity["link"]["status"] == "new"
     assert {"zh": "洞泾"} in entity["aliases"]
+
+
+def test_facts_and_components_carry_both_labels() -> None:
+    data = as_data(run("dongjing-ai-town"))
+    for row in data["statements"]:
+        if "fact" in row:
+            assert row["zh"] and row["en"], row["id"]
+        for component in row.get("components", []):
+            assert component["zh"] and component["en"]
+
+
+def test_an_event_the_text_does_not_date_gets_a_flagged_proposal() -> None:
+    data = as_data(run("dongjing-ai-town"))
+    signing = next(e for e in data["entities"] if e["zh"] == "企业签约仪式")
+    (date,) = [
+        s
+        for s in data["statements"]
+        if s.get("subject") == signing["id"] and s.get("predicate") == "date"
+    ]
+    assert (date["value"], date["confidence"]) == ("2020-11-18", 0.5)
+    assert "does not date" in date["note"]
+
+
+def test_an_observation_without_a_period_takes_the_last_earlier_date() -> None:
+    data = as_data(run("corridor-overview"))
+    gdp = next(
+        s for s in data["statements"] if s.get("properties", {}).get("indicator") == "indicator:gdp"
+    )
+    assert gdp["properties"]["refPeriod"] == "2018-06"
+    assert "last date before it" in gdp["note"]
