@@ -1,0 +1,189 @@
+"""Find dates and resolve relative ones from clues in the document itself.
+
+Absolute dates (2020年11月18日, 2020-11-18, 2020年10月) are ``explicit``. Relative ones
+(今天(11月18日), 昨天（7月30日）, 今天, 截至今年十月, 今年, 去年11月18日) need the document's
+current year; 同日 and 当天 take the day of the last full date before them. The year comes, in
+order, from
+
+1. a sentence that dates a year-named event relatively (今天举办的…2020…大会, 去年…2020…大会):
+   ``year-from-text``, the clue being the event name;
+2. an explicit full date in the body: ``year-from-text``;
+3. the published date passed in, else a date printed in page furniture: ``from-page-date``.
+
+Examples
+--------
+>>> text = "今天(11月18日)下午，2020洞泾人工智能投资推介大会举行。截至今年十月，招商2300户。"
+>>> [(text[d.span.start:d.span.end], d.value, d.resolution) for d in find_dates(text)]
+... # doctest: +NORMALIZE_WHITESPACE
+[('今天(11月18日)', '2020-11-18', 'year-from-text'),
+ ('截至今年十月', '2020-10', 'year-from-text')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import cn2an
+
+from g60kg.extract.spans import Span, inside
+
+__all__ = ["DateMention", "find_dates"]
+
+_CN = "[一二三四五六七八九十]{1,3}"
+_MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")日)?"
+_EXPLICIT = re.compile(
+    r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+)
+_RELATIVE = re.compile(
+    r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|明年|前年)"
+    r"(?:[(（]?(?:" + _MD + r")[)）]?)?"
+)
+_YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![\d一二三四五六七八九十]{1,3}月)")
+_YEAR_NAME = re.compile(r"(?<![\d年])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])(?!年)")
+_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+_DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
+_SAME_DAY = re.compile(r"同日|当日|当天|同一天")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in the text: its span, ISO value, how it was resolved and from what clue."""
+
+    span: Span
+    value: str
+    resolution: str
+    clue: str
+    until: bool = False
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    year: int
+    resolution: str
+    clue: str
+
+
+def find_dates(
+    text: str,
+    *,
+    published: str | None = None,
+    furniture: Sequence[Span] = (),
+    sentences: Sequence[Span] = (),
+) -> list[DateMention]:
+    """Return the dates in ``text`` (outside furniture) in order, relative ones resolved.
+
+    ``published`` is an ISO date (the page date) used when the text gives no year of its own.
+    """
+    sentences = sentences or [Span(0, len(text))]
+    explicit = [m for m in _EXPLICIT.finditer(text) if not inside(_mspan(m), furniture)]
+    anchor = _anchor(text, explicit, published, furniture, sentences)
+    found = [_explicit(m) for m in explicit]
+    relative = [m for m in _RELATIVE.finditer(text) if not inside(_mspan(m), furniture) and anchor]
+    today = _today(relative, anchor, published)
+    for match in relative:
+        mention = _relative(match, anchor, today) if anchor else None
+        if mention is not None:
+            found.append(mention)
+    found.extend(_same_day(text, furniture, sorted(found, key=lambda d: d.span)))
+    for match in _YEAR_ONLY.finditer(text):
+        if not inside(_mspan(match), furniture) and not inside(
+            _mspan(match), [d.span for d in found]
+        ):
+            found.append(DateMention(_mspan(match), match.group("year"), "explicit", match.group()))
+    return sorted(found, key=lambda d: d.span)
+
+
+def _same_day(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
+    """同日, 当天: the day of the last full date before it."""
+    same = []
+    for match in _SAME_DAY.finditer(text):
+        if inside(_mspan(match), furniture):
+            continue
+        before = [d for d in found if d.span.end <= match.start() and len(d.value) == 10]
+        if before:
+            day = before[-1]
+            clue = f"{match.group()}: the same day as {text[day.span.start : day.span.end]}"
+            same.append(DateMention(_mspan(match), day.value, day.resolution, clue))
+    return same
+
+
+def _anchor(
+    text: str,
+    explicit: list[re.Match[str]],
+    published: str | None,
+    furniture: Sequence[Span],
+    sentences: Sequence[Span],
+) -> _Anchor | None:
+    for sentence in sentences:
+        if inside(sentence, furniture):
+            continue
+        chunk = text[sentence.start : sentence.end]
+        relative = _RELATIVE.search(chunk)
+        named = _YEAR_NAME.search(chunk)
+        if relative and named and not relative.group("until"):
+            year = int(named.group("year")) - _OFFSET.get(relative.group("rel"), 0)
+            clue = chunk[named.start() : named.start() + 30].split("，")[0]
+            return _Anchor(year, "year-from-text", f"the year {named.group('year')} in {clue}")
+    for match in explicit:
+        if match.group("year") and match.group("day"):
+            return _Anchor(int(match.group("year")), "year-from-text", f"the date {match.group()}")
+    if published:
+        return _Anchor(int(published[:4]), "from-page-date", f"the page date {published}")
+    for span in furniture:
+        page = re.search(r"((?:19|20)\d{2})[-年/]\d{1,2}[-月/]\d{1,2}", text[span.start : span.end])
+        if page:
+            return _Anchor(int(page.group(1)), "from-page-date", f"the page date {page.group()}")
+    return None
+
+
+def _explicit(match: re.Match[str]) -> DateMention:
+    if match.group("iy"):
+        value = f"{match.group('iy')}-{int(match.group('im')):02d}-{int(match.group('id')):02d}"
+    else:
+        value = _iso(int(match.group("year")), match.group("month"), match.group("day"))
+    return DateMention(_mspan(match), value, "explicit", match.group())
+
+
+def _today(
+    relative: list[re.Match[str]], anchor: _Anchor | None, published: str | None
+) -> DateMention | None:
+    """今天 is the day the text gives for it (今天(11月18日)), else the page date."""
+    for match in relative:
+        if match.group("rel") in ("今天", "今日") and match.group("day") and anchor:
+            return _relative(match, anchor, None)
+    if published and len(published) >= 10:
+        return DateMention(Span(0, 0), published[:10], "from-page-date", "the page date")
+    return None
+
+
+def _relative(
+    match: re.Match[str], anchor: _Anchor, today: DateMention | None
+) -> DateMention | None:
+    rel = match.group("rel")
+    year = anchor.year + _OFFSET.get(rel, 0)
+    until = bool(match.group("until"))
+    clue = f"{match.group()}: {anchor.clue}"
+    if match.group("month"):
+        value = _iso(year, match.group("month"), match.group("day"))
+        return DateMention(_mspan(match), value, anchor.resolution, clue, until)
+    if rel in _DAYS:
+        if today is None or rel not in ("今天", "今日"):
+            return None
+        clue = f"{match.group()}: {today.value}, {today.clue}"
+        return DateMention(_mspan(match), today.value, today.resolution, clue)
+    return DateMention(_mspan(match), str(year), anchor.resolution, clue, until)
+
+
+def _iso(year: int, month: str, day: str | None) -> str:
+    value = f"{year}-{_int(month):02d}"
+    return f"{value}-{_int(day):02d}" if day else value
+
+
+def _int(raw: str) -> int:
+    return int(raw) if raw.isdigit() else int(cn2an.cn2an(raw, "smart"))
+
+
+def _mspan(match: re.Match[str]) -> Span:
+    return Span(match.start(), match.end())

@@ -1,0 +1,303 @@
+"""Score candidates against gold annotations: precision, recall and F1 for entities (by class
+group) and relations, with the misses and false positives listed.
+
+Gold JSON shape (one file per article, ``data/eval/gold/<name>.json``)::
+
+    {
+      "article": "dongjing-ai-town.txt",     # file under data/eval/articles/
+      "held_back": false,                    # true: rules were not written against it
+      "published": "2021-06-01",             # page date passed to extract(), or null
+      "entities": [                          # every entity the article names
+        {"zh": "洞泾镇", "type": "Town", "aliases": ["洞泾"]}
+      ],
+      "relations": [                         # [subject, predicate, object] in gold names
+        ["洞泾镇", "directlyWithin", "松江区"]
+      ],
+      "furniture_must_not_yield": ["上海智能制造产业园"]   # optional: names only in furniture
+    }
+
+Entities match when a predicted label or alias equals a gold label or alias (both converted to
+simplified characters) and the class groups agree (place, org, site, event, document,
+programme, person, industry). Statements are flattened to triples in gold names:
+
+- simple claims: ``[subject, predicate, object or value]``;
+- ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
+  (松江区区长); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
+  about them (postIn, role, jurisdiction) are not scored;
+- ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
+- ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
+  rate, ``[refArea, "growth:<indicator>", growth text]``;
+- components: ``[programme, "hasComponent", component zh]``.
+
+Examples
+--------
+>>> prf(8, 10, 9)
+(0.8, 0.889, 0.842)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from g60kg.extract.errors import GoldError
+from g60kg.extract.linking import group_of
+from g60kg.extract.normalise import to_simplified
+
+__all__ = ["Score", "agreement", "evaluate", "evaluate_directory", "prf"]
+
+GROUPS = ("place", "org", "site", "event", "document", "programme", "person", "industry")
+
+
+@dataclass
+class Score:
+    """Counts and lists for one article (or a total)."""
+
+    entity_tp: dict[str, int] = field(default_factory=dict)
+    entity_pred: dict[str, int] = field(default_factory=dict)
+    entity_gold: dict[str, int] = field(default_factory=dict)
+    relation_tp: int = 0
+    relation_pred: int = 0
+    relation_gold: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    furniture_leaks: list[str] = field(default_factory=list)
+
+    def entities(self, group: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall, F1 over entities (one group, or all)."""
+        groups = [group] if group else list(GROUPS)
+        tp = sum(self.entity_tp.get(g, 0) for g in groups)
+        pred = sum(self.entity_pred.get(g, 0) for g in groups)
+        gold = sum(self.entity_gold.get(g, 0) for g in groups)
+        return prf(tp, pred, gold)
+
+    def relations(self) -> tuple[float, float, float]:
+        """Precision, recall, F1 over relations."""
+        return prf(self.relation_tp, self.relation_pred, self.relation_gold)
+
+
+def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 rounded to three places (1.0 when nothing was expected)."""
+    precision = tp / pred if pred else (1.0 if not gold else 0.0)
+    recall = tp / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return round(precision, 3), round(recall, 3), round(f1, 3)
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """Read and check a gold file."""
+    try:
+        gold: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise GoldError(str(path), f"cannot read gold JSON ({error})", "fix the JSON") from error
+    for key in ("article", "entities", "relations"):
+        if key not in gold:
+            raise GoldError(str(path), f"missing key {key!r}", "see the shape in evaluate.py")
+    return gold
+
+
+def evaluate(gold: dict[str, Any], candidates: dict[str, Any]) -> Score:
+    """Score one article's ``candidates`` (the YAML as data) against its ``gold``."""
+    score = Score()
+    canon: dict[str, str] = {}
+    gold_entities = []
+    for item in gold["entities"]:
+        names = {to_simplified(n) for n in [item["zh"], *item.get("aliases", [])]}
+        gold_entities.append((to_simplified(item["zh"]), group_of(item["type"]), names))
+        canon.update(dict.fromkeys(names, to_simplified(item["zh"])))
+    predicted = _predicted_entities(candidates)
+    matched: set[str] = set()
+    for zh, group, names in predicted:
+        score.entity_pred[group] = score.entity_pred.get(group, 0) + 1
+        hit = [g for g in gold_entities if g[1] == group and g[2] & names and g[0] not in matched]
+        if hit:
+            matched.add(hit[0][0])
+            score.entity_tp[group] = score.entity_tp.get(group, 0) + 1
+        else:
+            score.false_positives.append(f"entity {group}: {zh}")
+    for zh, group, _ in gold_entities:
+        score.entity_gold[group] = score.entity_gold.get(group, 0) + 1
+        if zh not in matched:
+            score.misses.append(f"entity {group}: {zh}")
+    leaks = {to_simplified(n) for n in gold.get("furniture_must_not_yield", [])}
+    score.furniture_leaks = sorted(zh for zh, _, names in predicted if names & leaks)
+    _score_relations(score, gold, candidates, canon)
+    return score
+
+
+def _predicted_entities(candidates: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
+    rows = []
+    for entity in candidates.get("entities") or []:
+        if entity.get("implied"):
+            continue
+        names = {entity["zh"], *(a["zh"] for a in entity.get("aliases") or [])}
+        rows.append((entity["zh"], group_of(entity["type"]), {to_simplified(n) for n in names}))
+    for concept in candidates.get("concepts") or []:
+        rows.append((concept["zh"], "industry", {to_simplified(concept["zh"])}))
+    return rows
+
+
+def _score_relations(
+    score: Score, gold: dict[str, Any], candidates: dict[str, Any], canon: dict[str, str]
+) -> None:
+    def name(value: str) -> str:
+        value = to_simplified(value)
+        return canon.get(value, value)
+
+    labels: dict[str, list[str]] = {}
+    for entity in candidates.get("entities") or []:
+        labels[entity["id"]] = [entity["zh"], *(a["zh"] for a in entity.get("aliases") or [])]
+    for concept in candidates.get("concepts") or []:
+        labels[concept["concept"]] = [concept["zh"]]
+
+    def label(ref: Any) -> str:
+        names = [name(n) for n in labels.get(str(ref), [str(ref)])]
+        return next((n for n in names if n in canon.values()), names[0])
+
+    implied = {e["id"] for e in candidates.get("entities") or [] if e.get("implied")}
+    about = [s for s in candidates.get("statements") or [] if s.get("subject") not in implied]
+    predicted = set(_flatten(about, label))
+    expected = {(name(s), p, name(o)) for s, p, o in gold["relations"]}
+    score.relation_pred, score.relation_gold = len(predicted), len(expected)
+    score.relation_tp = len(predicted & expected)
+    score.misses += [f"relation: {' | '.join(r)}" for r in sorted(expected - predicted)]
+    score.false_positives += [f"relation: {' | '.join(r)}" for r in sorted(predicted - expected)]
+
+
+def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple[str, str, str]]:
+    for row in statements:
+        if "components" in row:
+            for item in row["components"]:
+                yield label(row["subject"]), "hasComponent", to_simplified(item["zh"])
+        elif row.get("fact") == "PostHolding":
+            props = row["properties"]
+            title = props["postTitle"]["zh"]
+            yield (
+                label(props["holder"]),
+                "holdsPost",
+                label(props["post"]) if "post" in props else title,
+            )
+        elif row.get("fact") == "Investment":
+            props = row["properties"]
+            status = props["investmentStatus"].split(":")[-1]
+            for key in ("companyCount", "amount"):
+                if key in props:
+                    predicate = f"investment:{status}:{key}"
+                    yield label(props["destination"]), predicate, props[key]["text"]
+        elif row.get("fact") == "Observation":
+            props = row["properties"]
+            indicator = props["indicator"].split(":")[-1]
+            area = label(props["refArea"])
+            yield area, f"observation:{indicator}", props["value"]["text"]
+            if "growthRate" in props:
+                yield area, f"growth:{indicator}", props["growthRate"]["text"]
+        elif "predicate" in row:
+            obj = label(row["object"]) if "object" in row else str(row.get("value"))
+            yield label(row["subject"]), row["predicate"], obj
+
+
+def agreement(
+    candidates: dict[str, Any], curated: dict[str, Any]
+) -> tuple[tuple[float, float, float], list[str], list[str]]:
+    """Compare candidates with curated statements of the same source by entity handle.
+
+    Use it when the candidates were extracted with the registry the curated file refers to
+    (so handles agree). Statements are keyed by subject, predicate and object or value; facts
+    by their kind and main participants. Returns P/R/F1, the curated statements not proposed,
+    and the proposed ones not curated.
+    """
+    proposed = {_statement_key(s) for s in candidates.get("statements") or []}
+    wanted = {_statement_key(s) for s in curated.get("statements") or []}
+    scores = prf(len(proposed & wanted), len(proposed), len(wanted))
+    return scores, sorted(map(str, wanted - proposed)), sorted(map(str, proposed - wanted))
+
+
+def _statement_key(row: dict[str, Any]) -> tuple[str, ...]:
+    if "predicate" in row:
+        return (row["subject"], row["predicate"], str(row.get("object", row.get("value"))))
+    if "components" in row:
+        return (row["subject"], "components", *(str(c.get("zh")) for c in row["components"]))
+    props = row.get("properties") or {}
+    main = {
+        "PostHolding": ("holder", "post"),
+        "Investment": ("investmentStatus", "destination"),
+        "Observation": ("indicator", "refArea"),
+    }.get(row.get("fact", ""), ())
+    return (str(row.get("fact")), *(str(props.get(k)) for k in main))
+
+
+def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
+    """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it."""
+    from g60kg.extract import extract
+
+    yaml = YAML(typ="safe")
+    results = []
+    for path in sorted((root / "gold").glob("*.json")):
+        gold = load_gold(path)
+        article = root / "articles" / gold["article"]
+        found = extract(article.read_bytes(), source_id=path.stem, published=gold.get("published"))
+        data = yaml.load(found.to_yaml())
+        results.append((path.stem, bool(gold.get("held_back")), evaluate(gold, data)))
+    return results
+
+
+def report(results: list[tuple[str, bool, Score]], verbose: bool = True) -> str:
+    """A plain-text table of the scores, then the misses and false positives."""
+    lines = ["article | set | entity P/R/F1 | relation P/R/F1 | furniture leaks"]
+    for name, held, score in results:
+        e, r = score.entities(), score.relations()
+        leaks = len(score.furniture_leaks)
+        lines.append(f"{name} | {'held-back' if held else 'dev'} | {_fmt(e)} | {_fmt(r)} | {leaks}")
+    lines.append("")
+    lines.append("article | " + " | ".join(GROUPS))
+    for name, _, score in results:
+        cells = []
+        for group in GROUPS:
+            if score.entity_gold.get(group) or score.entity_pred.get(group):
+                cells.append(f"{score.entities(group)[2]:.2f}")
+            else:
+                cells.append("-")
+        lines.append(f"{name} | " + " | ".join(cells))
+    if verbose:
+        for name, _, score in results:
+            lines.append(f"\n## {name}")
+            lines += [f"  miss: {m}" for m in score.misses]
+            lines += [f"  false positive: {f}" for f in score.false_positives]
+            lines += [f"  furniture leak: {f}" for f in score.furniture_leaks]
+    return "\n".join(lines)
+
+
+def _fmt(values: tuple[float, float, float]) -> str:
+    return "/".join(f"{v:.2f}" for v in values)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the evaluation table, or the agreement with curated statements.
+
+    ``python -m g60kg.extract.evaluate [data/eval]``, or
+    ``python -m g60kg.extract.evaluate --curated STATEMENTS.yaml CANDIDATES.yaml``.
+    """
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["--curated"] and len(args) == 3:
+        yaml = YAML(typ="safe")
+        curated = yaml.load(Path(args[1]).read_text(encoding="utf-8"))
+        candidates = yaml.load(Path(args[2]).read_text(encoding="utf-8"))
+        (precision, recall, f1), missed, extra = agreement(candidates, curated)
+        print(f"agreement with curated statements: P {precision} R {recall} F1 {f1}")
+        print(
+            "\n".join([f"  not proposed: {m}" for m in missed] + [f"  extra: {e}" for e in extra])
+        )
+        return 0
+    root = Path(args[0]) if args else Path("data/eval")
+    print(report(evaluate_directory(root)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Find page furniture: navigation, metadata, share buttons, editor lines, footers and adverts.
+
+Furniture is returned as spans; the text is never edited. Nothing inside a furniture span may
+become an entity. A line is judged as a whole: a long content line that merely mentions 优惠
+(preferential policies) is not an advert, a short line with 扫码 or 广告 is.
+
+Examples
+--------
+>>> text = "正文。\\n【广告】扫码加微信，领取优惠\\n责任编辑：周某"
+>>> [text[s:e] for s, e in find_furniture(text)]
+['【广告】扫码加微信，领取优惠', '责任编辑：周某']
+"""
+
+from __future__ import annotations
+
+import re
+
+from g60kg.extract.spans import Span
+
+__all__ = ["find_furniture"]
+
+_FOOTER = re.compile(r"Copyright|©|版权所有|ICP备|Power(ed)? by|All Rights Reserved", re.I)
+_NAV = re.compile(r"当前位置|^\s*首页\s*[|>｜/]")
+_SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
+_EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
+_RELATED = re.compile(r"^\s*(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|上一篇|下一篇)")
+_META = re.compile(r"发布时间|浏览次数|阅读量|点击量|来源[:：]")
+_URL = re.compile(r"(https?://|www\.)[\w.-]+")
+_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_AD_STRONG = re.compile(
+    r"广告|扫码|扫一扫|加微信|微信号|点击|公众号|热线|客服|咨询电话|二维码|长按识别|客户端|更多精彩|\d{3}-\d{3}-\d{4}"
+)
+_AD_WEAK = re.compile(r"推广|优惠|免费|领取|限时|报名|关注")
+_MAX_AD_LINE = 120
+
+
+def find_furniture(text: str) -> list[Span]:
+    """Return the spans of ``text`` (whole lines, without their newline) that are page furniture."""
+    spans: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip() and _is_furniture(line):
+            spans.append(Span(start, end))
+        start = end + 1
+    return spans
+
+
+def _is_furniture(line: str) -> bool:
+    if _FOOTER.search(line) or _NAV.search(line) or _SHARE.search(line):
+        return True
+    if _EDITOR.search(line) or _META.search(line) or _RELATED.search(line):
+        return True
+    if _URL.search(line) and _DATE.search(line):
+        return True
+    if line.count("|") + line.count("｜") >= 3:
+        return True
+    if len(line) > _MAX_AD_LINE:
+        return False
+    weak = len(set(_AD_WEAK.findall(line)))
+    return bool(_AD_STRONG.search(line)) or weak >= 2

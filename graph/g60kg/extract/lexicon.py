@@ -1,0 +1,217 @@
+"""Word lists of the genre: the general knowledge the rules use, kept apart from the rules.
+
+Nothing here names an entity of one article: these are suffixes, titles, function words and the
+province-level units of China, true of any corridor news text.
+
+Examples
+--------
+>>> PROVINCE_LEVEL["浙江"]
+'Province'
+>>> site_type("优图创新基地")
+'InnovationBase'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ADMIN_LEVEL",
+    "ADMIN_SUFFIXES",
+    "BOUNDARY_WORDS",
+    "DOCUMENT_SUFFIXES",
+    "EVENT_SUFFIXES",
+    "INDUSTRIES",
+    "ORG_SUFFIXES",
+    "POST_TITLES",
+    "PROVINCE_LEVEL",
+    "REGIONS",
+    "SITE_SUFFIXES",
+    "STOP_TAGS",
+    "document_type",
+    "org_type",
+    "site_type",
+]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_PROVINCES = _words(
+    "河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
+    "云南 陕西 甘肃 青海 台湾"
+)
+_AUTONOMOUS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
+PROVINCE_LEVEL: dict[str, str] = {
+    **{name: "Municipality" for name in _MUNICIPALITIES},
+    **{name: "Province" for name in _PROVINCES + list(_AUTONOMOUS)},
+}
+
+ADMIN_SUFFIXES: dict[str, str] = {
+    "省": "Province",
+    "市": "City",
+    "区": "District",
+    "县": "District",
+    "镇": "Town",
+    "街道": "Town",
+    "乡": "Town",
+    "新城": "PlannedZone",
+}
+ADMIN_LEVEL: dict[str, int] = {
+    "Municipality": 1,
+    "Province": 1,
+    "City": 2,
+    "District": 3,
+    "Town": 4,
+}
+
+ORG_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+    "研究院",
+    "研究所",
+    "实验室",
+    "大学",
+    "学院",
+    "人民政府",
+    "管委会",
+    "委员会",
+    "办公室",
+    "联盟",
+    "协会",
+)
+SITE_SUFFIXES: tuple[str, ...] = (
+    "产业基地",
+    "基地",
+    "产业园区",
+    "产业园",
+    "科技园",
+    "园区",
+    "小镇",
+    "示范区",
+    "实践区",
+    "先行区",
+    "集聚区",
+    "试验区",
+    "中心",
+    "平台",
+    "走廊",
+    "高速",
+    "高速公路",
+)
+EVENT_SUFFIXES: dict[str, str] = {
+    "大会": "Conference",
+    "推介会": "Conference",
+    "推介活动": "Conference",
+    "博览会": "Conference",
+    "发布会": "Launch",
+    "峰会": "Summit",
+    "论坛": "Summit",
+    "签约仪式": "SigningCeremony",
+    "签约活动": "SigningCeremony",
+    "揭牌仪式": "Unveiling",
+    "座谈会": "Event",
+    "对接会": "Event",
+    "推进会": "Event",
+    "研讨会": "PanelDiscussion",
+    "仪式": "Event",
+}
+REGIONS: tuple[str, ...] = ("长江三角洲", "长三角", "珠三角", "京津冀", "粤港澳大湾区")
+DOCUMENT_SUFFIXES: tuple[str, ...] = ("方案",)
+INDUSTRIES: dict[str, str] = {
+    "人工智能": "ai",
+    "在线新经济": "online-new-economy",
+    "集成电路": "integrated-circuits",
+    "生物医药": "biomedicine",
+    "智能制造": "intelligent-manufacturing",
+    "工业互联网": "industrial-internet",
+    "数字经济": "digital-economy",
+    "新能源": "new-energy",
+    "新材料": "new-materials",
+    "大数据": "big-data",
+    "云计算": "cloud-computing",
+}
+POST_TITLES: tuple[str, ...] = (
+    "党委副书记",
+    "党委书记",
+    "党工委副书记",
+    "党工委书记",
+    "区委副书记",
+    "区委书记",
+    "市委副书记",
+    "市委书记",
+    "县委副书记",
+    "县委书记",
+    "副书记",
+    "书记",
+    "副区长",
+    "区长",
+    "副市长",
+    "市长",
+    "副县长",
+    "县长",
+    "副镇长",
+    "镇长",
+    "副省长",
+    "省长",
+    "副主任",
+    "主任",
+    "董事长",
+    "总经理",
+    "总裁",
+    "院长",
+    "局长",
+    "主席",
+)
+BOUNDARY_WORDS: frozenset[str] = frozenset(
+    _words(
+        "在 于 於 和 与 與 及 、 的 是 为 為 了 将 將 也 由 从 向 对 把 被 让 使 以 等 这 该 此 其 "
+        "又 都 还 就 已 并 更是 同步 今天 当天 举行 举办 召开 出席 发布 出台 印发 打造 建设 规划 "
+        "推动 推进 成立 揭牌 落户 入驻 依托 位于 位於 地处 包括 作为 成为 标志 随着 自 以来 首倡 "
+        "覆盖 形成 共同 实现 加快 提出 表示 指出 设在 写入 纳入 迎来 吸引 云集 亮相 选择 进军 "
+        "集体 全力 一场 一批 这些 多个 两级 不仅仅 别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 "
+        "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名"
+    )
+)
+STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
+
+
+def site_type(name: str) -> str:
+    """The ontology class of a site-like name by its suffix (and 创新/研发 for bases)."""
+    if name.endswith("走廊"):
+        return "Corridor"
+    if name.endswith(("高速", "高速公路")):
+        return "Road"
+    if name.endswith("平台"):
+        return "Platform"
+    if name.endswith("小镇"):
+        return "FeatureTown"
+    if name.endswith(("示范区", "实践区", "先行区", "集聚区", "试验区", "新城")):
+        return "PlannedZone"
+    if name.endswith(("产业园区", "产业园", "科技园", "园区")):
+        return "IndustrialPark"
+    if name.endswith("基地"):
+        return "InnovationBase" if ("创新" in name or "研发" in name) else "IndustrialBase"
+    return "Site"
+
+
+def org_type(name: str) -> str:
+    """The ontology class of an organisation name by its suffix."""
+    if name.endswith(("公司", "集团")):
+        return "Company"
+    if "联席" in name or name.endswith(("联盟", "协会")) or "协作" in name:
+        return "CooperationBody"
+    if name.endswith(("人民政府", "管委会", "委员会", "办公室")):
+        return "GovernmentBody"
+    return "Organization"
+
+
+def document_type(title: str) -> str:
+    """The ontology class of a document title: policy (办法, 意见…) or plan (规划, 方案…)."""
+    if title.endswith(("办法", "意见", "政策", "通知", "条例", "细则", "措施", "规定")):
+        return "PolicyDocument"
+    if any(word in title for word in ("规划", "方案", "计划", "纲要")):
+        return "PlanDocument"
+    return "Document"

@@ -1,0 +1,385 @@
+"""Find typed mentions in a (simplified) article: places, organisations, sites, events,
+documents, programmes, industries and people.
+
+Rules are general patterns of corridor news: suffixes (省/市/区/县/镇/街道,
+有限公司/集团/研究院, 基地/园区/小镇/实践区/平台, 大会/峰会/仪式), titles in 《》, numbered
+slogans in quotes, 以X为代表的企业, the province-level units of China, and a gazetteer of
+names the graph already knows. Nothing inside page furniture becomes a mention.
+
+Examples
+--------
+>>> text = "2020年11月18日，首届长三角G60人工智能产业洞泾峰会在松江区洞泾镇举行。"
+>>> [(m.name, m.type) for m in find_mentions(text).mentions]
+... # doctest: +NORMALIZE_WHITESPACE
+[('首届长三角G60人工智能产业洞泾峰会', 'Summit'), ('松江区', 'District'), ('洞泾镇', 'Town')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from g60kg.extract import lexicon as lx
+from g60kg.extract.people import Post, find_posts
+from g60kg.extract.spans import Span, inside
+from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
+
+__all__ = ["Mention", "MentionSet", "find_mentions"]
+
+_NUMERALS = "一二三四五六七八九十两双首0123456789"
+_EDITION = re.compile(r"(?:(?:19|20)\d{2}年?|首届|第[一二三四五六七八九十\d]+届)")
+_QUOTE = re.compile(r"[“「\"]([^”」\"\n]{2,16})[”」\"]")
+_CARDS = re.compile(
+    r"[“「]([^”」\n]{4,40})[”」]的?([一二三四五六七八九十两][张个大项条]?[\u4e00-\u9fff]{1,2})"
+)
+_DOCUMENT = re.compile(r"《([^》\n]{2,60})》")
+_FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]?五$")
+_REPRESENTATIVE = re.compile(r"为代表的")
+_LIST_JOIN = frozenset("、和与及")
+_ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
+_UNVEILABLE = frozenset(
+    {"InnovationBase", "IndustrialBase", "IndustrialPark", "Platform", "FeatureTown"}
+    | {"PlannedZone", "Site", "CooperationBody"}
+)
+_EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed mention: span into the text, matching name (simplified), ontology class."""
+
+    span: Span
+    name: str
+    type: str
+    proper: bool = True
+    nested: bool = False
+    code: str | None = None
+    implied: bool = False
+    components: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class MentionSet:
+    """Everything :func:`find_mentions` found: mentions in text order, and people's posts."""
+
+    mentions: list[Mention]
+    posts: list[Post]
+    same: list[tuple[Mention, Mention]] = field(default_factory=list)
+
+
+def find_mentions(
+    norm: str,
+    *,
+    sentences: Sequence[Span] = (),
+    furniture: Sequence[Span] = (),
+    known: Mapping[str, str] | None = None,
+) -> MentionSet:
+    """Return the mentions of the simplified text ``norm``, none inside ``furniture``.
+
+    ``known`` maps names the graph already has (simplified) to their ontology class.
+    """
+    known = dict(known or {})
+    sentences = sentences or [Span(0, len(norm))]
+    accepted: list[Mention] = []
+    for sentence in sentences:
+        if inside(sentence, furniture):
+            continue
+        accepted.extend(_sentence_mentions(norm, sentence, known))
+    accepted.extend(_short_names(norm, accepted, furniture, sentences))
+    accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
+    posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL])
+    posts = [p for p in posts if not inside(p.person, furniture)]
+    people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
+    taken = {m.span for m in people}
+    accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
+    accepted.extend(_unique([m for post in posts for m in implied_by_post(norm, post) if m]))
+    accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
+    return MentionSet(accepted, posts, _appositives(norm, accepted))
+
+
+_MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
+_COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
+
+
+def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | None]:
+    """The post (松江区区长) and its organisation (松江区人民政府, 洞泾镇党委) a title implies.
+
+    Both are marked ``implied``: the text names the title, not the body.
+    """
+    if post.place is None:
+        return None, None
+    span = Span(post.place.span.start, post.title_span.end)
+    place, title = post.place.name, post.title
+    office = Mention(span, place + title, "Post", implied=True)
+    if title.endswith(_MAYORS):
+        return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
+    committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)
+    if committee:
+        return office, Mention(span, place + committee.group(), "PartyCommittee", implied=True)
+    if title.endswith("书记") and post.place.type in _COMMITTEE:
+        name = place + _COMMITTEE[post.place.type]
+        return office, Mention(span, name, "PartyCommittee", implied=True)
+    return office, None
+
+
+_APPOSITIVE = re.compile(r"[，,]?(?:即|也就是|又称|简称)|[（(]")
+
+
+def _appositives(norm: str, mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """X，即Y / X（Y） / X又称Y naming one thing twice: pairs of the same class."""
+    by_start = {m.span.start: m for m in mentions if not m.nested}
+    pairs = []
+    for first in mentions:
+        match = _APPOSITIVE.match(norm, first.span.end)
+        second = by_start.get(match.end()) if match else None
+        if second is not None and second.type == first.type and second.proper:
+            pairs.append((first, second))
+    return pairs
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    return list(dict.fromkeys(mentions))
+
+
+def _sentence_mentions(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
+    tokens = tokenise(norm, sentence.start, sentence.end)
+    delimited = _documents(norm, sentence) + _quoted(norm, sentence)
+    plain = (
+        _suffixed(norm, sentence, tokens, sentence.start)
+        + _admin(norm, sentence, known, token_starts(tokens))
+        + _gazetteer(norm, sentence, known)
+        + _representatives(norm, sentence, tokens)
+    )
+    chosen = _resolve(delimited, [])
+    chosen = _resolve(plain, chosen)
+    chosen = _rescue_lists(norm, chosen)
+    chosen = _resolve(_industries(norm, sentence), chosen)
+    nested = _nested(norm, chosen, tokens)
+    return chosen + nested + _unveilings(norm, sentence, chosen + nested)
+
+
+def _resolve(candidates: list[Mention], chosen: list[Mention]) -> list[Mention]:
+    """Keep the longest candidates that overlap nothing chosen so far."""
+    result = list(chosen)
+    for cand in sorted(candidates, key=lambda m: (-(m.span.end - m.span.start), m.span.start)):
+        if not inside(cand.span, [m.span for m in result]):
+            result.append(cand)
+    return result
+
+
+def _documents(norm: str, sentence: Span) -> list[Mention]:
+    found = []
+    for match in _DOCUMENT.finditer(norm, sentence.start, sentence.end):
+        title = match.group(1)
+        found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
+    return found
+
+
+def _quoted(norm: str, sentence: Span) -> list[Mention]:
+    found = []
+    for match in _CARDS.finditer(norm, sentence.start, sentence.end):
+        parts = tuple(p for p in re.split(r"[\s、，,]+", match.group(1)) if p)
+        if len(parts) >= 2:
+            span = Span(match.start(2), match.end(2))
+            found.append(Mention(span, match.group(2), "Slogan", components=parts))
+    for match in _QUOTE.finditer(norm, sentence.start, sentence.end):
+        content = match.group(1)
+        numbered = content[0] in _NUMERALS or "+" in content
+        if not numbered or re.search(r"[\s，。、]", content):
+            continue
+        follows = norm[match.end() : match.end() + 2]
+        kind = "Plan" if follows.startswith("规划") or _FIVE_YEAR.match(content) else "Slogan"
+        found.append(Mention(Span(match.start(1), match.end(1)), content, kind))
+    return found
+
+
+def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> list[Mention]:
+    suffixes: list[tuple[str, str]] = [(s, "org") for s in lx.ORG_SUFFIXES]
+    suffixes += [(s, "site") for s in lx.SITE_SUFFIXES]
+    suffixes += [(s, "event") for s in lx.EVENT_SUFFIXES]
+    suffixes += [(s, "document") for s in lx.DOCUMENT_SUFFIXES]
+    best: dict[int, tuple[int, str, str]] = {}
+    chunk = norm[sentence.start : sentence.end]
+    for suffix, kind in suffixes:
+        for match in re.finditer(re.escape(suffix), chunk):
+            end = sentence.start + match.end()
+            if end not in best or len(suffix) > len(best[end][1]):
+                best[end] = (end - len(suffix), suffix, kind)
+    found = []
+    for end, (suffix_start, suffix, kind) in sorted(best.items()):
+        start, proper = name_start(tokens, suffix_start, floor)
+        start = _trim_start(norm, start, end, kind)
+        if start >= suffix_start and kind != "event":
+            proper = False
+        name = norm[start:end]
+        found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
+    return found
+
+
+def _trim_start(norm: str, start: int, end: int, kind: str) -> int:
+    while start < end and norm[start] in "()（）":
+        start += 1
+    if kind != "event":
+        edition = _EDITION.match(norm, start, end)
+        if edition and edition.end() < end - 1:
+            start = edition.end()
+    return start
+
+
+def _kind_type(kind: str, suffix: str, name: str) -> str:
+    if kind == "org":
+        return lx.org_type(name)
+    if kind == "event":
+        return "SigningCeremony" if "签约" in name else lx.EVENT_SUFFIXES[suffix]
+    if kind == "document":
+        return "PlanDocument"
+    return lx.site_type(name)
+
+
+def _admin(norm: str, sentence: Span, known: Mapping[str, str], starts: set[int]) -> list[Mention]:
+    found = []
+    chunk = norm[sentence.start : sentence.end]
+    for match in re.finditer(r"街道|新城|[省市区县镇乡]", chunk):
+        suffix = match.group()
+        end = sentence.start + match.end()
+        for length in (3, 2):
+            start = sentence.start + match.start() - length
+            if start < sentence.start:
+                continue
+            prefix = norm[start : start + length]
+            if length == 2 and start not in starts and tag(prefix) != "ns":
+                continue
+            if _admin_prefix_ok(prefix, suffix, known):
+                kind = _admin_type(prefix, suffix)
+                found.append(Mention(Span(start, end), prefix + suffix, kind))
+                break
+    return found
+
+
+def _admin_prefix_ok(prefix: str, suffix: str, known: Mapping[str, str]) -> bool:
+    full = prefix + suffix
+    if full in known or prefix in lx.PROVINCE_LEVEL:
+        return True
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", prefix) or set(prefix) & _ADMIN_BAD_CHARS:
+        return False
+    if tag(full) == "ns" or tag(prefix) == "ns":
+        return True
+    if len(prefix) == 3:
+        return False
+    return tag(prefix) is None and tag(prefix[-1] + suffix) is None
+
+
+def _admin_type(prefix: str, suffix: str) -> str:
+    if prefix in lx.PROVINCE_LEVEL:
+        return lx.PROVINCE_LEVEL[prefix]
+    return lx.ADMIN_SUFFIXES[suffix]
+
+
+def _gazetteer(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
+    names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
+    found = []
+    chunk = norm[sentence.start : sentence.end]
+    for name, kind in names.items():
+        for match in re.finditer(re.escape(name), chunk):
+            start = sentence.start + match.start()
+            found.append(Mention(Span(start, start + len(name)), name, kind))
+    return found
+
+
+def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
+    found = []
+    for match in _REPRESENTATIVE.finditer(norm, sentence.start, sentence.end):
+        end = match.start()
+        start, _ = name_start(tokens, end - 1, sentence.start)
+        if end - start < 2:
+            continue
+        after = norm[match.end() : match.end() + 10]
+        kind = "Company" if ("企业" in after or "公司" in after) else "Organization"
+        found.append(Mention(Span(start, end), norm[start:end], kind))
+    return found
+
+
+def _industries(norm: str, sentence: Span) -> list[Mention]:
+    found = []
+    chunk = norm[sentence.start : sentence.end]
+    for name, code in lx.INDUSTRIES.items():
+        for match in re.finditer(re.escape(name), chunk):
+            start = sentence.start + match.start()
+            found.append(Mention(Span(start, start + len(name)), name, "Industry", code=code))
+    return found
+
+
+def _rescue_lists(norm: str, chosen: list[Mention]) -> list[Mention]:
+    """A common phrase listed next to a proper name of the same class is a name too."""
+    ordered = sorted(chosen, key=lambda m: m.span.start)
+    proper = {m.span for m in ordered if m.proper}
+    changed = True
+    while changed:
+        changed = False
+        for left, right in pairwise(ordered):
+            joined = norm[left.span.end : right.span.start] in _LIST_JOIN
+            if not joined or left.type != right.type:
+                continue
+            for one, other in ((left, right), (right, left)):
+                if one.span not in proper and other.span in proper:
+                    proper.add(one.span)
+                    changed = True
+    return [replace(m, proper=m.span in proper) for m in ordered]
+
+
+def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """Sites named inside an event or a document title (the base inside 某基地投资推介大会)."""
+    nested: list[Mention] = []
+    for outer in chosen:
+        if outer.type not in _EVENT_TYPES and "Document" not in outer.type:
+            continue
+        inner = _suffixed(
+            norm, Span(outer.span.start, outer.span.end - 1), tokens, outer.span.start
+        )
+        sites = [
+            replace(m, nested=True)
+            for m in inner
+            if m.proper and lx.site_type(m.name) != "Site" and m.span.end < outer.span.end
+        ]
+        sites = [m for m in sites if m.type not in _EVENT_TYPES and m.type != "Company"]
+        nested.extend(_resolve(sites, []))
+    return nested
+
+
+def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mention]:
+    found = []
+    for site in chosen:
+        if site.type in _EVENT_TYPES or not site.proper or site.nested:
+            continue
+        if site.type not in _UNVEILABLE:
+            continue
+        tail = norm[site.span.end : min(sentence.end, site.span.end + 16)]
+        clause = re.split(r"[，。；,;]", tail)[0]
+        where = clause.find("揭牌")
+        if where >= 0:
+            end = site.span.end + where + 2
+            found.append(Mention(Span(site.span.start, end), site.name + "揭牌", "Unveiling"))
+    return found
+
+
+def _short_names(
+    norm: str, accepted: list[Mention], furniture: Sequence[Span], sentences: Sequence[Span]
+) -> list[Mention]:
+    """Bare stems of administrative places named in full elsewhere (松江 for 松江区)."""
+    stems = {}
+    for mention in accepted:
+        if mention.type in lx.ADMIN_LEVEL and not mention.nested:
+            stem = re.sub(r"(街道|新城|[省市区县镇乡])$", "", mention.name)
+            if len(stem) >= 2 and stem != mention.name:
+                stems[stem] = mention.type
+    taken = [m.span for m in accepted if not m.nested and m.type != "Unveiling"]
+    found = []
+    for stem, kind in sorted(stems.items()):
+        for match in re.finditer(re.escape(stem), norm):
+            span = Span(match.start(), match.end())
+            in_text = any(s.start <= span.start and span.end <= s.end for s in sentences)
+            if in_text and not inside(span, taken) and not inside(span, furniture):
+                found.append(Mention(span, stem, kind))
+    return found

@@ -1,0 +1,93 @@
+"""People named with their posts: 松江区区委副书记、区长李谦, 镇党委副书记、镇长李子.
+
+A chain of post titles joined by 、, optionally preceded by the place whose post it is, and
+followed by a name of two or three characters.
+
+Examples
+--------
+>>> text = "松江区区委副书记、区长李谦出席大会。"
+>>> posts = find_posts(text, [])
+>>> [(text[p.person.start:p.person.end], p.title) for p in posts]
+[('李谦', '区委副书记'), ('李谦', '区长')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from g60kg.extract.lexicon import BOUNDARY_WORDS, POST_TITLES
+from g60kg.extract.spans import Span
+from g60kg.extract.tokens import tag, tokenise
+
+if TYPE_CHECKING:
+    from g60kg.extract.mentions import Mention
+
+__all__ = ["Post", "find_posts"]
+
+_TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
+_GLUED_TAGS = frozenset({"v", "p", "d", "c"})
+_NOT_NAME_TAGS = frozenset({"v", "vn", "p", "c", "d", "r", "t", "f", "u", "uj", "m", "a"})
+
+
+class Post(NamedTuple):
+    """One post of one person: the name's span, the title as written, its span, its place."""
+
+    person: Span
+    title: str
+    title_span: Span
+    place: Mention | None
+
+
+def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
+    """Return the posts named in ``text``; ``places`` are the place mentions already found."""
+    by_end = {m.span.end: m for m in places}
+    posts: list[Post] = []
+    position = 0
+    while True:
+        match = _TITLE.search(text, position)
+        if match is None:
+            return posts
+        chain = [match]
+        while True:
+            following = _TITLE.match(text, chain[-1].end() + 1)
+            if text[chain[-1].end() : chain[-1].end() + 1] != "、" or following is None:
+                break
+            chain.append(following)
+        position = chain[-1].end()
+        name = _name(text, position)
+        if name is None:
+            continue
+        place = by_end.get(chain[0].start()) or _place_before(text, chain[0].start(), by_end)
+        for title in chain:
+            span = Span(title.start(), title.end())
+            posts.append(Post(name, title.group(), span, place))
+
+
+def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
+    # 洞泾镇党委副书记: the place ends where the title starts; 松江区区委: one character earlier
+    for end in (start, start - 1):
+        if end in by_end and text[end - 1 : end] in "区镇市县":
+            return by_end[end]
+    return None
+
+
+def _name(text: str, start: int) -> Span | None:
+    tokens = tokenise(text, start, min(len(text), start + 6))
+    if not tokens:
+        return None
+    first = tokens[0].word
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", first) or first in BOUNDARY_WORDS:
+        return None
+    if len(first) == 1 and len(tokens) > 1 and len(tokens[1].word) in (1, 2):
+        second = tokens[1].word
+        if second not in BOUNDARY_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", second):
+            return Span(start, start + 1 + len(second))
+    glued = tag(first[2:]) in _GLUED_TAGS or tag(text[start + 2 : start + 4]) is not None
+    if len(first) == 3 and tag(first) is None and glued:
+        # jieba glued a verb's first character to a two-character name (李谦到 | 到会)
+        return Span(start, start + 2)
+    if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
+        return Span(start, start + len(first))
+    return None

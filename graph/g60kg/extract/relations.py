@@ -1,0 +1,376 @@
+"""Propose simple claims from sentence patterns, only what a sentence says.
+
+Patterns: containment (松江区洞泾镇; X位于Y; X是Y的市辖区; Y是X所在地), where an event was held
+(E在P举行; P举行E), event dates, events held as one (不仅是E1，更是E2), unveilings and the event
+they were part of (峰会上，X揭牌), what an organisation sits in (设在) or settled in (入驻),
+who proposed an initiative (首倡), who issued a document (出台/发布《…》), the units a corridor
+spans (覆盖), its road (因…而得名) and the plan it was written into (写入/纳入).
+
+Examples
+--------
+>>> from g60kg.extract.mentions import find_mentions
+>>> text = "洞泾镇位于松江区。"
+>>> found = find_mentions(text)
+>>> [(c.subject.name, c.predicate, c.obj.name) for c in find_claims(text, found.mentions, [])]
+[('洞泾镇', 'directlyWithin', '松江区')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from g60kg.extract.claims import Claim, enumeration_ending, enumeration_starting, within
+from g60kg.extract.dates import DateMention
+from g60kg.extract.lexicon import ADMIN_LEVEL
+from g60kg.extract.mentions import Mention
+from g60kg.extract.spans import Span
+
+__all__ = ["find_claims"]
+
+_EVENTS = frozenset(
+    {"Conference", "Summit", "SigningCeremony", "Unveiling", "Launch", "Event", "PanelDiscussion"}
+)
+_SITES = frozenset(
+    {"IndustrialBase", "IndustrialPark", "FeatureTown", "InnovationBase", "PlannedZone", "Site"}
+)
+_ORGS = frozenset(
+    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+)
+_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
+_LOCATED = re.compile(r"位于|地处|坐落于|设在|设于|落户于?|隶属于?|属于")
+_TABLE_ROW = re.compile(r"\s*[|｜\t]\s*")
+_PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
+_PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
+_CLAUSE_END = re.compile(r"[，。；,;！？]")
+
+
+def find_claims(
+    text: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[Span],
+    dates: Sequence[DateMention] = (),
+) -> list[Claim]:
+    """Return the simple claims of ``text`` (simplified), sentence by sentence."""
+    sentences = sentences or [Span(0, len(text))]
+    claims: list[Claim] = []
+    for sentence in sentences:
+        inner = [m for m in within(mentions, sentence) if not m.implied]
+        if not inner:
+            continue
+        inner_dates = [d for d in dates if sentence.start <= d.span.start < sentence.end]
+        for rule in _RULES:
+            claims.extend(rule(text, sentence, inner))
+        claims.extend(_dated(sentence, inner, inner_dates))
+    return claims
+
+
+def _claim(predicate: str, subject: Mention, obj: Mention, evidence: Span, **kw: object) -> Claim:
+    start = min(evidence.start, subject.span.start, obj.span.start)
+    end = max(evidence.end, subject.span.end, obj.span.end)
+    claim = Claim(Span(start, end), predicate=predicate, subject=subject, obj=obj)
+    for key, value in kw.items():
+        setattr(claim, key, value)
+    return claim
+
+
+def _adjacent_places(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
+    for outer, local in pairwise(places):
+        if outer.span.end != local.span.start or ADMIN_LEVEL[outer.type] >= ADMIN_LEVEL[local.type]:
+            continue
+        claims.append(_claim("directlyWithin", local, outer, outer.span, confidence=0.9))
+        # 安徽省合肥市、芜湖市、宣城市: the province heads the whole list
+        listed = enumeration_starting(text, inner, local.span.start)[1:]
+        for item in (m for m in listed if m.type == local.type):
+            claims.append(_claim("directlyWithin", item, outer, outer.span, confidence=0.7))
+    return claims
+
+
+def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for match in _LOCATED.finditer(text, sentence.start, sentence.end):
+        subjects = enumeration_ending(text, inner, match.start())
+        objects = _place_chain(inner, match.end())
+        if not subjects or not objects:
+            continue
+        place = objects[-1]
+        for subject in subjects:
+            if subject.type in _ORGS:
+                predicate = "settledIn" if match.group().startswith("落户") else "locatedIn"
+                claims.append(_claim(predicate, subject, place, Span(match.start(), match.end())))
+            elif subject.type in ADMIN_LEVEL or subject.type in _SITES:
+                claims.append(
+                    _claim("directlyWithin", subject, place, Span(match.start(), place.span.end))
+                )
+    return claims
+
+
+def _table_row(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """A table row 湖州市 | 浙江省: a unit beside the higher unit it belongs to."""
+    cells = _TABLE_ROW.split(text[sentence.start : sentence.end])
+    places = [m for m in inner if m.type in ADMIN_LEVEL and not m.nested]
+    if len(cells) != 2 or len(places) != 2 or [m.name for m in places] != cells:
+        return []
+    local, outer = places
+    if ADMIN_LEVEL[outer.type] >= ADMIN_LEVEL[local.type]:
+        return []
+    return [_claim("directlyWithin", local, outer, sentence, confidence=0.7)]
+
+
+def _has_units(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P有A、B、C(三座城市), P下辖A、B: each listed unit is directly within P."""
+    claims = []
+    for match in re.finditer(r"(?:有|下辖|辖|包括|包含)", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        owners = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == at]
+        listed = enumeration_starting(text, inner, at + len(match.group()))
+        if not owners or len(listed) < 2:
+            continue
+        owner = owners[0]
+        for unit in listed:
+            if ADMIN_LEVEL.get(unit.type, 0) > ADMIN_LEVEL[owner.type]:
+                evidence = Span(owner.span.start, unit.span.end)
+                claims.append(_claim("directlyWithin", unit, owner, evidence, confidence=0.7))
+    return claims
+
+
+def _place_chain(inner: list[Mention], start: int) -> list[Mention]:
+    """Administrative units written one after another from ``start`` (松江区洞泾镇)."""
+    by_start = {m.span.start: m for m in inner if m.type in ADMIN_LEVEL and not m.nested}
+    chain = []
+    while start in by_start:
+        chain.append(by_start[start])
+        start = by_start[start].span.end
+    return chain
+
+
+def _subordinate(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    pattern = re.compile(r"是(?P<obj>[^，。；]{2,12}?)的(?:市辖区|辖区|下辖区|区|县|镇|街道)")
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        subjects = enumeration_ending(text, inner, match.start())
+        chain = _place_chain(inner, match.start("obj"))
+        if subjects and chain and chain[-1].span.end == match.end("obj"):
+            for subject in subjects:
+                if subject.type in ADMIN_LEVEL:
+                    evidence = Span(subject.span.start, match.end())
+                    claims.append(_claim("directlyWithin", subject, chain[-1], evidence))
+    for match in re.finditer("所在地", text[sentence.start : sentence.end]):
+        end = sentence.start + match.start()
+        sites = [m for m in inner if m.span.end == end and m.type in _SITES]
+        places = [m for m in inner if m.type in ADMIN_LEVEL and m.span.start < end]
+        if sites and places:
+            evidence = Span(places[0].span.start, end + 3)
+            claims.append(_claim("directlyWithin", sites[0], places[0], evidence, confidence=0.7))
+    return claims
+
+
+def _held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for match in re.finditer("在", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        chain = _place_chain(inner, at + 1)
+        if not chain:
+            continue
+        tail = chain[-1].span.end
+        verb = _HELD.search(text, tail, tail + 6)
+        if verb is None or _CLAUSE_END.search(text, tail, verb.start()):
+            continue
+        clause_start = _clause_start(text, sentence, at)
+        events = [m for m in inner if m.type in _EVENTS and clause_start <= m.span.start < at]
+        if events:
+            event = max(events, key=lambda m: m.span.start)
+            claims.append(_claim("heldIn", event, chain[-1], Span(at, chain[-1].span.end + 2)))
+    for match in _HELD.finditer(text, sentence.start, sentence.end):
+        places = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == match.start()]
+        events = [m for m in inner if m.type in _EVENTS and m.span.start == match.end()]
+        if places and events:
+            claims.append(_claim("heldIn", events[0], places[0], places[0].span))
+    return claims
+
+
+def _clause_start(text: str, sentence: Span, position: int) -> int:
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, sentence.start, position)]
+    return cut[-1] if cut else sentence.start
+
+
+def _dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> list[Claim]:
+    days = [d for d in dates if len(d.value) == 10 and not d.until]
+    if not days:
+        return []
+    claims = []
+    date = days[0]
+    for event in (m for m in inner if m.type in _EVENTS):
+        start = min(date.span.start, event.span.start)
+        end = max(date.span.end, event.span.end)
+        note = f"Date from {date.clue}."
+        claims.append(
+            Claim(
+                Span(start, end),
+                predicate="date",
+                subject=event,
+                value=date.value,
+                note=note,
+                date_resolution=date.resolution,
+                confidence=0.8,
+            )
+        )
+    return claims
+
+
+def _jointly(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    pattern = re.compile(
+        r"(?:不仅仅|不仅|既)是(?P<a>[^，,]+)[，,]\s*(?:更|也|还|又)是(?P<b>[^，。,]+)"
+    )
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        first = [m for m in inner if m.type in _EVENTS and m.span.start == match.start("a")]
+        second = [m for m in inner if m.type in _EVENTS and m.span.start == match.start("b")]
+        if first and second:
+            evidence = Span(match.start(), match.end())
+            claims.append(_claim("heldJointlyWith", first[0], second[0], evidence))
+    return claims
+
+
+def _unveiled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for event in (m for m in inner if m.type == "Unveiling"):
+        sites = [m for m in inner if m.span.start == event.span.start and m is not event]
+        sites = [m for m in sites if m.type not in _EVENTS]
+        if sites:
+            claims.append(_claim("unveiled", event, sites[0], event.span, confidence=0.9))
+        head = re.match(r"(?P<host>[^，,]{1,30}?)上[，,]", text[sentence.start : event.span.start])
+        hosts = [m for m in inner if m.type in _EVENTS and m is not event and head]
+        hosts = [m for m in hosts if head and m.span.end == sentence.start + head.end("host")]
+        if hosts:
+            claims.append(_claim("subEventOf", event, hosts[0], event.span, confidence=0.7))
+    return claims
+
+
+def _settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims: list[Claim] = []
+    verb = re.search(r"入驻|落户|投产|开工", text[sentence.start : sentence.end])
+    if verb is None:
+        return claims
+    verb_at = sentence.start + verb.start()
+    companies = [m for m in inner if m.type == "Company" and m.span.end <= verb_at]
+    companies = [m for m in companies if text.startswith("为代表", m.span.end)] or companies[-1:]
+    places = [m for m in inner if m.type in ADMIN_LEVEL]
+    local = max(places, key=lambda m: ADMIN_LEVEL[m.type]) if places else None
+    for company in companies:
+        if local is not None:
+            evidence = Span(company.span.start, verb_at + 2)
+            claims.append(_claim("settledIn", company, local, evidence, confidence=0.7))
+    return claims
+
+
+def _proposed(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P首倡X, P率先提出建设X, X(最早)由P提出."""
+    claims = []
+    for match in _PROPOSED.finditer(text, sentence.start, sentence.end):
+        at, end = match.start(), match.end()
+        before = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end <= at]
+        if not before:
+            continue
+        proposer = before[-1]
+        after = [m for m in inner if m.span.start >= end and m.type in _PROGRAMMES]
+        gap = text[end : after[0].span.start] if after else "-"
+        subjects = [m for m in inner if m.type in _PROGRAMMES and m.span.end <= proposer.span.start]
+        lead = text[subjects[-1].span.end : proposer.span.start] if subjects else ""
+        if gap in ("", "建设", "设立", "打造") and text[proposer.span.end : at] in ("", "于"):
+            claims.append(_claim("proposedBy", after[0], proposer, Span(at, end)))
+        elif subjects and re.fullmatch(r"[^，。]{0,6}由", lead):
+            claims.append(_claim("proposedBy", subjects[-1], proposer, Span(at, end)))
+    return claims
+
+
+def _members(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """A、B…(均|都)是…走廊的成员(城市): each listed city or district is a member."""
+    claims = []
+    pattern = re.compile(r"(?:均|都|皆)?(?:是|为|系)(?P<corridor>[^，。；]{0,20}?)的?成员")
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        corridors = [
+            m for m in inner if m.type == "Corridor" and m.span.end == match.end("corridor")
+        ]
+        members = [
+            m
+            for m in inner
+            if m.span.end <= match.start() and ADMIN_LEVEL.get(m.type, 0) >= 2 and not m.nested
+        ]
+        for member in members if corridors else []:
+            evidence = Span(member.span.start, match.end())
+            claims.append(_claim("memberCity", corridors[0], member, evidence, confidence=0.7))
+    return claims
+
+
+def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    verbs = re.compile(
+        r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|[，,])*"
+        r"(?:出台|发布|印发)了?《"
+    )
+    for match in verbs.finditer(text, sentence.start, sentence.end):
+        documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
+        issuers = enumeration_ending(text, inner, match.start())
+        issuers = [m for m in issuers if m.type in ADMIN_LEVEL or m.type in _ORGS]
+        for issuer in issuers if documents else []:
+            evidence = Span(issuer.span.start, documents[0].span.end + 1)
+            claims.append(_claim("issuedBy", documents[0], issuer, evidence))
+    return claims
+
+
+def _spans(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    corridors = [m for m in inner if m.type in ("Corridor", "Region")]
+    verbs = r"覆盖|横跨|跨越|涵盖|贯穿|串联起?|连接|途经|涉及|辐射"
+    for match in re.finditer(verbs, text[sentence.start : sentence.end]):
+        end = sentence.start + match.end()
+        units = enumeration_starting(text, inner, end)
+        units = [m for m in units if ADMIN_LEVEL.get(m.type) == 1]
+        subject = [m for m in corridors if m.span.end <= end]
+        for unit in units if subject else []:
+            claims.append(_claim("spansUnit", subject[-1], unit, Span(end - 2, unit.span.end)))
+    return claims
+
+
+def _route(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    corridors = [m for m in inner if m.type == "Corridor"]
+    for road in (m for m in inner if m.type == "Road"):
+        said = text[sentence.start : sentence.end]
+        if corridors and re.search(r"得名|命名|依托|沿", said):
+            claims.append(_claim("route", corridors[0], road, road.span))
+    return claims
+
+
+def _incorporated(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for match in re.finditer(r"写入|纳入", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        plans = [m for m in inner if m.type in ("Plan", "PlanDocument") and m.span.start > at]
+        subjects = [m for m in inner if m.span.end <= at and m.type not in ADMIN_LEVEL]
+        if plans and subjects:
+            claims.append(_claim("incorporatedInto", subjects[-1], plans[0], Span(at, at + 2)))
+    return claims
+
+
+_RULES = (
+    _adjacent_places,
+    _located,
+    _table_row,
+    _has_units,
+    _subordinate,
+    _held,
+    _jointly,
+    _unveiled,
+    _settled,
+    _proposed,
+    _members,
+    _issued,
+    _spans,
+    _route,
+    _incorporated,
+)

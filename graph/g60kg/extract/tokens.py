@@ -1,0 +1,125 @@
+"""Word tokens (jieba, offline dictionary) and the left boundary of a name ending at a suffix.
+
+Names in this genre are long compounds
+(2020长三角G60科创走廊洞泾人工智能产业基地(核心区)投资推介大会); a name is grown
+leftwards from its suffix, token by token, until a function word, a framing verb (举行, 打造,
+位于…), a punctuation mark or the start of the sentence.
+
+Examples
+--------
+>>> text = "今天举办的是洞泾人工智能产业基地投资推介大会。"
+>>> toks = tokenise(text, 0, len(text))
+>>> start, proper = name_start(toks, text.index("大会"), 0)
+>>> text[start:text.index("大会") + 2], proper
+('洞泾人工智能产业基地投资推介大会', True)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
+
+import jieba
+import jieba.posseg
+
+from g60kg.extract.lexicon import BOUNDARY_WORDS, STOP_TAGS
+
+__all__ = ["Token", "name_start", "tag", "token_starts", "tokenise"]
+
+_PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
+_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
+_NAME_PUNCT = frozenset("()（）·")
+_MAX_NAME = 40
+
+
+class Token(NamedTuple):
+    """A jieba token with its offsets in the text."""
+
+    start: int
+    end: int
+    word: str
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    table: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return table
+
+
+def tag(word: str) -> str | None:
+    """The dictionary part-of-speech tag of ``word``, or None when jieba does not know it."""
+    return _tags().get(word)
+
+
+def tokenise(text: str, start: int, end: int) -> list[Token]:
+    """Tokenise ``text[start:end]`` with jieba; offsets are into ``text``."""
+    _tags()
+    tokens: list[Token] = []
+    position = start
+    for word in jieba.cut(text[start:end], HMM=True):
+        tokens.append(Token(position, position + len(word), word))
+        position += len(word)
+    return tokens
+
+
+def token_starts(tokens: list[Token]) -> set[int]:
+    """Where words start, counting a function word jieba glued to an unknown name (据洞|泾镇)."""
+    starts = {t.start for t in tokens}
+    for token in tokens:
+        glued = len(token.word) > 1 and token.word[0] in _LEADING_BOUNDARY
+        if glued and tag(token.word) is None:
+            starts.add(token.start + 1)
+    return starts
+
+
+def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int, bool]:
+    """Where a name whose suffix begins at ``suffix_start`` starts, and whether it is proper.
+
+    The walk never goes left of ``floor``. A name is proper when one of its tokens is unknown to
+    the dictionary, tagged as a proper noun, or holds Latin letters or digits; otherwise it is a
+    common phrase such as 企业服务平台 that only context can make a name.
+    """
+    index = bisect_right([t.start for t in tokens], suffix_start) - 1
+    if index < 0:
+        return suffix_start, False
+    first = tokens[index]
+    start = first.start
+    proper = first.start < suffix_start and _is_proper(first.word[: suffix_start - first.start])
+    previous = first.word
+    for token in reversed(tokens[:index]):
+        if token.start < floor or suffix_start - token.start > _MAX_NAME or _stops(token.word):
+            break
+        if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
+            # jieba glued a function word to an unknown name (因沪昆): cut after it
+            return max(token.start + 1, floor), True
+        start = token.start
+        # jieba cuts a word it does not know (洞泾) into single characters
+        split_word = len(token.word) == 1 and len(previous) == 1
+        proper = proper or split_word or _is_proper(token.word)
+        previous = token.word
+    return max(start, floor), proper
+
+
+def _stops(word: str) -> bool:
+    if word in _NAME_PUNCT:
+        return False
+    if word in BOUNDARY_WORDS or not re.search(r"[\w]", word):
+        return True
+    if re.fullmatch(r"[一二三四五六七八九十两几数]+[个家批场项大张条位名座所处种类支只]?", word):
+        return True
+    word_tag = tag(word)
+    return word_tag is not None and word_tag in STOP_TAGS
+
+
+def _is_proper(word: str) -> bool:
+    if re.search(r"[A-Za-z0-9]", word):
+        return True
+    if not re.search(r"[\u4e00-\u9fff]", word):
+        return False
+    word_tag = tag(word)
+    return word_tag is None or word_tag in _PROPER_TAGS

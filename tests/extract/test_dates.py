@@ -1,0 +1,52 @@
+from extract_helpers import EVAL
+from g60kg.extract.dates import find_dates
+from g60kg.extract.furniture import find_furniture
+from g60kg.extract.sentences import split_sentences
+
+
+def _dates(name: str, published: str | None = None) -> list[tuple[str, str, str]]:
+    text = (EVAL / "articles" / name).read_text(encoding="utf-8")
+    found = find_dates(
+        text, published=published, furniture=find_furniture(text), sentences=split_sentences(text)
+    )
+    return [(text[d.span.start : d.span.end], d.value, d.resolution) for d in found]
+
+
+def test_seed_today_takes_its_year_from_the_conference_name_not_the_repost_date() -> None:
+    found = _dates("dongjing-ai-town.txt", published="2021-06-01")
+    assert ("今天(11月18日)", "2020-11-18", "year-from-text") in found
+    assert ("截至今年十月", "2020-10", "year-from-text") in found
+    assert all(value != "2021-06-01" for _, value, _ in found)
+
+
+def test_last_year_is_read_against_the_year_named_in_the_same_sentence() -> None:
+    found = _dates("g60-weekly-noisy.txt")
+    assert ("去年11月18日", "2020-11-18", "year-from-text") in found
+    assert ("今年", "2021", "year-from-text") in found
+
+
+def test_page_date_is_the_last_resort() -> None:
+    found = find_dates("今年，走廊写入规划。", published="2021-07-30")
+    assert [(d.value, d.resolution) for d in found] == [("2021", "from-page-date")]
+    assert "2021-07-30" in found[0].clue
+
+
+def test_explicit_dates() -> None:
+    found = _dates("dongjing-signing.txt")
+    assert ("2020年11月18日", "2020-11-18", "explicit") in found
+    assert ("2020年10月", "2020-10", "explicit") in found
+
+
+def test_yesterday_with_its_day_and_same_day_references() -> None:
+    text = "昨天（7月30日），松江区介绍情况。同日，当地举行座谈会。"
+    found = find_dates(text, published="2021-07-31")
+    assert [(d.value, d.resolution) for d in found] == [
+        ("2021-07-30", "from-page-date"),
+        ("2021-07-30", "from-page-date"),
+    ]
+    assert "同日" in found[1].clue
+
+
+def test_today_without_its_day_is_the_page_date() -> None:
+    (today,) = find_dates("今天，洞泾镇举办签约活动。", published="2020-11-18")
+    assert (today.value, today.resolution) == ("2020-11-18", "from-page-date")

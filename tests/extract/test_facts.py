@@ -1,0 +1,48 @@
+from typing import Any
+
+from extract_helpers import as_data
+
+
+def _facts(candidates: Any, kind: str) -> list[dict[str, Any]]:
+    return [s["properties"] for s in as_data(candidates)["statements"] if s.get("fact") == kind]
+
+
+def test_seed_investments_split_landed_and_intended(seed: Any) -> None:
+    facts = {f["investmentStatus"]: f for f in _facts(seed, "Investment")}
+    landed = facts["investment-status:landed"]
+    assert landed["companyCount"] == {
+        "min": 20,
+        "qualifier": "more-than",
+        "text": "20余家",
+        "unit": "count-unit:company",
+    }
+    assert landed["amount"]["min"] == 10_000_000_000
+    assert facts["investment-status:intended"]["amount"]["qualifier"] == "nearly"
+    assert "investment-status:landed-or-intended" in facts
+
+
+def test_seed_observations_keep_period_and_growth(seed: Any) -> None:
+    facts = {f["indicator"]: f for f in _facts(seed, "Observation")}
+    local = facts["indicator:local-fiscal-revenue"]
+    assert local["value"]["value"] == 544_000_000
+    assert local["growthRate"]["text"] == "3.71%"
+    assert local["growthBasis"] == "growth-basis:year-on-year"
+    assert local["refPeriod"] == "2020-10"
+    assert local["periodType"] == "period-type:cumulative-to-date"
+
+
+def test_slogan_components_come_from_the_listed_names(seed: Any) -> None:
+    rows = [s for s in as_data(seed)["statements"] if "components" in s]
+    by_subject = {r["subject"]: [c["zh"] for c in r["components"]] for r in rows}
+    assert ["人工智能", "在线新经济"] in by_subject.values()
+    assert ["科创高地", "城市客厅", "和美家园"] in by_subject.values()
+
+
+def test_post_holdings_name_post_organisation_and_role(seed: Any) -> None:
+    mayor = _facts(seed, "PostHolding")[1]
+    assert mayor["postTitle"] == {"zh": "区长"}
+    assert mayor["role"] == "role:district-mayor"
+    entities = {e["id"]: e for e in as_data(seed)["entities"]}
+    assert entities[mayor["post"]]["zh"] == "松江区区长"
+    assert entities[mayor["organization"]]["zh"] == "松江区人民政府"
+    assert entities[mayor["organization"]]["implied"] is True

@@ -1,0 +1,64 @@
+from extract_helpers import EVAL
+from g60kg.extract.furniture import find_furniture
+from g60kg.extract.mentions import find_mentions
+from g60kg.extract.normalise import to_simplified
+from g60kg.extract.sentences import split_sentences
+from g60kg.extract.spans import inside
+
+
+def _found(name: str):  # type: ignore[no-untyped-def]
+    text = to_simplified((EVAL / "articles" / name).read_text(encoding="utf-8"))
+    furniture = find_furniture(text)
+    found = find_mentions(text, sentences=split_sentences(text), furniture=furniture)
+    return text, furniture, found
+
+
+def test_seed_names_are_typed() -> None:
+    _, _, found = _found("dongjing-ai-town.txt")
+    typed = {(m.name, m.type) for m in found.mentions}
+    assert ("北京联东投资(集团)有限公司", "Company") in typed
+    assert ("科大智能", "Company") in typed
+    assert ("首届长三角G60人工智能产业洞泾峰会", "Summit") in typed
+    assert ("优图创新基地", "InnovationBase") in typed
+    assert ("AI场景深度应用实践区", "PlannedZone") in typed
+    assert ("三区两翼", "Plan") in typed
+    assert ("三区联动", "Slogan") in typed
+    assert ("洞泾镇", "Town") in typed
+    assert ("李谦", "Person") in typed
+
+
+def test_site_inside_an_event_name_is_a_nested_mention_without_its_year() -> None:
+    _, _, found = _found("dongjing-ai-town.txt")
+    nested = {m.name for m in found.mentions if m.nested}
+    assert "长三角G60科创走廊洞泾人工智能产业基地" in nested
+
+
+def test_posts_carry_their_place() -> None:
+    text, _, found = _found("dongjing-ai-town.txt")
+    posts = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in found.posts
+    }
+    assert ("李谦", "区长", "松江区") in posts
+    assert ("李子", "镇长", "洞泾镇") in posts
+
+
+def test_nothing_in_furniture_becomes_a_mention() -> None:
+    for name in ("g60-weekly-noisy.txt", "dongjing-ai-town.txt"):
+        _, furniture, found = _found(name)
+        assert not [m.name for m in found.mentions if inside(m.span, furniture)]
+
+
+def test_common_phrases_are_not_proper_names() -> None:
+    _, _, found = _found("dongjing-ai-town.txt")
+    generic = {m.name for m in found.mentions if not m.proper}
+    assert "大型研发基地" in generic
+    assert "一流平台" in generic
+
+
+def test_a_function_word_glued_to_an_unknown_name_does_not_hide_it() -> None:
+    found = find_mentions("据洞泾镇介绍，投资推介活动举行。")
+    assert {(m.name, m.type) for m in found.mentions} >= {
+        ("洞泾镇", "Town"),
+        ("投资推介活动", "Conference"),
+    }

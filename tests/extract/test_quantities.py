@@ -1,0 +1,39 @@
+import pytest
+from g60kg.extract.quantities import KM2, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("超百亿", {"min": 10**10, "qualifier": "more-than", "currency": "CNY"}),
+        ("近百亿", {"max": 10**10, "qualifier": "nearly", "currency": "CNY"}),
+        ("约4.86万亿元", {"value": 4_860_000_000_000, "qualifier": "about", "currency": "CNY"}),
+        ("22.08亿元", {"value": 2_208_000_000, "qualifier": "exact", "currency": "CNY"}),
+        ("数十亿", {"min": 2 * 10**9, "max": 9 * 10**9, "qualifier": "several-tens"}),
+        ("三千亿元以上", {"min": 3 * 10**11, "qualifier": "more-than", "currency": "CNY"}),
+        ("20余家", {"min": 20, "qualifier": "more-than", "unit": "count-unit:company"}),
+        ("20家", {"value": 20, "qualifier": "exact", "unit": "count-unit:company"}),
+        ("2300户", {"value": 2300, "qualifier": "exact", "unit": "count-unit:business"}),
+        ("约4900万人", {"value": 49_000_000, "qualifier": "about", "unit": "count-unit:person"}),
+        ("约7.62万平方公里", {"value": 76200, "qualifier": "about", "unit": KM2}),
+        ("50%左右", {"value": 50, "qualifier": "about", "unit": "percent"}),
+    ],
+)
+def test_quantities_are_normalised(text: str, expected: dict[str, object]) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.data["text"] == text
+    for key, value in expected.items():
+        assert quantity.data[key] == value
+
+
+def test_growth_after_tongbi_is_its_own_kind_with_sign() -> None:
+    up = find_quantities("同比增长3.71%")[0]
+    down = find_quantities("同比下降2%")[0]
+    assert (up.kind, up.data["value"]) == ("growth", 3.71)
+    assert (down.kind, down.data["value"]) == ("growth", -2)
+
+
+def test_offsets_are_shifted_and_plain_numbers_ignored() -> None:
+    text = "G60科创走廊3.0版，投资金额超百亿"
+    (quantity,) = find_quantities(text, offset=100)
+    assert text[quantity.span.start - 100 : quantity.span.end - 100] == "超百亿"

@@ -1,0 +1,83 @@
+from extract_helpers import EVAL
+from g60kg.extract.dates import find_dates
+from g60kg.extract.furniture import find_furniture
+from g60kg.extract.mentions import find_mentions
+from g60kg.extract.normalise import to_simplified
+from g60kg.extract.relations import find_claims
+from g60kg.extract.sentences import split_sentences
+
+
+def _triples(name: str) -> set[tuple[str, str, str]]:
+    text = to_simplified((EVAL / "articles" / name).read_text(encoding="utf-8"))
+    furniture, sentences = find_furniture(text), split_sentences(text)
+    found = find_mentions(text, sentences=sentences, furniture=furniture)
+    dates = find_dates(text, furniture=furniture, sentences=sentences)
+    claims = find_claims(text, found.mentions, sentences, dates)
+    return {
+        (c.subject.name, c.predicate, c.obj.name if c.obj else str(c.value))
+        for c in claims
+        if c.subject and c.predicate
+    }
+
+
+def test_overview_relations() -> None:
+    triples = _triples("corridor-overview.txt")
+    assert ("松江区", "directlyWithin", "上海市") in triples
+    assert ("长三角G60科创走廊", "route", "沪昆高速") in triples
+    assert ("G60科创走廊总体发展规划3.0版", "issuedBy", "合肥市") in triples
+    assert ("走廊", "spansUnit", "安徽省") in triples
+    assert ("G60科创走廊联席会议办公室", "locatedIn", "松江区") in triples
+
+
+def test_signing_relations() -> None:
+    triples = _triples("dongjing-signing.txt")
+    assert ("人工智能企业集中签约仪式", "heldIn", "洞泾镇") in triples
+    assert ("人工智能企业集中签约仪式", "date", "2020-11-18") in triples
+    assert ("科大智能", "settledIn", "洞泾镇") in triples
+
+
+def test_every_evidence_span_covers_its_mentions() -> None:
+    text = to_simplified((EVAL / "articles" / "dongjing-ai-town.txt").read_text("utf-8"))
+    sentences = split_sentences(text)
+    found = find_mentions(text, sentences=sentences, furniture=find_furniture(text))
+    for claim in find_claims(text, found.mentions, sentences):
+        assert claim.subject is not None
+        assert claim.evidence.start <= claim.subject.span.start
+        assert claim.subject.span.end <= claim.evidence.end
+
+
+def _claims_of(text: str) -> set[tuple[str, str, str]]:
+    sentences = split_sentences(text)
+    found = find_mentions(text, sentences=sentences)
+    return {
+        (c.subject.name, c.predicate, c.obj.name)
+        for c in find_claims(text, found.mentions, sentences)
+        if c.subject and c.obj
+    }
+
+
+def test_member_cities_and_province_headed_lists() -> None:
+    text = "浙江省嘉兴市、杭州市，以及上海市松江区，都是G60科创走廊的成员城市。"
+    claims = _claims_of(text)
+    assert ("杭州市", "directlyWithin", "浙江省") in claims
+    assert ("G60科创走廊", "memberCity", "杭州市") in claims
+    assert ("G60科创走廊", "memberCity", "松江区") in claims
+    assert ("G60科创走廊", "memberCity", "上海市") not in claims
+
+
+def test_units_listed_after_you_are_within_the_owner() -> None:
+    claims = _claims_of("安徽省有合肥市、芜湖市、宣城市三座城市。")
+    assert ("芜湖市", "directlyWithin", "安徽省") in claims
+
+
+def test_issuers_before_adverbs_and_fillers() -> None:
+    claims = _claims_of(
+        "合肥市、芜湖市与松江区等地一道，联合发布《G60科创走廊总体发展规划3.0版》。"
+    )
+    issuers = {o for s, p, o in claims if p == "issuedBy"}
+    assert issuers == {"合肥市", "芜湖市", "松江区"}
+
+
+def test_table_rows_and_lishu() -> None:
+    assert ("湖州市", "directlyWithin", "浙江省") in _claims_of("湖州市 | 浙江省")
+    assert ("洞泾镇", "directlyWithin", "松江区") in _claims_of("洞泾镇隶属于上海市松江区。")
