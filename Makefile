@@ -21,7 +21,7 @@ run: $(STAMP)
 	$(BIN)/g60kg stats
 
 system-deps:
-	bash .ci/system-deps.sh
+	bash .ci/system-deps.sh virtuoso-opensource
 
 lint: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks
