@@ -92,6 +92,8 @@ def inspect_query(text: str) -> QueryShape:
     False
     >>> inspect_query("INSERT DATA { <a> <b> <c> }").form
     'UPDATE'
+    >>> inspect_query("LOAD <http://example.org/x.ttl>")
+    QueryShape(form='UPDATE', fetches=True, dataset_iris=())
     """
     tokens = list(_tokens(text))
     prefixes: dict[str, str] = {}
@@ -110,7 +112,7 @@ def inspect_query(text: str) -> QueryShape:
             form = word
         elif word in _UPDATE_WORDS and not form:
             form = "UPDATE"
-        elif word in ("SERVICE", "LOAD"):
+        if word in ("SERVICE", "LOAD"):
             fetches = True
         elif word == "FROM" and following:
             named = following[0][0] == "word" and following[0][1].upper() == "NAMED"

@@ -1,0 +1,85 @@
+"""The server process: SIGTERM stops it promptly (workers included); updates when enabled."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from .conftest import start_endpoint
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
+ENTITIES = "https://w3id.org/g60kg/graph/entities"
+
+
+def children(pid: int) -> list[int]:
+    listing = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True)
+    return [int(line) for line in listing.stdout.split()]
+
+
+def is_running(pid: int) -> bool:
+    """True unless the process is gone or a zombie (dead, waiting to be reaped)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_sigterm_stops_the_server_promptly_during_a_slow_query(tmp_path: Path) -> None:
+    running = start_endpoint(tmp_path, timeout_s=60.0, workers=2)
+    workers = children(running.process.pid)
+    assert len(workers) >= 2
+    slow: dict[str, Any] = {}
+
+    def run_slow() -> None:
+        try:
+            slow["status"] = httpx.post(
+                f"{running.url}/sparql", data={"query": SLOW}, timeout=30
+            ).status_code
+        except httpx.HTTPError as error:
+            slow["error"] = error
+
+    thread = threading.Thread(target=run_slow)
+    thread.start()
+    time.sleep(0.5)
+    started = time.monotonic()
+    running.process.send_signal(signal.SIGTERM)
+    running.process.wait(10)
+    assert time.monotonic() - started < 5
+    thread.join(10)
+    assert "status" not in slow or slow["status"] != 200
+    time.sleep(0.2)
+    alive = [pid for pid in workers if is_running(pid)]
+    assert not alive, f"worker processes left running: {alive}"
+
+
+def test_updates_change_the_served_copy_when_enabled(tmp_path: Path) -> None:
+    running = start_endpoint(tmp_path, allow_update=True, workers=2)
+    sparql = f"{running.url}/sparql"
+    try:
+        update = f'INSERT DATA {{ GRAPH <{ENTITIES}> {{ <urn:x:new> <urn:x:label> "新企业"@zh }} }}'
+        response = httpx.post(sparql, data={"update": update}, timeout=30)
+        assert response.status_code == 204, response.text
+        for _ in range(4):  # every worker, old or renewed, sees the change
+            ask = httpx.get(sparql, params={"query": 'ASK { ?s ?p "新企业"@zh }'}, timeout=30)
+            assert ask.json()["boolean"] is True
+        loading = httpx.post(sparql, data={"update": "LOAD <http://127.0.0.1:9/x.ttl>"})
+        assert loading.status_code == 400
+        bad = httpx.post(sparql, data={"update": "INSERT DATA { oops }"}, timeout=30)
+        assert bad.status_code == 400 and "error at" in bad.text
+    finally:
+        running.stop()
+
+
+def test_a_missing_dataset_is_a_clear_error(tmp_path: Path) -> None:
+    from g60kg.serve import load_store
+
+    with pytest.raises(FileNotFoundError, match="no dataset at"):
+        load_store(tmp_path / "missing.nq", str(tmp_path / "store"))
