@@ -194,3 +194,23 @@ def test_query_page_assets_are_local_and_offer_the_named_queries(
     assert towns["title_zh"] == "某地直接下辖的镇"
     assert towns["params"] == {"place": "IRI of a place"}
     assert json.loads(json.dumps(towns))["text"].startswith("#+ name: towns-within")
+
+
+def test_from_and_graph_parameters_select_graphs_of_the_dataset(endpoint: str) -> None:
+    entities = "https://w3id.org/g60kg/graph/entities"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+    def number(response: httpx.Response) -> int:
+        assert response.status_code == 200, response.text
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+    assert number(post_query(endpoint, count)) == 42  # default graph: the union of all
+    with_from = count.replace("WHERE", f"FROM <{entities}> WHERE")
+    assert number(post_query(endpoint, with_from)) == 23
+    params = {"query": count, "default-graph-uri": entities}
+    assert number(httpx.get(f"{endpoint}/sparql", params=params, timeout=10)) == 23
+    named = {
+        "query": "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
+        "named-graph-uri": entities,
+    }
+    assert number(httpx.get(f"{endpoint}/sparql", params=named, timeout=10)) == 23

@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Literal
 
-from pyoxigraph import NamedNode, QueryBoolean, QuerySolutions, Store
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
 
 from g60kg.serve.negotiate import choose
 from g60kg.serve.results import encode
@@ -63,13 +63,16 @@ def _error(status: int, message: str) -> Answer:
 
 
 def _query(store: Store, job: Job) -> Answer:
-    dataset = {}
+    default: list[NamedNode | BlankNode | DefaultGraph] | None = None
+    named: list[NamedNode | BlankNode] | None = None
     if job.default_graphs:
-        dataset["default_graph"] = [NamedNode(iri) for iri in job.default_graphs]
+        default = [NamedNode(iri) for iri in job.default_graphs]
     if job.named_graphs:
-        dataset["named_graphs"] = [NamedNode(iri) for iri in job.named_graphs]
-    union = job.union_default and not dataset
-    result = store.query(job.text, use_default_graph_as_union=union, **dataset)  # type: ignore[arg-type]
+        named = [NamedNode(iri) for iri in job.named_graphs]
+    union = job.union_default and default is None and named is None
+    result = store.query(
+        job.text, use_default_graph_as_union=union, default_graph=default, named_graphs=named
+    )
     form = "SELECT" if isinstance(result, QuerySolutions | QueryBoolean) else "CONSTRUCT"
     media_type = choose(job.accept, form)
     if media_type is None:
@@ -199,6 +202,8 @@ class WorkerPool:
             self._respawn(writable)
             if isinstance(error, TimeoutError):
                 return _error(503, f"query timed out after {self.timeout_s:g} s")
+            if isinstance(error, EOFError | OSError):
+                return _error(500, f"the worker running the query died: {error!r}")
             raise
         self._release(worker, writable)
         if writable and answer.status < 300:
