@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import threading
@@ -214,3 +215,45 @@ def test_from_and_graph_parameters_select_graphs_of_the_dataset(endpoint: str) -
         "named-graph-uri": entities,
     }
     assert number(httpx.get(f"{endpoint}/sparql", params=named, timeout=10)) == 23
+
+
+def test_graph_results_past_the_cap_are_cut_too(endpoint: str) -> None:
+    response = post_query(endpoint, "CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples")
+    assert response.status_code == 200
+    assert len(response.text.strip().splitlines()) == 30
+    assert response.headers["X-SPARQL-MaxRows"] == "30"
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+        "ASK {{ {{ SELECT ?s WHERE {{ ?s ?p ?o .SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
+        "PREFIX r: <{url}> SELECT * WHERE {{ SERVICE r: {{ ?s ?p ?o }} }}",
+    ],
+)
+def test_service_never_reaches_the_network(endpoint: str, template: str) -> None:
+    hits: list[str] = []
+
+    class Listener(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(500)
+            self.end_headers()
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    listener = http.server.HTTPServer(("127.0.0.1", 0), Listener)
+    threading.Thread(target=listener.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{listener.server_address[1]}/sparql"
+        response = post_query(endpoint, template.format(url=url))
+        assert response.status_code == 400
+    finally:
+        listener.shutdown()
+        listener.server_close()
+    assert hits == []

@@ -7,12 +7,13 @@ differences normalised in ``virtuoso_normalised`` (each one documented in docs/s
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from g60kg.remote import RemoteError, push, query_endpoint
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, RdfFormat, parse, serialize
 
 from .conftest import DATASET, PARAMS, QUERIES
 
@@ -144,3 +145,13 @@ def test_virtuoso_also_takes_its_own_graph_parameter_name(virtuoso: str) -> None
     assert quad_count(f"{virtuoso}/sparql") == 42
     with pytest.raises(RemoteError, match="answered 401"):
         push(DATASET, crud, auth=("dba", "wrong"), digest=True)
+
+
+def test_push_reads_trig_too(oxigraph_server: str, tmp_path: Path) -> None:
+    trig = tmp_path / "corridor.trig"
+    quads = parse(path=DATASET, format=RdfFormat.N_QUADS)
+    trig.write_bytes(serialize(quads, format=RdfFormat.TRIG) or b"")
+    assert sum(push(trig, f"{oxigraph_server}/store").values()) == 42
+    assert quad_count(f"{oxigraph_server}/query") == 42
+    with pytest.raises(ValueError, match="not N-Quads or TriG"):
+        push(tmp_path / "corridor.ttl", f"{oxigraph_server}/store")
