@@ -83,3 +83,16 @@ def test_a_missing_dataset_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(FileNotFoundError, match="no dataset at"):
         load_store(tmp_path / "missing.nq", str(tmp_path / "store"))
+
+
+def test_example_headers_with_several_parameters(tmp_path: Path) -> None:
+    from g60kg.serve.examples import read_examples
+
+    (tmp_path / "b.rq").write_text(
+        "#+ params: place=IRI of a place; year=a year, as 2024\nASK {}\n", encoding="utf-8"
+    )
+    (tmp_path / "a.rq").write_text("ASK {}\n", encoding="utf-8")
+    first, second = read_examples(tmp_path)
+    assert (first.name, first.params, first.title_zh) == ("a", {}, "")
+    assert second.params == {"place": "IRI of a place", "year": "a year, as 2024"}
+    assert read_examples(tmp_path / "missing") == []
