@@ -8,6 +8,7 @@ serving build/g60kg.nq (12345 quads, 9 graphs) on http://127.0.0.1:7878/
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -72,4 +73,5 @@ def serve(
         config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1
         )
-        uvicorn.Server(config).run()
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C after shutdown
+            uvicorn.Server(config).run()

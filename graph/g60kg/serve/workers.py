@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -96,6 +97,8 @@ def _run(store: Store, job: Job) -> Answer:
 
 def _work(conn: Connection, store_dir: str, writable: bool) -> None:
     """Worker process main loop: open the store, then answer jobs until the pipe closes."""
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     store = Store(store_dir) if writable else Store.read_only(store_dir)
     conn.send("ready")
     while True:
