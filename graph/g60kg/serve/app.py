@@ -92,6 +92,33 @@ def _check_dataset(iris: Sequence[str], graphs: frozenset[str]) -> None:
             )
 
 
+async def _job(
+    request: Request, graphs: frozenset[str], allow_update: bool, max_rows: int, limit: int
+) -> Job:
+    """The job a request asks for, or the ProtocolError refusing it."""
+    kind, text, params = await read_operation(request, limit)
+    shape = inspect_query(text)
+    if kind == "update" and not allow_update:
+        raise ProtocolError(403, "updates are not allowed on this endpoint")
+    if shape.fetches:
+        raise ProtocolError(400, "SERVICE and LOAD are refused: no remote data is fetched")
+    default = params.get("default-graph-uri", [])
+    named = params.get("named-graph-uri", [])
+    _check_dataset([*shape.dataset_iris, *default, *named], graphs)
+    accept = request.headers.get("accept", "")
+    if shape.form in _QUERY_FORMS and choose(accept, shape.form) is None:
+        raise ProtocolError(406, f"cannot answer this {shape.form} query as {accept!r}")
+    return Job(
+        "update" if kind == "update" else "query",
+        text,
+        accept=accept,
+        max_rows=max_rows,
+        default_graphs=tuple(default),
+        named_graphs=tuple(named),
+        union_default=not shape.dataset_iris,
+    )
+
+
 def create_app(
     store_dir: str,
     *,
@@ -112,29 +139,9 @@ def create_app(
 
     async def sparql(request: Request) -> Response:
         try:
-            kind, text, params = await read_operation(request, max_body_bytes)
-            shape = inspect_query(text)
-            if kind == "update" and not allow_update:
-                raise ProtocolError(403, "updates are not allowed on this endpoint")
-            if shape.fetches:
-                raise ProtocolError(400, "SERVICE and LOAD are refused: no remote data is fetched")
-            default = params.get("default-graph-uri", [])
-            named = params.get("named-graph-uri", [])
-            _check_dataset([*shape.dataset_iris, *default, *named], graphs)
-            accept = request.headers.get("accept", "")
-            if shape.form in _QUERY_FORMS and choose(accept, shape.form) is None:
-                raise ProtocolError(406, f"cannot answer a {shape.form} query as {accept}")
+            job = await _job(request, graphs, allow_update, max_rows, max_body_bytes)
         except ProtocolError as error:
             return PlainTextResponse(error.message, status_code=error.status)
-        job = Job(
-            "update" if kind == "update" else "query",
-            text,
-            accept=accept,
-            max_rows=max_rows,
-            default_graphs=tuple(default),
-            named_graphs=tuple(named),
-            union_default=not shape.dataset_iris,
-        )
         answer = await pool.run(job)
         headers = {"Vary": "Accept"}
         if answer.truncated:
