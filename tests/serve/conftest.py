@@ -81,13 +81,20 @@ class Running:
                 self.process.wait()
 
 
-def start(command: list[str], url: str, log: Path, ready: str, timeout_s: float = 60) -> Running:
-    """Start ``command`` and wait until GET ``ready`` answers any HTTP status."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "graph")}
+def launch(command: list[str], log: Path) -> subprocess.Popen[bytes]:
+    """Start ``command`` with the package importable and temporary files under ``log``'s folder."""
+    temporary = log.parent / "tmp"
+    temporary.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "graph"), "TMPDIR": str(temporary)}
     with log.open("wb") as out:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, cwd=log.parent, env=env
         )
+
+
+def start(command: list[str], url: str, log: Path, ready: str, timeout_s: float = 60) -> Running:
+    """Start ``command`` and wait until GET ``ready`` answers any HTTP status."""
+    process = launch(command, log)
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -102,16 +109,22 @@ def start(command: list[str], url: str, log: Path, ready: str, timeout_s: float 
     pytest.fail(f"{command[0]} did not answer on {ready} within {timeout_s} s")
 
 
-def start_endpoint(folder: Path, **options: Any) -> Running:
-    """Our endpoint over the fixture dataset, in its own Python process."""
-    port = free_port()
+def endpoint_command(port: int, dataset: Path = DATASET, **options: Any) -> list[str]:
+    """The command running our endpoint over ``dataset`` in its own Python process."""
     arguments = ", ".join(f"{key}={value!r}" for key, value in options.items())
     code = (
         "from g60kg.serve import serve; "
-        f"serve({str(DATASET)!r}, port={port}, queries_dir={str(QUERIES)!r}, {arguments})"
+        f"serve({str(dataset)!r}, port={port}, queries_dir={str(QUERIES)!r}, {arguments})"
     )
+    return [PYTHON, "-c", code]
+
+
+def start_endpoint(folder: Path, **options: Any) -> Running:
+    """Our endpoint over the fixture dataset, answering; its temporary files go to folder/tmp."""
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
-    return start([PYTHON, "-c", code], url, folder / "serve.log", f"{url}/sparql?query=ASK%7B%7D")
+    ready = f"{url}/sparql?query=ASK%7B%7D"
+    return start(endpoint_command(port, **options), url, folder / "serve.log", ready)
 
 
 @pytest.fixture(scope="session")

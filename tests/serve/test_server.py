@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import start_endpoint
+from .conftest import endpoint_command, free_port, launch, start_endpoint
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 ENTITIES = "https://w3id.org/g60kg/graph/entities"
@@ -58,6 +58,27 @@ def test_sigterm_stops_the_server_promptly_during_a_slow_query(tmp_path: Path) -
     time.sleep(0.2)
     alive = [pid for pid in workers if is_running(pid)]
     assert not alive, f"worker processes left running: {alive}"
+    assert list((tmp_path / "tmp").glob("g60kg-serve-*")) == []
+
+
+def test_sigterm_during_a_long_load_stops_at_once_and_leaves_no_store(tmp_path: Path) -> None:
+    big = tmp_path / "big.nq"
+    with big.open("w", encoding="utf-8") as out:
+        for n in range(300_000):
+            graph = f"<https://w3id.org/g60kg/graph/source/s{n % 50}>"
+            out.write(f'<https://w3id.org/g60kg/id/E{n}> <urn:x:label> "企业{n}"@zh {graph} .\n')
+    process = launch(endpoint_command(free_port(), dataset=big), tmp_path / "serve.log")
+    stores = tmp_path / "tmp"
+    deadline = time.monotonic() + 10
+    while not list(stores.glob("g60kg-serve-*/*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert process.poll() is None, "the load finished too soon to test stopping it"
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    process.wait(10)
+    assert time.monotonic() - started < 2
+    assert list(stores.glob("g60kg-serve-*")) == []
 
 
 def test_updates_change_the_served_copy_when_enabled(tmp_path: Path) -> None:

@@ -9,9 +9,14 @@ serving build/g60kg.nq (12345 quads, 9 graphs) on http://127.0.0.1:7878/
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
+import signal
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 import uvicorn
 from pyoxigraph import RdfFormat, Store
@@ -57,8 +62,8 @@ def serve(
     unless ``allow_update``; they change the private copy only, never ``dataset_path``.
     """
     dataset = Path(dataset_path)
-    with tempfile.TemporaryDirectory(prefix="g60kg-serve-") as store_dir:
-        size, graphs = load_store(dataset, store_dir)
+    with _stopped_by_signals(), tempfile.TemporaryDirectory(prefix="g60kg-serve-") as store_dir:
+        size, graphs = _load_in_child(dataset, store_dir)
         app = create_app(
             store_dir,
             graphs=graphs,
@@ -73,5 +78,38 @@ def serve(
         config = uvicorn.Config(
             app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1
         )
-        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl-C after shutdown
-            uvicorn.Server(config).run()
+        uvicorn.Server(config).run()
+
+
+def _load_in_child(dataset: Path, store_dir: str) -> tuple[int, frozenset[str]]:
+    """load_store in a child process, so a signal can stop a long load at once."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(load_store, (dataset, store_dir))
+
+
+class _Stop(Exception):
+    """SIGINT or SIGTERM arrived: leave, removing the private store on the way."""
+
+
+def _raise_stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop(signum)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Turn SIGINT/SIGTERM into a normal return, so temporary files are removed.
+
+    While serving, uvicorn handles both signals with a graceful shutdown, then raises the
+    signal again; this handler (and the load before it) turn that into leaving quietly.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach only the main thread; uvicorn then leaves them alone too
+        return
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except _Stop:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
