@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 from g60kg.remote import RemoteError, push, query_endpoint
-from pyoxigraph import NamedNode, RdfFormat, parse, serialize
+from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, parse, serialize
 
 from .conftest import DATASET, PARAMS, QUERIES
 
@@ -60,9 +60,13 @@ def test_push_over_the_update_protocol_is_idempotent(oxigraph_server: str) -> No
 
 def test_query_endpoint_binds_parameters_as_terms(endpoint: str) -> None:
     query = "SELECT ?zh WHERE { ?town <http://www.w3.org/2004/02/skos/core#prefLabel> ?zh }"
-    hostile = NamedNode("https://w3id.org/g60kg/id/adm-310117106")
-    rows = list(query_endpoint(f"{endpoint}/sparql", query, {"town": hostile}))  # type: ignore[arg-type]
-    assert {row["zh"].value for row in rows} == {"洞泾镇", "Dongjing Town"}
+    town = NamedNode("https://w3id.org/g60kg/id/adm-310117106")
+    result = query_endpoint(f"{endpoint}/sparql", query, {"town": town})
+    assert isinstance(result, QuerySolutions)
+    assert {row["zh"].value for row in result} == {"洞泾镇", "Dongjing Town"}
+    hostile = Literal('洞泾镇"@zh } } ; DROP ALL ; SELECT * WHERE { #', language="zh")
+    result = query_endpoint(f"{endpoint}/sparql", query, {"zh": hostile})
+    assert isinstance(result, QuerySolutions) and list(result) == []
     with pytest.raises(ValueError):
         NamedNode("https://w3id.org/g60kg/id/x> } ; DROP ALL ; #")
 
