@@ -11,8 +11,9 @@ from typing import Any
 
 import httpx
 import pytest
+from g60kg.serve import load_store, serve
 
-from .conftest import endpoint_command, free_port, launch, start_endpoint
+from .conftest import DATASET, endpoint_command, free_port, launch, start_endpoint
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n ?o }"
 ENTITIES = "https://w3id.org/g60kg/graph/entities"
@@ -100,10 +101,39 @@ def test_updates_change_the_served_copy_when_enabled(tmp_path: Path) -> None:
 
 
 def test_a_missing_dataset_is_a_clear_error(tmp_path: Path) -> None:
-    from g60kg.serve import load_store
-
     with pytest.raises(FileNotFoundError, match="no dataset at"):
         load_store(tmp_path / "missing.nq", str(tmp_path / "store"))
+
+
+def test_a_kept_store_is_reused_for_the_same_dataset_only(tmp_path: Path) -> None:
+    folder = str(tmp_path / "store")
+    assert load_store(DATASET, folder)[2] is False
+    assert load_store(DATASET, folder) == (42, load_store(DATASET, folder)[1], True)
+    changed = tmp_path / "changed.nq"
+    extra = '<urn:x:a> <urn:x:b> "新" <https://w3id.org/g60kg/graph/entities> .\n'
+    changed.write_text(DATASET.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    size, _, reused = load_store(changed, folder)
+    assert (size, reused) == (43, False)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(ValueError, match="neither empty nor a g60kg store"):
+        load_store(DATASET, str(tmp_path / "other"))
+    assert (tmp_path / "other" / "notes.txt").exists()
+    with pytest.raises(ValueError, match="not with allow_update"):
+        serve(DATASET, store_dir=folder, allow_update=True)
+
+
+def test_a_second_run_serves_the_kept_store(tmp_path: Path) -> None:
+    folder = str(tmp_path / "store")
+    for how in ("loaded", "reused the store"):
+        running = start_endpoint(tmp_path, store_dir=folder)
+        try:
+            ask = httpx.get(f"{running.url}/sparql", params={"query": "ASK { ?s ?p ?o }"})
+            assert ask.json()["boolean"] is True
+        finally:
+            running.stop()
+        assert how in running.log.read_text(encoding="utf-8")
+    assert Path(folder, "g60kg-dataset.sha256").is_file()
 
 
 def test_example_headers_with_several_parameters(tmp_path: Path) -> None:
