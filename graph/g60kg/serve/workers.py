@@ -189,11 +189,10 @@ class WorkerPool:
         writable = job.kind == "update"
         if writable and not self.allow_update:
             return _error(403, "updates are not allowed on this endpoint")
-        queue = self._writer if writable else self._idle
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
         try:
-            worker = await asyncio.wait_for(queue.get(), self.timeout_s)
+            worker = await asyncio.wait_for(self._acquire(writable), self.timeout_s)
         except TimeoutError:
             return _error(503, f"all workers stayed busy for {self.timeout_s:g} s; retry later")
         try:
@@ -212,6 +211,15 @@ class WorkerPool:
         if writable and answer.status < 300:
             self._renew_readers()
         return answer
+
+    async def _acquire(self, writable: bool) -> _Worker:
+        """An idle worker; a reader that may predate the last update is replaced first."""
+        if writable:
+            return await self._writer.get()
+        while (worker := await self._idle.get()).generation != self._generation:
+            self._kill(worker)
+            self._respawn(False)
+        return worker
 
     def _release(self, worker: _Worker, writable: bool) -> None:
         if writable or worker.generation == self._generation:
