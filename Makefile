@@ -23,7 +23,7 @@ run: $(STAMP)
 	$(BIN)/g60kg viz --out build/dongjing.html --focus 洞泾镇 --depth 2
 
 system-deps:
-	bash .ci/system-deps.sh chromium fonts-noto-cjk
+	bash .ci/system-deps.sh chromium fonts-noto-cjk virtuoso-opensource
 
 lint: $(STAMP)
 	$(BIN)/ruff check graph tests benchmarks

@@ -1,0 +1,173 @@
+"""The SPARQL 1.1 Protocol endpoint and query page, as an ASGI (Starlette) application.
+
+``/sparql`` takes GET and POST (form or ``application/sparql-query`` / ``-update`` bodies);
+``/`` is the query page, ``/static/*`` its assets, ``/examples.json`` the named queries.
+
+Example:
+
+>>> app = create_app("/tmp/store", graphs=frozenset(), examples=[])  # doctest: +SKIP
+>>> import uvicorn; uvicorn.run(app, host="127.0.0.1", port=7878)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from g60kg.serve.examples import Example
+from g60kg.serve.negotiate import choose
+from g60kg.serve.workers import Job, WorkerPool
+from g60kg.sparqltext import inspect_query
+
+__all__ = ["ProtocolError", "create_app", "read_operation"]
+
+STATIC = Path(__file__).parent / "static"
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+class ProtocolError(Exception):
+    """A request the endpoint refuses, with the HTTP status to answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ProtocolError(413, f"request body over the {limit}-byte limit")
+    chunks = bytearray()
+    async for chunk in request.stream():
+        chunks += chunk
+        if len(chunks) > limit:
+            raise ProtocolError(413, f"request body over the {limit}-byte limit")
+    return bytes(chunks)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(400, f"request body is not UTF-8: {error}") from error
+
+
+async def read_operation(request: Request, limit: int) -> tuple[str, str, dict[str, list[str]]]:
+    """The operation kind (query or update), its text, and the protocol's graph parameters."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if request.method == "POST":
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        body = _decode(await _body(request, limit))
+        if content_type == "application/x-www-form-urlencoded":
+            params.update(parse_qs(body, keep_blank_values=True))
+        elif content_type == "application/sparql-query":
+            params["query"] = [body]
+        elif content_type == "application/sparql-update":
+            params["update"] = [body]
+        else:
+            raise ProtocolError(415, f"unsupported request content type {content_type!r}")
+    elif "update" in params:
+        raise ProtocolError(400, "an update must be sent with POST")
+    kinds = [kind for kind in ("query", "update") if kind in params]
+    if len(kinds) != 1 or len(params[kinds[0]]) != 1:
+        raise ProtocolError(400, "send exactly one 'query' or one 'update'")
+    return kinds[0], params[kinds[0]][0], params
+
+
+def _check_dataset(iris: Sequence[str], graphs: frozenset[str]) -> None:
+    for iri in iris:
+        if iri not in graphs:
+            raise ProtocolError(
+                400, f"<{iri}> is no graph of this dataset; this endpoint never fetches remote data"
+            )
+
+
+async def _job(
+    request: Request, graphs: frozenset[str], allow_update: bool, max_rows: int, limit: int
+) -> Job:
+    """The job a request asks for, or the ProtocolError refusing it."""
+    kind, text, params = await read_operation(request, limit)
+    shape = inspect_query(text)
+    if kind == "update" and not allow_update:
+        raise ProtocolError(403, "updates are not allowed on this endpoint")
+    if shape.fetches:
+        raise ProtocolError(400, "SERVICE and LOAD are refused: no remote data is fetched")
+    default = params.get("default-graph-uri", [])
+    named = params.get("named-graph-uri", [])
+    _check_dataset([*shape.dataset_iris, *default, *named], graphs)
+    accept = request.headers.get("accept", "")
+    if shape.form in _QUERY_FORMS and choose(accept, shape.form) is None:
+        raise ProtocolError(406, f"cannot answer this {shape.form} query as {accept!r}")
+    return Job(
+        "update" if kind == "update" else "query",
+        text,
+        accept=accept,
+        max_rows=max_rows,
+        default_graphs=tuple(default),
+        named_graphs=tuple(named),
+        union_default=not shape.dataset_iris,
+    )
+
+
+def create_app(
+    store_dir: str,
+    *,
+    graphs: frozenset[str],
+    examples: Sequence[Example],
+    timeout_s: float = 30.0,
+    max_rows: int = 10_000,
+    allow_update: bool = False,
+    workers: int = 2,
+    max_body_bytes: int = 1_000_000,
+) -> Starlette:
+    """The endpoint app over the Oxigraph store in ``store_dir`` (opened read-only).
+
+    ``graphs`` are the dataset's named graphs: FROM and the protocol's graph parameters may
+    only name these. The default graph is the union of all graphs unless a query says FROM.
+    """
+    pool = WorkerPool(store_dir, size=workers, timeout_s=timeout_s, allow_update=allow_update)
+
+    async def sparql(request: Request) -> Response:
+        try:
+            job = await _job(request, graphs, allow_update, max_rows, max_body_bytes)
+        except ProtocolError as error:
+            return PlainTextResponse(error.message, status_code=error.status)
+        answer = await pool.run(job)
+        headers = {"Vary": "Accept"}
+        if answer.truncated:
+            headers["X-SPARQL-MaxRows"] = str(max_rows)
+        return Response(answer.body, answer.status, headers, media_type=answer.media_type)
+
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def example_list(request: Request) -> Response:
+        return JSONResponse([asdict(example) for example in examples])
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    return Starlette(
+        routes=[
+            Route("/", page),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/examples.json", example_list),
+            Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        ],
+        lifespan=lifespan,
+    )

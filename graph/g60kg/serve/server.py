@@ -1,0 +1,166 @@
+"""Run the endpoint: load a dataset into a private on-disk store, then serve it over HTTP.
+
+Example (blocks until SIGINT or SIGTERM):
+
+>>> serve("build/g60kg.nq", queries_dir=Path("ontology/queries"))  # doctest: +SKIP
+serving build/g60kg.nq (12345 quads, 9 graphs, loaded) on http://127.0.0.1:7878/
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+import uvicorn
+from pyoxigraph import RdfFormat, Store
+
+from g60kg.serve.app import create_app
+from g60kg.serve.examples import read_examples
+
+__all__ = ["load_store", "serve"]
+
+
+_MARKER = "g60kg-dataset.sha256"
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def load_store(dataset_path: Path, store_dir: str) -> tuple[int, frozenset[str], bool]:
+    """Load an N-Quads or TriG file into the store in ``store_dir``, unless it already holds it.
+
+    Returns the store's size, its graph names, and whether an earlier load was reused. A
+    folder is reused when its marker names the dataset's SHA-256; one that is neither empty
+    nor a g60kg store is refused, never overwritten.
+    """
+    if not dataset_path.is_file():
+        raise FileNotFoundError(f"no dataset at {dataset_path}")
+    rdf_format = RdfFormat.from_extension(dataset_path.suffix.lstrip("."))
+    if rdf_format is None or not rdf_format.supports_datasets:
+        raise ValueError(f"{dataset_path} is not N-Quads or TriG (.nq, .trig)")
+    folder = Path(store_dir)
+    marker = folder / _MARKER
+    digest = _digest(dataset_path)
+    reused = marker.is_file() and marker.read_text(encoding="utf-8") == digest
+    if reused:
+        store = Store.read_only(store_dir)
+    else:
+        if marker.is_file():
+            shutil.rmtree(folder)
+        elif folder.is_dir() and any(folder.iterdir()):
+            raise ValueError(f"{folder} is neither empty nor a g60kg store; not touching it")
+        store = Store(store_dir)
+        store.bulk_load(path=dataset_path, format=rdf_format)
+        store.flush()
+    graphs = frozenset(graph.value for graph in store.named_graphs())
+    size = len(store)
+    del store  # releases the store's lock so the workers can open it
+    if not reused:
+        marker.write_text(digest, encoding="utf-8")
+    return size, graphs, reused
+
+
+@contextlib.contextmanager
+def _store_folder(store_dir: Path | str | None) -> Iterator[str]:
+    """The given folder (kept), or a temporary one removed afterwards."""
+    if store_dir is not None:
+        Path(store_dir).mkdir(parents=True, exist_ok=True)
+        yield str(store_dir)
+        return
+    with tempfile.TemporaryDirectory(prefix="g60kg-serve-") as temporary:
+        yield temporary
+
+
+def serve(
+    dataset_path: Path | str,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    queries_dir: Path | str | None = None,
+    timeout_s: float = 30.0,
+    max_rows: int = 10_000,
+    allow_update: bool = False,
+    workers: int | None = None,
+    max_body_bytes: int = 1_000_000,
+    store_dir: Path | str | None = None,
+) -> None:
+    """Serve the dataset as a SPARQL 1.1 Protocol endpoint until SIGINT or SIGTERM.
+
+    Queries run in ``workers`` processes (default: one per CPU, at least two); each query is
+    stopped after ``timeout_s`` seconds and cut to ``max_rows`` rows. Updates answer 403
+    unless ``allow_update``; they change the private copy only, never ``dataset_path``.
+
+    The dataset is loaded into a temporary store removed on exit, or into ``store_dir``,
+    which is kept and reused by the next run over the same dataset bytes (not combinable
+    with ``allow_update``, which would change it).
+    """
+    dataset = Path(dataset_path)
+    if store_dir is not None and allow_update:
+        raise ValueError("store_dir keeps a reusable copy of the dataset: not with allow_update")
+    with _stopped_by_signals(), _store_folder(store_dir) as folder:
+        size, graphs, reused = _load_in_child(dataset, folder)
+        app = create_app(
+            folder,
+            graphs=graphs,
+            examples=read_examples(Path(queries_dir) if queries_dir else None),
+            timeout_s=timeout_s,
+            max_rows=max_rows,
+            allow_update=allow_update,
+            workers=workers or max(2, os.cpu_count() or 2),
+            max_body_bytes=max_body_bytes,
+        )
+        how = f"reused the store in {folder}" if reused else "loaded"
+        url = f"http://{host}:{port}/"
+        print(f"serving {dataset} ({size} quads, {len(graphs)} graphs, {how}) on {url}", flush=True)
+        config = uvicorn.Config(
+            app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1
+        )
+        uvicorn.Server(config).run()
+
+
+def _load_in_child(dataset: Path, store_dir: str) -> tuple[int, frozenset[str], bool]:
+    """load_store in a child process, so a signal can stop a long load at once."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(load_store, (dataset, store_dir))
+
+
+class _Stop(Exception):
+    """SIGINT or SIGTERM arrived: leave, removing the private store on the way."""
+
+
+def _raise_stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop(signum)
+
+
+@contextlib.contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Turn SIGINT/SIGTERM into a normal return, so temporary files are removed.
+
+    While serving, uvicorn handles both signals with a graceful shutdown, then raises the
+    signal again; this handler (and the load before it) turn that into leaving quietly.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach only the main thread; uvicorn then leaves them alone too
+        return
+    previous = {sig: signal.signal(sig, _raise_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    except _Stop:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
