@@ -39,10 +39,12 @@ from pyoxigraph import (
 
 from g60kg.sparqltext import bind_values, inspect_query
 
+from .errors import G60Error
+
 __all__ = ["RemoteError", "push", "query_endpoint"]
 
 
-class RemoteError(Exception):
+class RemoteError(G60Error):
     """A remote SPARQL endpoint could not be reached or refused the request."""
 
 
