@@ -112,7 +112,7 @@ def _initial_layout(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
     if H.number_of_nodes() > SMALL_GRAPH or H.number_of_nodes() < 2:
         return spread_layout(H, scale=120.0)
     simple = nx.Graph(H.to_undirected(as_view=True))
-    scale = 40.0 * math.sqrt(H.number_of_nodes())
+    scale = 60.0 * math.sqrt(H.number_of_nodes())
     layout = nx.kamada_kawai_layout(simple, scale=scale)
     return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
 
@@ -123,9 +123,9 @@ def _options(large: bool) -> dict[str, Any]:
         net.toggle_physics(False)
     else:
         net.barnes_hut(
-            gravity=-4000,
+            gravity=-6000,
             central_gravity=0.3,
-            spring_length=140,
+            spring_length=200,
             spring_strength=0.04,
             damping=0.3,
             overlap=0.2,
