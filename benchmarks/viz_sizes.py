@@ -65,6 +65,7 @@ def corridor_graph(n: int, seed: int = 60) -> nx.MultiDiGraph:
         zh, en = RELATIONS[p]
         quote = f"{G.nodes[s]['label_zh']}{zh}{G.nodes[o]['label_zh']}"
         span = {"quote": quote, "source": "generated", "source_title": "生成的", "start": 0}
+        span["end"] = len(quote)
         G.add_edge(s, o, key=p, predicate=G60 + p, label_zh=zh, label_en=en, evidence=[span])
 
     for kind, parent in [("District", "City"), ("Town", "District")]:

@@ -224,3 +224,11 @@ def test_callers_graph_is_untouched(tmp_path: Path) -> None:
     export(G, "csv", tmp_path / "csv")
     export(G, "gexf", tmp_path / "g.gexf")
     assert (list(G.nodes(data=True)), list(G.edges(keys=True, data=True))) == before
+
+
+def test_a_simple_digraph_exports_too(tmp_path: Path) -> None:
+    G = nx.DiGraph()
+    G.add_node("a", label_zh="甲", type="Town")
+    G.add_edge("a", "b", label_zh="位于")
+    export(G, "csv", tmp_path / "csv")
+    assert "甲" in (tmp_path / "csv/nodes.csv").read_text(encoding="utf-8")

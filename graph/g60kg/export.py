@@ -41,7 +41,7 @@ def _local_name(iri: str) -> str:
 def _evidence_text(item: dict[str, Any]) -> str:
     where = str(item.get("source_title") or item.get("source") or "")
     if item.get("start") is not None:
-        where += f" [{item['start']}–{item['end']}]"
+        where += f" [{item['start']}–{item.get('end', '')}]"
     return f"{item.get('quote', '')} — {where}" if where else str(item.get("quote", ""))
 
 
@@ -58,6 +58,8 @@ def flat_graph(G: nx.MultiDiGraph, *, lang: str = "zh") -> nx.MultiDiGraph:
     'Town|Place'
     """
     other = "en" if lang == "zh" else "zh"
+    if not G.is_multigraph():
+        G = nx.MultiDiGraph(G)
     flat = nx.MultiDiGraph()
     for node, data in G.nodes(data=True):
         zh, en = str(data.get("label_zh") or ""), str(data.get("label_en") or "")

@@ -183,3 +183,11 @@ def test_large_graph_is_laid_out_in_advance() -> None:
 
 def test_same_graph_same_page(graph: nx.MultiDiGraph) -> None:
     assert render_html(graph) == render_html(build_copy(graph))
+
+
+def test_a_simple_digraph_is_drawn_too() -> None:
+    G = nx.DiGraph()
+    G.add_node("a", label_zh="甲", label_en="A", type="Town")
+    G.add_edge("a", "b")
+    data = page_data(render_html(G))
+    assert len(data["nodes"]) == 2 and len(data["edges"]) == 1

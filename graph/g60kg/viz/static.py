@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import networkx as nx
@@ -29,6 +30,8 @@ from g60kg.viz.style import Style, node_size, style_of
 __all__ = ["FORMATS", "MissingFontError", "cjk_font", "render_image", "write_image"]
 
 FORMATS = ("png", "svg")
+LABELLED = 300
+"""Up to this many entities a picture names every entity and link; larger ones show the shape."""
 _PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP")
 
 
@@ -88,12 +91,14 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
     axes.set_axis_off()
     axes.set_title(title, fontfamily=family, fontsize=14)
     pos = _positions(H)
-    groups: dict[Style, list[str]] = {}
+    detailed = H.number_of_nodes() <= LABELLED
     legend: dict[str, Style] = {}
+    groups: dict[Style, list[str]] = {}
     for node, data in H.nodes(data=True):
         style = style_of(list(data.get("types") or [data.get("type") or ""]))
         groups.setdefault(style, []).append(node)
         legend.setdefault(str(data.get("type") or "Thing"), style)
+    scale = 1.0 if detailed else 0.06
     for style, members in groups.items():
         nx.draw_networkx_nodes(
             H,
@@ -101,11 +106,40 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
             nodelist=members,
             node_color=style.color,
             node_shape=style.marker,
-            node_size=[_area(H, n) for n in members],
+            node_size=[_area(H, n) * scale for n in members],
             edgecolors="#333333",
-            linewidths=0.5,
+            linewidths=0.5 if detailed else 0,
             ax=axes,
         )
+    if detailed:
+        _draw_labelled_edges(H, pos, lang, family, axes)
+    else:  # straight lines without arrows or labels: one LineCollection, fast at any size
+        nx.draw_networkx_edges(H, pos, ax=axes, arrows=False, width=0.2, edge_color="#bbbbbb")
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=s.marker,
+            color=s.color,
+            markeredgecolor="#333333",
+            markersize=8,
+            label=name,
+        )
+        for name, s in sorted(legend.items())
+    ]
+    if handles:
+        axes.legend(
+            handles=handles, loc="lower left", frameon=False, prop={"family": family, "size": 8}
+        )
+    axes.margins(0.08)
+    return figure
+
+
+def _draw_labelled_edges(
+    H: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], lang: str, family: str, axes: Any
+) -> None:
+    """Curved arrows (parallel links apart), relation names on them, entity names below nodes."""
     rads = [f"arc3,rad={0.08 + 0.12 * i}" for i in range(max(1, _most_parallel(H)))]
     nx.draw_networkx_edges(
         H,
@@ -136,25 +170,6 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
         ax=axes,
         bbox={"alpha": 0},
     )
-    handles = [
-        Line2D(
-            [],
-            [],
-            linestyle="",
-            marker=s.marker,
-            color=s.color,
-            markeredgecolor="#333333",
-            markersize=8,
-            label=name,
-        )
-        for name, s in sorted(legend.items())
-    ]
-    if handles:
-        axes.legend(
-            handles=handles, loc="lower left", frameon=False, prop={"family": family, "size": 8}
-        )
-    axes.margins(0.08)
-    return figure
 
 
 def _area(H: nx.MultiDiGraph, node: str) -> float:
