@@ -33,7 +33,7 @@ from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import node_size, style_of
 
-__all__ = ["LANGUAGES", "LARGE_GRAPH", "render_html", "write_html"]
+__all__ = ["LANGUAGES", "LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
 
 LANGUAGES = ("zh", "en")
 LARGE_GRAPH = 1000
@@ -346,3 +346,21 @@ def write_html(
     check_output_path(path)
     page = render_html(G, lang=lang, focus=focus, depth=depth, types=types, title=title)
     return write_text(path, page)
+
+
+def iframe_html(page: str, *, height: int = 650) -> str:
+    """Wrap a page from `render_html` in an `<iframe srcdoc>`, to show it inline in a notebook.
+
+    The page travels inside the attribute, escaped, so the notebook needs no file and no server;
+    the frame may run scripts but gets no access to the notebook.
+
+    >>> iframe_html('<p title="a">x</p>', height=100)
+    '<iframe srcdoc="&lt;p title=&#34;a&#34;&gt;x&lt;/p&gt;" sandbox="allow-scripts" \
+style="width: 100%; height: 100px; border: 0"></iframe>'
+    """
+    return str(
+        Markup(
+            '<iframe srcdoc="{}" sandbox="allow-scripts" '
+            'style="width: 100%; height: {}px; border: 0"></iframe>'
+        ).format(page, int(height))
+    )
