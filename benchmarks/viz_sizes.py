@@ -51,7 +51,7 @@ RELATIONS = {
 
 
 def corridor_graph(n: int, seed: int = 60) -> nx.MultiDiGraph:
-    """Return a graph shaped like `kg.nx` with about `n` entities and 1.6 links per entity."""
+    """Return a graph shaped like `kg.nx` with about `n` entities and 1.2 links per entity."""
     rng = random.Random(seed)
     G = nx.MultiDiGraph()
     members: dict[str, list[str]] = {}

@@ -44,7 +44,7 @@ Smaller graphs start from a layout computed in Python too; the page's physics po
 polishing 1,000 nodes took about 11 s and 2,000 about 25 s, so larger graphs skip it; with
 vis-network laying out from scratch, 2,000 nodes took two minutes."""
 
-SMALL_GRAPH = 200
+SMALL_GRAPH = 100
 """Up to this many nodes the starting layout is Kamada-Kawai's, quadratic but tidier."""
 
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
