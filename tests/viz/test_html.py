@@ -191,3 +191,12 @@ def test_a_simple_digraph_is_drawn_too() -> None:
     G.add_edge("a", "b")
     data = page_data(render_html(G))
     assert len(data["nodes"]) == 2 and len(data["edges"]) == 1
+
+
+def test_class_labels_and_focus_title(graph: nx.MultiDiGraph) -> None:
+    graph.graph["class_labels"] = {"Town": {"zh": "镇", "en": "town"}}
+    page = render_html(graph, lang="zh", focus="adm-310117106")
+    data = page_data(page)
+    assert {e["type"]: e["label"] for e in data["legend"]}["Town"] == "镇"
+    assert "<title>长三角G60科创走廊人工智能产业知识图谱 — 洞泾镇</title>" in page
+    assert "— Dongjing Town</title>" in render_html(graph, lang="en", focus="洞泾镇")

@@ -30,7 +30,7 @@ from pyvis.node import Node
 from g60kg import __version__
 from g60kg.output import check_output_path, write_text
 from g60kg.viz.layout import spread_layout
-from g60kg.viz.select import select
+from g60kg.viz.select import resolve_entity, select
 from g60kg.viz.style import node_size, style_of
 
 __all__ = ["LANGUAGES", "LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
@@ -102,6 +102,19 @@ def _label(data: dict[str, Any], lang: str, fallback: str) -> str:
     return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
 
 
+def class_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:
+    """Return the label of the class `name` in `lang`, from `G.graph["class_labels"]` if given.
+
+    `class_labels` maps a class local name to `{"zh": ..., "en": ...}`; without it, the local name.
+
+    >>> G = nx.MultiDiGraph(class_labels={"Town": {"zh": "镇", "en": "town"}})
+    >>> class_label(G, "Town", "zh"), class_label(G, "City", "zh")
+    ('镇', 'City')
+    """
+    labels = G.graph.get("class_labels") or {}
+    return str((labels.get(name) or {}).get(lang) or name)
+
+
 def _evidence(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     keys = ("quote", "source", "source_title", "start", "end")
     return [{k: item.get(k) for k in keys} for item in items if item.get("quote")]
@@ -168,6 +181,7 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
                 "en": str(data.get("label_en") or ""),
                 "type": data.get("type") or types[0],
                 "types": types,
+                "typeLabels": [class_label(H, t, lang) for t in types],
                 "attrs": [[str(k), str(v)] for k, v in (data.get("attrs") or {}).items()],
                 "evidence": evidence[:NODE_EVIDENCE],
             }
@@ -201,7 +215,15 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
     legend = []
     for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         style = style_of([name])
-        legend.append({"type": name, "symbol": style.symbol, "color": style.color, "count": count})
+        legend.append(
+            {
+                "type": name,
+                "label": class_label(H, name, lang),
+                "symbol": style.symbol,
+                "color": style.color,
+                "count": count,
+            }
+        )
 
     text = TEXT[lang]
     status = text["status"].format(nodes=len(nodes), edges=len(edges))
@@ -216,6 +238,15 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
         "edgeInfo": edge_info,
         "legend": legend,
     }
+
+
+def default_title(G: nx.MultiDiGraph, lang: str, focus: str | None) -> str:
+    """The graph's name in `lang`, followed by the focus entity's label when there is one."""
+    title = TEXT[lang]["title"]
+    if focus is None:
+        return title
+    center = resolve_entity(G, focus)
+    return f"{title} — {_label(G.nodes[center], lang, _local_name(center))}"
 
 
 def _script_json(value: Any) -> str:
@@ -278,9 +309,7 @@ def render_html(
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
     H = select(G, focus=focus, depth=depth, types=types)
     if title is None:
-        title = TEXT[lang]["title"]
-        if focus is not None:
-            title += " — " + focus
+        title = default_title(G, lang, focus)
     vis_js = _asset("pyvis", f"{VIS_LIB}/vis-network.min.js", "</script")
     app_js = _asset("g60kg.viz", "templates/graph.js", "</script")
     payload = _payload(H, lang)

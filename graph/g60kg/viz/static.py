@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from g60kg.output import check_output_path, write_bytes
-from g60kg.viz.html import LANGUAGES, TEXT, _label, _local_name
+from g60kg.viz.html import LANGUAGES, _label, _local_name, class_label, default_title
 from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import Style, node_size, style_of
@@ -97,7 +97,7 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
     for node, data in H.nodes(data=True):
         style = style_of(list(data.get("types") or [data.get("type") or ""]))
         groups.setdefault(style, []).append(node)
-        legend.setdefault(str(data.get("type") or "Thing"), style)
+        legend.setdefault(class_label(H, str(data.get("type") or "Thing"), lang), style)
     scale = 1.0 if detailed else 0.06
     for style, members in groups.items():
         nx.draw_networkx_nodes(
@@ -199,7 +199,7 @@ def render_image(
     H = select(G, focus=focus, depth=depth, types=types)
     family, _ = cjk_font()
     if title is None:
-        title = TEXT[lang]["title"] + (" — " + focus if focus else "")
+        title = default_title(G, lang, focus)
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "g60kg"}):
         figure = _draw(H, lang, title, family)
         buffer = io.BytesIO()
