@@ -89,6 +89,9 @@ def small_dataset() -> Dataset:
     entities.add((ID["adm-310117106"], RDF.type, G60.Town))
     entities.add((ID["adm-310117106"], RDFS.label, Literal("洞泾镇", lang="zh")))
     entities.add((ID["adm-310117106"], RDFS.label, Literal("Dongjing Town", lang="en")))
+    entities.add(
+        (ID["adm-310117106"], RDFS.label, Literal("dòng jīng zhèn", lang="zh-Latn-pinyin"))
+    )
     entities.add((ID.E0666, RDFS.label, Literal(HOSTILE + '"\n\\', lang="zh")))
     source = ds.graph(GRAPH["source/dongjing-ai-town"])
     source.add((ID["adm-310117106"], G60.directlyWithin, ID["adm-310117"]))
