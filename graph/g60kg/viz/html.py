@@ -29,13 +29,20 @@ from pyvis.node import Node
 
 from g60kg import __version__
 from g60kg.output import check_output_path, write_text
+from g60kg.viz.labels import (
+    TEXT,
+    check_language,
+    class_label,
+    default_title,
+    label_of,
+    local_name,
+)
 from g60kg.viz.layout import spread_layout
-from g60kg.viz.select import resolve_entity, select
+from g60kg.viz.select import select
 from g60kg.viz.style import node_size, style_of
 
-__all__ = ["LANGUAGES", "LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
+__all__ = ["LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
 
-LANGUAGES = ("zh", "en")
 LARGE_GRAPH = 1000
 """From this many nodes on, the page runs no physics: it shows the layout computed in Python.
 
@@ -50,69 +57,6 @@ SMALL_GRAPH = 100
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 VIS_LIB = "lib/vis-9.1.2"
 NODE_EVIDENCE = 3
-
-TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "长三角G60科创走廊人工智能产业知识图谱",
-        "search": "按中文或英文名称搜索实体",
-        "graph": "知识图谱",
-        "legend": "类型（勾选以显示）",
-        "details": "详情",
-        "click": "点击节点或关系查看详情与证据。",
-        "type": "类型",
-        "iri": "IRI",
-        "source": "来源",
-        "from": "主体",
-        "to": "客体",
-        "predicate": "谓词",
-        "noEvidence": "无原文证据（参考来源）。",
-        "noMatch": "没有找到匹配的实体。",
-        "settling": "正在布局…",
-        "status": "{nodes} 个实体，{edges} 条关系",
-        "large": "；图较大，布局已预先计算",
-    },
-    "en": {
-        "title": "AI industry knowledge graph of the G60 corridor",
-        "search": "Search entities by Chinese or English name",
-        "graph": "Knowledge graph",
-        "legend": "Types (tick to show)",
-        "details": "Details",
-        "click": "Click a node or link to see its details and evidence.",
-        "type": "Type",
-        "iri": "IRI",
-        "source": "Source",
-        "from": "Subject",
-        "to": "Object",
-        "predicate": "Predicate",
-        "noEvidence": "No quoted evidence (reference source).",
-        "noMatch": "No entity matches.",
-        "settling": "Laying out…",
-        "status": "{nodes} entities, {edges} links",
-        "large": "; a large graph, laid out in advance",
-    },
-}
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def _label(data: dict[str, Any], lang: str, fallback: str) -> str:
-    other = "en" if lang == "zh" else "zh"
-    return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
-
-
-def class_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:
-    """Return the label of the class `name` in `lang`, from `G.graph["class_labels"]` if given.
-
-    `class_labels` maps a class local name to `{"zh": ..., "en": ...}`; without it, the local name.
-
-    >>> G = nx.MultiDiGraph(class_labels={"Town": {"zh": "镇", "en": "town"}})
-    >>> class_label(G, "Town", "zh"), class_label(G, "City", "zh")
-    ('镇', 'City')
-    """
-    labels = G.graph.get("class_labels") or {}
-    return str((labels.get(name) or {}).get(lang) or name)
 
 
 def _evidence(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -157,25 +101,27 @@ def _options(large: bool) -> dict[str, Any]:
     return options
 
 
-def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
-    """Turn the selected graph into the records the page's script reads."""
-    large = H.number_of_nodes() >= LARGE_GRAPH
+Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
+    """vis-network nodes, and beside them what the cards show (labels, classes, values, quotes)."""
     positions = _initial_layout(H)
     nodes: list[dict[str, Any]] = []
-    node_info: list[dict[str, Any]] = []
+    info: list[dict[str, Any]] = []
     for node, data in H.nodes(data=True):
         types = list(data.get("types") or [data.get("type") or "Thing"])
         style = style_of(types)
-        extra: dict[str, Any] = {"color": style.color, "size": node_size(H.degree(node))}
-        extra["x"], extra["y"] = positions[node]
-        nodes.append(
-            Node(node, style.shape, _label(data, lang, _local_name(node)), **extra).options
-        )
-        evidence = []
-        for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]:
-            for item in _evidence(edata.get("evidence") or []):
-                evidence.append({**item, "relation": _label(edata, lang, "")})
-        node_info.append(
+        x, y = positions[node]
+        size = node_size(H.degree(node))
+        label = label_of(data, lang, local_name(node))
+        nodes.append(Node(node, style.shape, label, color=style.color, size=size, x=x, y=y).options)
+        evidence = [
+            {**item, "relation": label_of(edata, lang, "")}
+            for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]
+            for item in _evidence(edata.get("evidence") or [])
+        ]
+        info.append(
             {
                 "zh": str(data.get("label_zh") or ""),
                 "en": str(data.get("label_en") or ""),
@@ -186,23 +132,26 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
                 "evidence": evidence[:NODE_EVIDENCE],
             }
         )
+    return nodes, info
 
-    parallel: Counter[frozenset[str]] = Counter()
+
+def _edge_records(H: nx.MultiDiGraph, lang: str) -> Records:
+    """vis-network edges (parallel ones curved apart), and beside them the relation's evidence."""
+    seen: Counter[frozenset[str]] = Counter()
     edges: list[dict[str, Any]] = []
-    edge_info: list[dict[str, Any]] = []
+    info: list[dict[str, Any]] = []
     for i, (u, v, key, data) in enumerate(H.edges(keys=True, data=True)):
-        pair = frozenset((u, v))
-        extra = {"id": f"e{i}", "label": _label(data, lang, str(key))}
+        extra: dict[str, Any] = {"id": f"e{i}", "label": label_of(data, lang, str(key))}
         if H.number_of_edges(u, v) + (H.number_of_edges(v, u) if u != v else 0) > 1:
-            nth = parallel[pair]
+            nth = seen[frozenset((u, v))]
             extra["smooth"] = {
                 "enabled": True,
-                "type": "curvedCW" if (nth % 2 == 0) == (u < v) else "curvedCCW",
+                "type": "curvedCW" if (nth % 2 == 0) == (str(u) < str(v)) else "curvedCCW",
                 "roundness": 0.15 + 0.15 * (nth // 2),
             }
-        parallel[pair] += 1
+        seen[frozenset((u, v))] += 1
         edges.append(Edge(u, v, directed=True, **extra).options)
-        edge_info.append(
+        info.append(
             {
                 "zh": str(data.get("label_zh") or key),
                 "en": str(data.get("label_en") or key),
@@ -210,21 +159,29 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
                 "evidence": _evidence(data.get("evidence") or []),
             }
         )
+    return edges, info
 
+
+def _legend(H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str) -> list[Any]:
+    """One entry per class shown, the most frequent first."""
     counts = Counter(info["type"] for info in node_info)
-    legend = []
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        style = style_of([name])
-        legend.append(
-            {
-                "type": name,
-                "label": class_label(H, name, lang),
-                "symbol": style.symbol,
-                "color": style.color,
-                "count": count,
-            }
-        )
+    return [
+        {
+            "type": name,
+            "label": class_label(H, name, lang),
+            "symbol": style_of([name]).symbol,
+            "color": style_of([name]).color,
+            "count": count,
+        }
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
+
+def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
+    """Everything the page's script reads."""
+    large = H.number_of_nodes() >= LARGE_GRAPH
+    nodes, node_info = _node_records(H, lang)
+    edges, edge_info = _edge_records(H, lang)
     text = TEXT[lang]
     status = text["status"].format(nodes=len(nodes), edges=len(edges))
     return {
@@ -236,17 +193,8 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
         "nodeInfo": node_info,
         "edges": edges,
         "edgeInfo": edge_info,
-        "legend": legend,
+        "legend": _legend(H, node_info, lang),
     }
-
-
-def default_title(G: nx.MultiDiGraph, lang: str, focus: str | None) -> str:
-    """The graph's name in `lang`, followed by the focus entity's label when there is one."""
-    title = TEXT[lang]["title"]
-    if focus is None:
-        return title
-    center = resolve_entity(G, focus)
-    return f"{title} — {_label(G.nodes[center], lang, _local_name(center))}"
 
 
 def _script_json(value: Any) -> str:
@@ -305,8 +253,7 @@ def render_html(
     >>> "洞泾镇" in page and "https://cdn" not in page
     True
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    check_language(lang)
     H = select(G, focus=focus, depth=depth, types=types)
     if title is None:
         title = default_title(G, lang, focus)

@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from g60kg.output import check_output_path, write_bytes
-from g60kg.viz.html import LANGUAGES, _label, _local_name, class_label, default_title
+from g60kg.viz.labels import check_language, class_label, default_title, label_of, local_name
 from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import Style, node_size, style_of
@@ -151,13 +151,13 @@ def _draw_labelled_edges(
         connectionstyle=rads,
         node_size=[_area(H, n) for n in H],
     )
-    labels = {n: _label(d, lang, _local_name(n)) for n, d in H.nodes(data=True)}
+    labels = {n: label_of(d, lang, local_name(n)) for n, d in H.nodes(data=True)}
     ys = [y for _, y in pos.values()] or [0.0]
     drop = (max(ys) - min(ys) or 1.0) * 0.035
     below = {n: (x, y - drop) for n, (x, y) in pos.items()}
     nx.draw_networkx_labels(H, below, labels, font_family=family, font_size=8, ax=axes)
     edge_labels = {
-        (u, v, k): _label(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
+        (u, v, k): label_of(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
     }
     nx.draw_networkx_edge_labels(
         H,
@@ -194,8 +194,7 @@ def render_image(
     """Return a PNG or SVG picture of (part of) `G` as bytes; arguments as in `write_image`."""
     if format not in FORMATS:
         raise ValueError(f"unknown picture format {format!r}; choose one of: {', '.join(FORMATS)}")
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    check_language(lang)
     H = select(G, focus=focus, depth=depth, types=types)
     family, _ = cjk_font()
     if title is None:
