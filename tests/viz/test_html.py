@@ -35,6 +35,7 @@ def test_page_loads_nothing_from_another_host(graph: nx.MultiDiGraph) -> None:
     sources = re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*\S+", page, re.I)
     assert sources == []
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//|@import""", page, re.I)
     assert "bootstrap" not in page.lower()
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert csp and "default-src 'none'" in html.unescape(csp.group(1))
