@@ -235,3 +235,13 @@ def test_a_simple_digraph_exports_too(tmp_path: Path) -> None:
     G.add_edge("a", "b", label_zh="位于")
     export(G, "csv", tmp_path / "csv")
     assert "甲" in (tmp_path / "csv/nodes.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_a_plain_graph_exports_as_the_default_graph(fmt: str, tmp_path: Path) -> None:
+    graph = Graph()
+    graph.add((ID["adm-310117106"], RDFS.label, Literal("洞泾镇", lang="zh")))
+    (out,) = export(graph, fmt, tmp_path / f"g.{fmt}")
+    back = Dataset()
+    back.parse(out, format={"jsonld": "json-ld", "turtle": "turtle"}.get(fmt, fmt))
+    assert isomorphic(back.default_graph, graph)

@@ -151,7 +151,20 @@ class _ExactTrig(TrigSerializer):
         return _long_form(self, node) or super().label(node, position)
 
 
-def _rdf_bytes(dataset: Graph, fmt: str) -> bytes:
+def _with_graphs(graph: Graph) -> Graph:
+    """A dataset as it is; a plain graph as the default graph of a new dataset."""
+    if graph.context_aware:
+        return graph
+    dataset = Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace)
+    for triple in graph:
+        dataset.add(triple)
+    return dataset
+
+
+def _rdf_bytes(graph: Graph, fmt: str) -> bytes:
+    dataset = _with_graphs(graph)
     buffer = io.BytesIO()
     if fmt == "turtle":
         _ExactTurtle(_union(dataset)).serialize(buffer, encoding="utf-8")

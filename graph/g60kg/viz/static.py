@@ -27,7 +27,7 @@ from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import Style, node_size, style_of
 
-__all__ = ["FORMATS", "MissingFontError", "cjk_font", "render_image", "write_image"]
+__all__ = ["FORMATS", "LABELLED", "MissingFontError", "cjk_font", "render_image", "write_image"]
 
 FORMATS = ("png", "svg")
 LABELLED = 300
