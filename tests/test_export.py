@@ -161,6 +161,15 @@ def test_gexf_keeps_labels_and_types(tmp_path: Path) -> None:
     assert labels == ["directly within", "located in", "settled in"]
 
 
+def test_same_graph_same_files(tmp_path: Path) -> None:
+    for fmt in ("graphml", "gexf", "trig", "csv"):
+        source = small_dataset() if fmt == "trig" else small_graph()
+        first = [p.read_bytes() for p in export(source, fmt, tmp_path / f"a-{fmt}")]
+        again = [p.read_bytes() for p in export(source, fmt, tmp_path / f"b-{fmt}")]
+        assert first == again, fmt
+    assert b"lastmodifieddate" not in (tmp_path / "a-gexf").read_bytes()
+
+
 def test_flat_values_are_scalars() -> None:
     flat = flat_graph(small_graph())
     values = [v for _, d in flat.nodes(data=True) for v in d.values()]

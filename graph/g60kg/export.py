@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
@@ -215,5 +216,15 @@ def export(source: Any, format: str, out: Path | str, *, lang: str = "zh") -> li
     if format == "graphml":
         nx.write_graphml(flat, buffer, encoding="utf-8", named_key_ids=True)
     else:
-        nx.write_gexf(flat, buffer, encoding="utf-8")
+        _write_gexf(flat, buffer)
     return [write_bytes(out, buffer.getvalue())]
+
+
+def _write_gexf(G: nx.MultiDiGraph, buffer: io.BytesIO) -> None:
+    """GEXF 1.2 without the date networkx stamps in it: the same graph gives the same file."""
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(G)
+    writer.write(buffer)
