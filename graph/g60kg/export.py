@@ -148,6 +148,10 @@ class _ExactTurtle(TurtleSerializer):
 
 
 class _ExactTrig(TrigSerializer):
+    def __init__(self, store: Graph) -> None:
+        super().__init__(store)
+        self.contexts.sort(key=lambda graph: str(graph.identifier))  # the store keeps no order
+
     def label(self, node: Node, position: int) -> str:
         return _long_form(self, node) or super().label(node, position)
 
@@ -171,9 +175,31 @@ def _rdf_bytes(graph: Graph, fmt: str) -> bytes:
         _ExactTurtle(_union(dataset)).serialize(buffer, encoding="utf-8")
     elif fmt == "trig":
         _ExactTrig(dataset).serialize(buffer, encoding="utf-8")
+    elif fmt == "nquads":
+        dataset.serialize(buffer, format="nquads", encoding="utf-8")
+        lines = sorted(line for line in buffer.getvalue().split(b"\n") if line)
+        return b"".join(line + b"\n" for line in lines)
     else:
-        dataset.serialize(buffer, format=RDF_FORMATS[fmt], encoding="utf-8")
+        dataset.serialize(buffer, format="json-ld", encoding="utf-8")
+        document = _sorted_jsonld(json.loads(buffer.getvalue()))
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     return buffer.getvalue()
+
+
+def _sorted_jsonld(value: Any, key: str = "") -> Any:
+    """The JSON-LD document with keys and unordered arrays sorted (an `@list` keeps its order).
+
+    The store yields graphs and statements in no fixed order; sorted, the same dataset gives the
+    same file.
+    """
+    if isinstance(value, dict):
+        return {k: _sorted_jsonld(v, k) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
 
 
 def export(source: Any, format: str, out: Path | str, *, lang: str = "zh") -> list[Path]:
