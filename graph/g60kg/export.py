@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 from rdflib import Dataset, Graph, Literal
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
@@ -41,7 +42,7 @@ def _local_name(iri: str) -> str:
 def _evidence_text(item: dict[str, Any]) -> str:
     where = str(item.get("source_title") or item.get("source") or "")
     if item.get("start") is not None:
-        where += f" [{item['start']}–{item['end']}]"
+        where += f" [{item['start']}–{item.get('end', '')}]"
     return f"{item.get('quote', '')} — {where}" if where else str(item.get("quote", ""))
 
 
@@ -58,6 +59,8 @@ def flat_graph(G: nx.MultiDiGraph, *, lang: str = "zh") -> nx.MultiDiGraph:
     'Town|Place'
     """
     other = "en" if lang == "zh" else "zh"
+    if not G.is_multigraph():
+        G = nx.MultiDiGraph(G)
     flat = nx.MultiDiGraph()
     for node, data in G.nodes(data=True):
         zh, en = str(data.get("label_zh") or ""), str(data.get("label_en") or "")
@@ -145,19 +148,58 @@ class _ExactTurtle(TurtleSerializer):
 
 
 class _ExactTrig(TrigSerializer):
+    def __init__(self, store: Graph) -> None:
+        super().__init__(store)
+        self.contexts.sort(key=lambda graph: str(graph.identifier))  # the store keeps no order
+
     def label(self, node: Node, position: int) -> str:
         return _long_form(self, node) or super().label(node, position)
 
 
-def _rdf_bytes(dataset: Graph, fmt: str) -> bytes:
+def _with_graphs(graph: Graph) -> Graph:
+    """A dataset as it is; a plain graph as the default graph of a new dataset."""
+    if graph.context_aware:
+        return graph
+    dataset = Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace)
+    for triple in graph:
+        dataset.add(triple)
+    return dataset
+
+
+def _rdf_bytes(graph: Graph, fmt: str) -> bytes:
+    dataset = _with_graphs(graph)
     buffer = io.BytesIO()
     if fmt == "turtle":
         _ExactTurtle(_union(dataset)).serialize(buffer, encoding="utf-8")
     elif fmt == "trig":
         _ExactTrig(dataset).serialize(buffer, encoding="utf-8")
+    elif fmt == "nquads":
+        dataset.serialize(buffer, format="nquads", encoding="utf-8")
+        lines = sorted(line for line in buffer.getvalue().split(b"\n") if line)
+        return b"".join(line + b"\n" for line in lines)
     else:
-        dataset.serialize(buffer, format=RDF_FORMATS[fmt], encoding="utf-8")
+        dataset.serialize(buffer, format="json-ld", encoding="utf-8")
+        document = _sorted_jsonld(json.loads(buffer.getvalue()))
+        return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
     return buffer.getvalue()
+
+
+def _sorted_jsonld(value: Any, key: str = "") -> Any:
+    """The JSON-LD document with keys and unordered arrays sorted (an `@list` keeps its order).
+
+    The store yields graphs and statements in no fixed order; sorted, the same dataset gives the
+    same file.
+    """
+    if isinstance(value, dict):
+        return {k: _sorted_jsonld(v, k) for k, v in sorted(value.items())}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(v) for v in value]
+        if key == "@list":
+            return items
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
 
 
 def export(source: Any, format: str, out: Path | str, *, lang: str = "zh") -> list[Path]:
@@ -200,5 +242,15 @@ def export(source: Any, format: str, out: Path | str, *, lang: str = "zh") -> li
     if format == "graphml":
         nx.write_graphml(flat, buffer, encoding="utf-8", named_key_ids=True)
     else:
-        nx.write_gexf(flat, buffer, encoding="utf-8")
+        _write_gexf(flat, buffer)
     return [write_bytes(out, buffer.getvalue())]
+
+
+def _write_gexf(G: nx.MultiDiGraph, buffer: io.BytesIO) -> None:
+    """GEXF 1.2 without the date networkx stamps in it: the same graph gives the same file."""
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(G)
+    writer.write(buffer)

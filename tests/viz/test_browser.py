@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from g60kg.viz import LARGE_GRAPH, write_html
+from g60kg.viz import LARGE_GRAPH, iframe_html, render_html, write_html
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -195,3 +195,16 @@ def test_large_graph_opens_laid_out(context: Any, tmp_path: Path) -> None:
         assert visit.requests == [] and visit.errors == []
     finally:
         visit.page.close()
+
+
+def test_page_works_inline_in_a_notebook_frame(context: Any, graph: nx.MultiDiGraph) -> None:
+    page = context.new_page()
+    visit = watch(page)
+    try:
+        page.set_content(f"<h1>notebook</h1>{iframe_html(render_html(graph))}")
+        frame = page.frames[1]
+        frame.wait_for_selector("body[data-ready=true]", timeout=60_000)
+        assert drawn(frame) == [graph.number_of_nodes(), graph.number_of_edges()]
+        assert visit.requests == [] and visit.dialogs == [] and visit.errors == []
+    finally:
+        page.close()

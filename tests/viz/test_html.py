@@ -19,6 +19,10 @@ from g60kg.viz import LARGE_GRAPH, UnknownEntityError, UnknownTypeError, render_
 ROOT = Path(__file__).parents[2]
 
 
+def build_copy(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    return copy.deepcopy(G)
+
+
 def page_data(page: str) -> dict:
     """The JSON the page's script reads, parsed back as the browser would."""
     match = re.search(r'<script type="application/json" id="g60-data">(.*?)</script>', page, re.S)
@@ -31,6 +35,7 @@ def test_page_loads_nothing_from_another_host(graph: nx.MultiDiGraph) -> None:
     sources = re.findall(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*\S+", page, re.I)
     assert sources == []
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.I)
+    assert not re.search(r"""url\(\s*["']?\s*(?:https?:)?//|@import""", page, re.I)
     assert "bootstrap" not in page.lower()
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
     assert csp and "default-src 'none'" in html.unescape(csp.group(1))
@@ -172,6 +177,27 @@ def test_large_graph_is_laid_out_in_advance() -> None:
     data = page_data(render_html(G))
     assert data["options"]["physics"]["enabled"] is False
     assert all("x" in n and "y" in n for n in data["nodes"])
-    small = page_data(render_html(G.subgraph(["n1", "n2"]).copy()))
+    small = page_data(render_html(G.subgraph([f"n{i}" for i in range(LARGE_GRAPH - 1)]).copy()))
     assert small["options"]["physics"]["enabled"] is True
-    assert not any("x" in n for n in small["nodes"])
+    assert small["options"]["physics"]["stabilization"]["iterations"] <= 200
+
+
+def test_same_graph_same_page(graph: nx.MultiDiGraph) -> None:
+    assert render_html(graph) == render_html(build_copy(graph))
+
+
+def test_a_simple_digraph_is_drawn_too() -> None:
+    G = nx.DiGraph()
+    G.add_node("a", label_zh="甲", label_en="A", type="Town")
+    G.add_edge("a", "b")
+    data = page_data(render_html(G))
+    assert len(data["nodes"]) == 2 and len(data["edges"]) == 1
+
+
+def test_class_labels_and_focus_title(graph: nx.MultiDiGraph) -> None:
+    graph.graph["class_labels"] = {"Town": {"zh": "镇", "en": "town"}}
+    page = render_html(graph, lang="zh", focus="adm-310117106")
+    data = page_data(page)
+    assert {e["type"]: e["label"] for e in data["legend"]}["Town"] == "镇"
+    assert "<title>长三角G60科创走廊人工智能产业知识图谱 — 洞泾镇</title>" in page
+    assert "— Dongjing Town</title>" in render_html(graph, lang="en", focus="洞泾镇")

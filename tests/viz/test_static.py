@@ -12,7 +12,7 @@ import pytest
 from fontTools.ttLib import TTCollection, TTFont
 from g60kg.output import OutputError
 from g60kg.viz import static
-from g60kg.viz.static import cjk_font, render_image, write_image
+from g60kg.viz.static import LABELLED, cjk_font, render_image, write_image
 from matplotlib.figure import Figure
 
 PIL = pytest.importorskip("PIL.Image")
@@ -95,3 +95,16 @@ def test_callers_graph_is_untouched(graph: nx.MultiDiGraph) -> None:
     render_image(graph, "png", focus="洞泾镇", depth=2)
     assert list(before.nodes(data=True)) == list(graph.nodes(data=True))
     assert list(before.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+
+
+def test_a_large_picture_shows_the_shape_without_names() -> None:
+    G = nx.MultiDiGraph()
+    for i in range(LABELLED + 50):
+        G.add_node(f"n{i}", label_zh=f"节点{i}", type="Company", types=["Company"])
+        if i:
+            G.add_edge(f"n{i}", f"n{i // 2}", key="locatedIn", label_zh="位于")
+    large = render_image(G, "svg").decode("utf-8")
+    small = render_image(G.subgraph(["n1", "n2", "n3"]).copy(), "svg").decode("utf-8")
+    # texts: the title, one legend entry, and in the small picture 3 entities and 2 links
+    assert large.count('id="text_') == 2
+    assert small.count('id="text_') == 7

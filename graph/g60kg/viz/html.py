@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
@@ -28,74 +29,49 @@ from pyvis.node import Node
 
 from g60kg import __version__
 from g60kg.output import check_output_path, write_text
+from g60kg.viz.labels import (
+    TEXT,
+    check_language,
+    class_label,
+    default_title,
+    label_of,
+    local_name,
+)
 from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import node_size, style_of
 
-__all__ = ["LANGUAGES", "LARGE_GRAPH", "render_html", "write_html"]
+__all__ = ["LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
 
-LANGUAGES = ("zh", "en")
-LARGE_GRAPH = 2000
-"""From this many nodes on, the layout is computed in Python and the page runs no physics."""
+LARGE_GRAPH = 1000
+"""From this many nodes on, the page runs no physics: it shows the layout computed in Python.
+
+Smaller graphs start from a layout computed in Python too; the page's physics polishes it for
+150 steps and then stops. Measured in headless Chromium on 2 cores (benchmarks/viz_sizes.py):
+polishing 1,000 nodes took about 11 s and 2,000 about 25 s, so larger graphs skip it; with
+vis-network laying out from scratch, 2,000 nodes took two minutes."""
+
+SMALL_GRAPH = 100
+"""Up to this many nodes the starting layout is Kamada-Kawai's, quadratic but tidier."""
 
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 VIS_LIB = "lib/vis-9.1.2"
 NODE_EVIDENCE = 3
 
-TEXT: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "长三角G60科创走廊人工智能产业知识图谱",
-        "search": "按中文或英文名称搜索实体",
-        "graph": "知识图谱",
-        "legend": "类型（勾选以显示）",
-        "details": "详情",
-        "click": "点击节点或关系查看详情与证据。",
-        "type": "类型",
-        "iri": "IRI",
-        "source": "来源",
-        "from": "主体",
-        "to": "客体",
-        "predicate": "谓词",
-        "noEvidence": "无原文证据（参考来源）。",
-        "noMatch": "没有找到匹配的实体。",
-        "settling": "正在布局…",
-        "status": "{nodes} 个实体，{edges} 条关系",
-        "large": "；图较大，布局已预先计算",
-    },
-    "en": {
-        "title": "AI industry knowledge graph of the G60 corridor",
-        "search": "Search entities by Chinese or English name",
-        "graph": "Knowledge graph",
-        "legend": "Types (tick to show)",
-        "details": "Details",
-        "click": "Click a node or link to see its details and evidence.",
-        "type": "Type",
-        "iri": "IRI",
-        "source": "Source",
-        "from": "Subject",
-        "to": "Object",
-        "predicate": "Predicate",
-        "noEvidence": "No quoted evidence (reference source).",
-        "noMatch": "No entity matches.",
-        "settling": "Laying out…",
-        "status": "{nodes} entities, {edges} links",
-        "large": "; a large graph, laid out in advance",
-    },
-}
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-def _label(data: dict[str, Any], lang: str, fallback: str) -> str:
-    other = "en" if lang == "zh" else "zh"
-    return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
-
 
 def _evidence(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     keys = ("quote", "source", "source_title", "start", "end")
     return [{k: item.get(k) for k in keys} for item in items if item.get("quote")]
+
+
+def _initial_layout(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
+    """Seeded starting positions: Kamada-Kawai for small graphs (tidy), else `spread_layout`."""
+    if H.number_of_nodes() > SMALL_GRAPH or H.number_of_nodes() < 2:
+        return spread_layout(H, scale=120.0)
+    simple = nx.Graph(H.to_undirected(as_view=True))
+    scale = 60.0 * math.sqrt(H.number_of_nodes())
+    layout = nx.kamada_kawai_layout(simple, scale=scale)
+    return {n: (float(x), float(y)) for n, (x, y) in layout.items()}
 
 
 def _options(large: bool) -> dict[str, Any]:
@@ -104,15 +80,15 @@ def _options(large: bool) -> dict[str, Any]:
         net.toggle_physics(False)
     else:
         net.barnes_hut(
-            gravity=-4000,
+            gravity=-6000,
             central_gravity=0.3,
-            spring_length=140,
+            spring_length=200,
             spring_strength=0.04,
             damping=0.3,
             overlap=0.2,
         )
     options: dict[str, Any] = json.loads(net.options.to_json())
-    options["physics"]["stabilization"].update(iterations=600, updateInterval=25, fit=True)
+    options["physics"]["stabilization"].update(iterations=150, updateInterval=10, fit=True)
     options["interaction"].update(hover=True, tooltipDelay=150, hideEdgesOnDrag=large)
     options["layout"] = {"randomSeed": 60, "improvedLayout": not large}
     options["nodes"] = {"font": {"face": FONT_FACE, "size": 14}, "borderWidth": 1}
@@ -120,57 +96,62 @@ def _options(large: bool) -> dict[str, Any]:
         font={"face": FONT_FACE, "size": 10, "color": "#555", "strokeWidth": 3, "align": "middle"},
         color={"color": "#9a9a9a", "highlight": "#333", "hover": "#333"},
         arrows={"to": {"enabled": True, "scaleFactor": 0.5}},
-        smooth={"enabled": not large, "type": "dynamic"},
+        smooth={"enabled": not large, "type": "continuous"},
     )
     return options
 
 
-def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
-    """Turn the selected graph into the records the page's script reads."""
-    large = H.number_of_nodes() >= LARGE_GRAPH
-    positions = spread_layout(H) if large else {}
+Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
+    """vis-network nodes, and beside them what the cards show (labels, classes, values, quotes)."""
+    positions = _initial_layout(H)
     nodes: list[dict[str, Any]] = []
-    node_info: list[dict[str, Any]] = []
+    info: list[dict[str, Any]] = []
     for node, data in H.nodes(data=True):
         types = list(data.get("types") or [data.get("type") or "Thing"])
         style = style_of(types)
-        extra: dict[str, Any] = {"color": style.color, "size": node_size(H.degree(node))}
-        if node in positions:
-            extra["x"], extra["y"] = positions[node]
-        nodes.append(
-            Node(node, style.shape, _label(data, lang, _local_name(node)), **extra).options
-        )
-        evidence = []
-        for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]:
-            for item in _evidence(edata.get("evidence") or []):
-                evidence.append({**item, "relation": _label(edata, lang, "")})
-        node_info.append(
+        x, y = positions[node]
+        size = node_size(H.degree(node))
+        label = label_of(data, lang, local_name(node))
+        nodes.append(Node(node, style.shape, label, color=style.color, size=size, x=x, y=y).options)
+        evidence = [
+            {**item, "relation": label_of(edata, lang, "")}
+            for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]
+            for item in _evidence(edata.get("evidence") or [])
+        ]
+        info.append(
             {
                 "zh": str(data.get("label_zh") or ""),
                 "en": str(data.get("label_en") or ""),
                 "type": data.get("type") or types[0],
                 "types": types,
+                "typeLabels": [class_label(H, t, lang) for t in types],
                 "attrs": [[str(k), str(v)] for k, v in (data.get("attrs") or {}).items()],
                 "evidence": evidence[:NODE_EVIDENCE],
             }
         )
+    return nodes, info
 
-    parallel: Counter[frozenset[str]] = Counter()
+
+def _edge_records(H: nx.MultiDiGraph, lang: str) -> Records:
+    """vis-network edges (parallel ones curved apart), and beside them the relation's evidence."""
+    seen: Counter[frozenset[str]] = Counter()
     edges: list[dict[str, Any]] = []
-    edge_info: list[dict[str, Any]] = []
+    info: list[dict[str, Any]] = []
     for i, (u, v, key, data) in enumerate(H.edges(keys=True, data=True)):
-        pair = frozenset((u, v))
-        extra = {"id": f"e{i}", "label": _label(data, lang, str(key))}
+        extra: dict[str, Any] = {"id": f"e{i}", "label": label_of(data, lang, str(key))}
         if H.number_of_edges(u, v) + (H.number_of_edges(v, u) if u != v else 0) > 1:
-            nth = parallel[pair]
+            nth = seen[frozenset((u, v))]
             extra["smooth"] = {
                 "enabled": True,
-                "type": "curvedCW" if (nth % 2 == 0) == (u < v) else "curvedCCW",
+                "type": "curvedCW" if (nth % 2 == 0) == (str(u) < str(v)) else "curvedCCW",
                 "roundness": 0.15 + 0.15 * (nth // 2),
             }
-        parallel[pair] += 1
+        seen[frozenset((u, v))] += 1
         edges.append(Edge(u, v, directed=True, **extra).options)
-        edge_info.append(
+        info.append(
             {
                 "zh": str(data.get("label_zh") or key),
                 "en": str(data.get("label_en") or key),
@@ -178,13 +159,29 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
                 "evidence": _evidence(data.get("evidence") or []),
             }
         )
+    return edges, info
 
+
+def _legend(H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str) -> list[Any]:
+    """One entry per class shown, the most frequent first."""
     counts = Counter(info["type"] for info in node_info)
-    legend = []
-    for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        style = style_of([name])
-        legend.append({"type": name, "symbol": style.symbol, "color": style.color, "count": count})
+    return [
+        {
+            "type": name,
+            "label": class_label(H, name, lang),
+            "symbol": style_of([name]).symbol,
+            "color": style_of([name]).color,
+            "count": count,
+        }
+        for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
+
+def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
+    """Everything the page's script reads."""
+    large = H.number_of_nodes() >= LARGE_GRAPH
+    nodes, node_info = _node_records(H, lang)
+    edges, edge_info = _edge_records(H, lang)
     text = TEXT[lang]
     status = text["status"].format(nodes=len(nodes), edges=len(edges))
     return {
@@ -196,7 +193,7 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
         "nodeInfo": node_info,
         "edges": edges,
         "edgeInfo": edge_info,
-        "legend": legend,
+        "legend": _legend(H, node_info, lang),
     }
 
 
@@ -256,13 +253,10 @@ def render_html(
     >>> "洞泾镇" in page and "https://cdn" not in page
     True
     """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    check_language(lang)
     H = select(G, focus=focus, depth=depth, types=types)
     if title is None:
-        title = TEXT[lang]["title"]
-        if focus is not None:
-            title += " — " + focus
+        title = default_title(G, lang, focus)
     vis_js = _asset("pyvis", f"{VIS_LIB}/vis-network.min.js", "</script")
     app_js = _asset("g60kg.viz", "templates/graph.js", "</script")
     payload = _payload(H, lang)
@@ -328,3 +322,21 @@ def write_html(
     check_output_path(path)
     page = render_html(G, lang=lang, focus=focus, depth=depth, types=types, title=title)
     return write_text(path, page)
+
+
+def iframe_html(page: str, *, height: int = 650) -> str:
+    """Wrap a page from `render_html` in an `<iframe srcdoc>`, to show it inline in a notebook.
+
+    The page travels inside the attribute, escaped, so the notebook needs no file and no server;
+    the frame may run scripts but gets no access to the notebook.
+
+    >>> iframe_html('<p title="a">x</p>', height=100)
+    '<iframe srcdoc="&lt;p title=&#34;a&#34;&gt;x&lt;/p&gt;" sandbox="allow-scripts" \
+style="width: 100%; height: 100px; border: 0"></iframe>'
+    """
+    return str(
+        Markup(
+            '<iframe srcdoc="{}" sandbox="allow-scripts" '
+            'style="width: 100%; height: {}px; border: 0"></iframe>'
+        ).format(page, int(height))
+    )

@@ -91,7 +91,7 @@ def select(
     depth: int | None = None,
     types: Iterable[str] | None = None,
 ) -> nx.MultiDiGraph:
-    """Return a copy of the part of `G` to show.
+    """Return a copy of the part of `G` to show, as a `MultiDiGraph`.
 
     Parameters
     ----------
@@ -134,4 +134,4 @@ def select(
             if n == center
             or wanted.intersection(G.nodes[n].get("types") or [G.nodes[n].get("type")])
         ]
-    return G.subgraph(keep).copy()
+    return nx.MultiDiGraph(G.subgraph(keep))

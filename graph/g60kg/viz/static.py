@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 import networkx as nx
@@ -22,14 +23,16 @@ from matplotlib.lines import Line2D
 
 from g60kg.errors import G60Error
 from g60kg.output import check_output_path, write_bytes
-from g60kg.viz.html import LANGUAGES, TEXT, _label, _local_name
+from g60kg.viz.labels import check_language, class_label, default_title, label_of, local_name
 from g60kg.viz.layout import spread_layout
 from g60kg.viz.select import select
 from g60kg.viz.style import Style, node_size, style_of
 
-__all__ = ["FORMATS", "MissingFontError", "cjk_font", "render_image", "write_image"]
+__all__ = ["FORMATS", "LABELLED", "MissingFontError", "cjk_font", "render_image", "write_image"]
 
 FORMATS = ("png", "svg")
+LABELLED = 300
+"""Up to this many entities a picture names every entity and link; larger ones show the shape."""
 _PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP")
 
 
@@ -89,12 +92,14 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
     axes.set_axis_off()
     axes.set_title(title, fontfamily=family, fontsize=14)
     pos = _positions(H)
-    groups: dict[Style, list[str]] = {}
+    detailed = H.number_of_nodes() <= LABELLED
     legend: dict[str, Style] = {}
+    groups: dict[Style, list[str]] = {}
     for node, data in H.nodes(data=True):
         style = style_of(list(data.get("types") or [data.get("type") or ""]))
         groups.setdefault(style, []).append(node)
-        legend.setdefault(str(data.get("type") or "Thing"), style)
+        legend.setdefault(class_label(H, str(data.get("type") or "Thing"), lang), style)
+    scale = 1.0 if detailed else 0.06
     for style, members in groups.items():
         nx.draw_networkx_nodes(
             H,
@@ -102,41 +107,15 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
             nodelist=members,
             node_color=style.color,
             node_shape=style.marker,
-            node_size=[_area(H, n) for n in members],
+            node_size=[_area(H, n) * scale for n in members],
             edgecolors="#333333",
-            linewidths=0.5,
+            linewidths=0.5 if detailed else 0,
             ax=axes,
         )
-    rads = [f"arc3,rad={0.08 + 0.12 * i}" for i in range(max(1, _most_parallel(H)))]
-    nx.draw_networkx_edges(
-        H,
-        pos,
-        ax=axes,
-        edge_color="#999999",
-        arrowsize=8,
-        width=0.8,
-        connectionstyle=rads,
-        node_size=[_area(H, n) for n in H],
-    )
-    labels = {n: _label(d, lang, _local_name(n)) for n, d in H.nodes(data=True)}
-    ys = [y for _, y in pos.values()] or [0.0]
-    drop = (max(ys) - min(ys) or 1.0) * 0.035
-    below = {n: (x, y - drop) for n, (x, y) in pos.items()}
-    nx.draw_networkx_labels(H, below, labels, font_family=family, font_size=8, ax=axes)
-    edge_labels = {
-        (u, v, k): _label(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
-    }
-    nx.draw_networkx_edge_labels(
-        H,
-        pos,
-        edge_labels,
-        font_family=family,
-        font_size=7,
-        font_color="#555555",
-        connectionstyle=rads,
-        ax=axes,
-        bbox={"alpha": 0},
-    )
+    if detailed:
+        _draw_labelled_edges(H, pos, lang, family, axes)
+    else:  # straight lines without arrows or labels: one LineCollection, fast at any size
+        nx.draw_networkx_edges(H, pos, ax=axes, arrows=False, width=0.2, edge_color="#bbbbbb")
     handles = [
         Line2D(
             [],
@@ -156,6 +135,42 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
         )
     axes.margins(0.08)
     return figure
+
+
+def _draw_labelled_edges(
+    H: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], lang: str, family: str, axes: Any
+) -> None:
+    """Curved arrows (parallel links apart), relation names on them, entity names below nodes."""
+    rads = [f"arc3,rad={0.08 + 0.12 * i}" for i in range(max(1, _most_parallel(H)))]
+    nx.draw_networkx_edges(
+        H,
+        pos,
+        ax=axes,
+        edge_color="#999999",
+        arrowsize=8,
+        width=0.8,
+        connectionstyle=rads,
+        node_size=[_area(H, n) for n in H],
+    )
+    labels = {n: label_of(d, lang, local_name(n)) for n, d in H.nodes(data=True)}
+    ys = [y for _, y in pos.values()] or [0.0]
+    drop = (max(ys) - min(ys) or 1.0) * 0.035
+    below = {n: (x, y - drop) for n, (x, y) in pos.items()}
+    nx.draw_networkx_labels(H, below, labels, font_family=family, font_size=8, ax=axes)
+    edge_labels = {
+        (u, v, k): label_of(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
+    }
+    nx.draw_networkx_edge_labels(
+        H,
+        pos,
+        edge_labels,
+        font_family=family,
+        font_size=7,
+        font_color="#555555",
+        connectionstyle=rads,
+        ax=axes,
+        bbox={"alpha": 0},
+    )
 
 
 def _area(H: nx.MultiDiGraph, node: str) -> float:
@@ -180,12 +195,11 @@ def render_image(
     """Return a PNG or SVG picture of (part of) `G` as bytes; arguments as in `write_image`."""
     if format not in FORMATS:
         raise ValueError(f"unknown picture format {format!r}; choose one of: {', '.join(FORMATS)}")
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+    check_language(lang)
     H = select(G, focus=focus, depth=depth, types=types)
     family, _ = cjk_font()
     if title is None:
-        title = TEXT[lang]["title"] + (" — " + focus if focus else "")
+        title = default_title(G, lang, focus)
     with matplotlib.rc_context({"svg.fonttype": "path", "svg.hashsalt": "g60kg"}):
         figure = _draw(H, lang, title, family)
         buffer = io.BytesIO()

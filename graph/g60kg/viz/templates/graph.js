@@ -39,7 +39,7 @@
     var card = el("div", "card");
     card.append(el("div", "name", data.lang === "en" ? d.en : d.zh));
     card.append(el("div", "alt", data.lang === "en" ? d.zh : d.en));
-    card.append(fields([[text.type, d.types.join(" \u2282 ")], [text.iri, id]].concat(d.attrs)));
+    card.append(fields([[text.type, d.typeLabels.join(" \u2282 ")], [text.iri, id]].concat(d.attrs)));
     d.evidence.forEach(function (ev) { card.append(evidence(ev, ev.relation)); });
     return card;
   }
@@ -172,7 +172,7 @@
     var swatch = el("span", "swatch", entry.symbol);
     swatch.style.color = entry.color;
     var label = el("label");
-    label.append(box, swatch, el("span", null, entry.type), el("span", "count", entry.count));
+    label.append(box, swatch, el("span", null, entry.label), el("span", "count", entry.count));
     var item = el("li");
     item.append(label);
     legend.append(item);

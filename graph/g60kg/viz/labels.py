@@ -1,0 +1,110 @@
+"""Words on the views: entity, relation and class labels in a language, and the page's texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from g60kg.viz.select import resolve_entity
+
+__all__ = [
+    "LANGUAGES",
+    "TEXT",
+    "check_language",
+    "class_label",
+    "default_title",
+    "label_of",
+    "local_name",
+]
+
+LANGUAGES = ("zh", "en")
+
+TEXT: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "长三角G60科创走廊人工智能产业知识图谱",
+        "search": "按中文或英文名称搜索实体",
+        "graph": "知识图谱",
+        "legend": "类型（勾选以显示）",
+        "details": "详情",
+        "click": "点击节点或关系查看详情与证据。",
+        "type": "类型",
+        "iri": "IRI",
+        "source": "来源",
+        "from": "主体",
+        "to": "客体",
+        "predicate": "谓词",
+        "noEvidence": "无原文证据（参考来源）。",
+        "noMatch": "没有找到匹配的实体。",
+        "settling": "正在布局…",
+        "status": "{nodes} 个实体，{edges} 条关系",
+        "large": "；图较大，布局已预先计算",
+    },
+    "en": {
+        "title": "AI industry knowledge graph of the G60 corridor",
+        "search": "Search entities by Chinese or English name",
+        "graph": "Knowledge graph",
+        "legend": "Types (tick to show)",
+        "details": "Details",
+        "click": "Click a node or link to see its details and evidence.",
+        "type": "Type",
+        "iri": "IRI",
+        "source": "Source",
+        "from": "Subject",
+        "to": "Object",
+        "predicate": "Predicate",
+        "noEvidence": "No quoted evidence (reference source).",
+        "noMatch": "No entity matches.",
+        "settling": "Laying out…",
+        "status": "{nodes} entities, {edges} links",
+        "large": "; a large graph, laid out in advance",
+    },
+}
+
+
+def local_name(iri: str) -> str:
+    """Return the last segment of an IRI.
+
+    >>> local_name("https://w3id.org/g60kg/id/adm-310117106")
+    'adm-310117106'
+    """
+    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def check_language(lang: str) -> None:
+    """Raise ValueError naming the languages when `lang` is not one of them."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
+
+
+def label_of(data: dict[str, Any], lang: str, fallback: str) -> str:
+    """Return the `label_<lang>` of a node's or edge's data, else the other language's, else
+    `fallback`.
+
+    >>> label_of({"label_zh": "洞泾镇"}, "en", "x"), label_of({}, "en", "x")
+    ('洞泾镇', 'x')
+    """
+    other = "en" if lang == "zh" else "zh"
+    return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
+
+
+def class_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:
+    """Return the label of the class `name` in `lang`, from `G.graph["class_labels"]` if given.
+
+    `class_labels` maps a class local name to `{"zh": ..., "en": ...}`; without it, the local name.
+
+    >>> G = nx.MultiDiGraph(class_labels={"Town": {"zh": "镇", "en": "town"}})
+    >>> class_label(G, "Town", "zh"), class_label(G, "City", "zh")
+    ('镇', 'City')
+    """
+    labels = G.graph.get("class_labels") or {}
+    return str((labels.get(name) or {}).get(lang) or name)
+
+
+def default_title(G: nx.MultiDiGraph, lang: str, focus: str | None) -> str:
+    """The graph's name in `lang`, followed by the focus entity's label when there is one."""
+    title = TEXT[lang]["title"]
+    if focus is None:
+        return title
+    center = resolve_entity(G, focus)
+    return f"{title} — {label_of(G.nodes[center], lang, local_name(center))}"
