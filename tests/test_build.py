@@ -206,3 +206,12 @@ def test_errors_are_collected_not_first_only(data_copy: Path) -> None:
     with pytest.raises(InputErrors) as info:
         build(data_copy, data_copy.parent / "out3")
     assert len(info.value.problems) >= 2
+
+
+def test_trig_and_nquads_hold_the_same_quads(tmp_path: Path) -> None:
+    build(out_dir=tmp_path)
+    trig, nquads = Dataset(), Dataset()
+    trig.parse(tmp_path / TRIG_NAME, format="trig")
+    nquads.parse(tmp_path / NQUADS_NAME, format="nquads")
+    lines = [sorted(ds.serialize(format="nquads").splitlines()) for ds in (trig, nquads)]
+    assert lines[0] == lines[1]

@@ -155,7 +155,8 @@ class _Compiler:
                 g.add((node, RDFS.label, Literal(text, lang=lang)))
                 g.add((node, SKOS.prefLabel, Literal(text, lang=lang)))
         if zh:
-            g.add((node, SKOS.altLabel, Literal(pinyin(zh), lang="zh-Latn-pinyin")))
+            # lower-case tag: Oxigraph normalises tags to lower case, so TriG and N-Quads agree
+            g.add((node, SKOS.altLabel, Literal(pinyin(zh), lang="zh-latn-pinyin")))
 
     def span(self, g: Graph, node: URIRef, span: Span) -> None:
         """Describe `node` as the evidence span `span` (quote, offsets, context)."""

@@ -192,6 +192,11 @@ def to_networkx(ds: Dataset, *, collapse_facts: bool = False) -> nx.MultiDiGraph
     collapsed: set[Node] = set()
     if collapse_facts:
         collapsed = {n for n in nodes if set(index.types[n]) & FACT_TYPES}
+    G.graph["class_labels"] = {
+        _local(c): dict(names)
+        for c, names in index.onto_labels.items()
+        if str(c).startswith(str(G60))
+    }
     _add_nodes(G, index, [n for n in nodes if n not in collapsed])
     for s in nodes:
         if s in collapsed:
