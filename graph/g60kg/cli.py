@@ -106,3 +106,18 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
         raise click.ClickException(f"{quote!r} does not occur in {source}")
     for start, end in spans:
         click.echo(f'{{quote: "{quote}", start: {start}, end: {end}}}')
+
+
+from .cli_query import (  # noqa: E402  (query commands live in their own module)
+    describe_command,
+    find_command,
+    path_command,
+    queries_command,
+    query_command,
+)
+
+main.add_command(query_command)
+main.add_command(queries_command)
+main.add_command(find_command)
+main.add_command(describe_command)
+main.add_command(path_command)
