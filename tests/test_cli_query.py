@@ -107,7 +107,7 @@ def test_bad_param_syntax_and_missing_query(run) -> None:  # type: ignore[no-unt
 
 
 def test_queries_lists_titles(run) -> None:  # type: ignore[no-untyped-def]
-    result = run("queries", "--lang", "zh")
+    result = run("queries")
     assert "plan-components" in result.output and "规划口号的组成要素" in result.output
 
 

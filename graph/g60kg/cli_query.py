@@ -162,14 +162,14 @@ def query_command(
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
-    default="en",
+    default="zh",
     show_default=True,
     help="Title language.",
 )
 def queries_command(lang: str) -> None:
     """List the named queries with their titles and parameters.
 
-    Example: g60kg queries --lang zh
+    Example: g60kg queries --lang en
     """
     for query in named_queries().values():
         title = query.title_zh if lang == "zh" else query.title_en

@@ -19,7 +19,7 @@ from .errors import AmbiguousEntity, EntityNotFound, G60Error
 from .kg import KnowledgeGraph
 from .namespaces import ID, PREFIXES, VOCAB
 
-__all__ = ["LANGS", "find", "label", "pick_label", "resolve"]
+__all__ = ["LANGS", "find", "label", "local_name", "pick_label", "resolve"]
 
 LANGS = ("zh", "en")
 _LABELS = """

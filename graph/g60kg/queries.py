@@ -10,15 +10,17 @@ Examples below use `kg = g60kg.load()`.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from decimal import Decimal
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
-from .errors import NoPath
+from .errors import G60Error, NoPath
 from .kg import KnowledgeGraph
-from .lookup import find, label, resolve
+from .lookup import find, label, local_name, resolve
 from .results import choose_language, records
 from .sparql import run_named
 
@@ -65,13 +67,13 @@ SELECT DISTINCT ?claim ?quote ?start ?end ?source ?source_title WHERE {
 
 
 def _types(kg: KnowledgeGraph, iri: str) -> list[str]:
-    found = records(kg.query(_TYPES, {"entity": resolve(kg, f"<{iri}>")}))
-    return [row["type"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] for row in found]
+    found = records(kg.query(_TYPES, {"entity": URIRef(iri)}))
+    return [local_name(row["type"]) for row in found]
 
 
 def _claim_evidence(kg: KnowledgeGraph, claim: str) -> list[Record]:
     """The spans (quote, start, end, source, source_title) or references behind one claim."""
-    found = records(kg.query(_CLAIM_EVIDENCE, {"claim": resolve(kg, f"<{claim}>")}))
+    found = records(kg.query(_CLAIM_EVIDENCE, {"claim": URIRef(claim)}))
     return [
         {k: v for k, v in row.items() if k not in ("claim", "source_title_lang")} for row in found
     ]
@@ -139,17 +141,16 @@ def evidence(
     """
     iri = _iri(kg, subject, lang)
     wanted_p = _iri(kg, predicate, lang) if predicate else None
-    wanted_v = None
+    wanted_v: set[str] = set()
     if value is not None:
-        try:
-            wanted_v = _iri(kg, value, lang)
-        except Exception:  # a literal value: compare as text
-            wanted_v = value
+        wanted_v.add(value)  # a literal value compares as text
+        with contextlib.suppress(G60Error):  # not an entity name: text only
+            wanted_v.add(_iri(kg, value, lang))
     out = []
     for row in records(run_named(kg, "evidence-for", {"subject": iri}, lang)):
         if wanted_p and row["predicate"] != wanted_p:
             continue
-        if wanted_v is not None and str(row["object"]) != wanted_v:
+        if wanted_v and str(row["object"]) not in wanted_v:
             continue
         out.append(
             {
@@ -175,6 +176,8 @@ def neighbours(kg: KnowledgeGraph, entity: str, depth: int = 1, lang: str = "zh"
     if depth < 1:
         raise ValueError(f"depth must be at least 1, not {depth}")
     iri = _iri(kg, entity, lang)
+    if iri not in kg.digraph:
+        return []
     undirected = kg.digraph.to_undirected(as_view=True)
     reached = nx.single_source_shortest_path_length(undirected, iri, cutoff=depth)
     found = [
@@ -213,6 +216,10 @@ def _bounds(item: Record, prefix: str) -> tuple[Any, Any]:
     return item[f"{prefix}_min"], item[f"{prefix}_max"]
 
 
+def _plain(number: Decimal) -> int | Decimal:
+    return int(number) if number == number.to_integral_value() else number
+
+
 def _total(items: list[Record], prefix: str) -> Record:
     """Add bounds honestly: lower bounds add up (a missing one counts as 0, amounts are never
     negative); the upper bound is known only if every item has one."""
@@ -220,10 +227,11 @@ def _total(items: list[Record], prefix: str) -> Record:
     qualifiers = [i[f"{prefix}_qualifier"] for i in items if i[f"{prefix}_text"] is not None]
     low = sum((Decimal(lo) for lo, _ in pairs if lo is not None), Decimal(0))
     highs = [hi for _, hi in pairs]
+    high = sum((Decimal(h) for h in highs), Decimal(0)) if pairs and None not in highs else None
     exact = bool(pairs) and all(q.endswith("/exact") for q in qualifiers)
     return {
-        "at_least": int(low) if low == low.to_integral_value() else low,
-        "at_most": sum(Decimal(h) for h in highs) if pairs and None not in highs else None,
+        "at_least": _plain(low),
+        "at_most": None if high is None else _plain(high),
         "exact": exact,
         "wording": [i[f"{prefix}_text"] for i in items if i[f"{prefix}_text"] is not None],
         "items": len(pairs),

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pyparsing import ParseException
+from pyparsing import ParseException, ParseResults
 from rdflib import Variable
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
@@ -132,6 +132,6 @@ def _walk(node: object) -> Iterator[CompValue]:
         yield node
         for value in node.values():
             yield from _walk(value)
-    elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
-        for value in node:  # type: ignore[attr-defined]
+    elif isinstance(node, list | tuple | ParseResults):
+        for value in node:
             yield from _walk(value)
