@@ -183,3 +183,11 @@ def test_installed_entry_point_runs_a_named_query() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert [line.split(",")[2] for line in done.stdout.splitlines()[1:]] == ["松江区", "上海市"]
+
+
+def test_construct_prints_turtle(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(
+        "query",
+        "CONSTRUCT { ?t g60:within ?p } WHERE { id:adm-310117106 g60:within ?p . BIND(id:adm-310117106 AS ?t) }",
+    )
+    assert result.exit_code == 0 and "adm-310000" in result.output and "within" in result.output

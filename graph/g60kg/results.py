@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pandas as pd
-from rdflib import XSD, BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
@@ -36,7 +36,9 @@ __all__ = [
 
 Row = dict[str, Any]
 # Kept as text: rdflib would turn "2020-10" into a full date and lose the precision.
-_TEXT_TYPES = {XSD.gYear, XSD.gYearMonth, XSD.string}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = URIRef(_XSD + "string")
+_TEXT_TYPES = {URIRef(_XSD + "gYear"), URIRef(_XSD + "gYearMonth"), _XSD_STRING}
 
 
 def normalise_term(term: Identifier | None) -> Identifier | None:
@@ -44,14 +46,14 @@ def normalise_term(term: Identifier | None) -> Identifier | None:
 
     >>> normalise_term(Literal("x", lang="zh-Latn-pinyin")).language
     'zh-latn-pinyin'
-    >>> normalise_term(Literal("x")).datatype == XSD.string
-    True
+    >>> str(normalise_term(Literal("x")).datatype)
+    'http://www.w3.org/2001/XMLSchema#string'
     """
     if isinstance(term, Literal):
         if term.language:
             return Literal(str(term), lang=term.language.lower())
         if term.datatype is None:
-            return Literal(str(term), datatype=XSD.string)
+            return Literal(str(term), datatype=_XSD_STRING)
     return term
 
 
@@ -127,7 +129,7 @@ def _json_term(term: Identifier) -> dict[str, str]:
     out = {"type": "literal", "value": str(term)}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype is not None and term.datatype != XSD.string:
+    elif term.datatype is not None and term.datatype != _XSD_STRING:
         out["datatype"] = str(term.datatype)
     return out
 
