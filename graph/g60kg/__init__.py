@@ -7,8 +7,33 @@
 """
 
 from .build import build
-from .errors import G60Error, InputError, InputErrors
+from .errors import (
+    AmbiguousEntity,
+    EntityNotFound,
+    G60Error,
+    InputError,
+    InputErrors,
+    NoPath,
+    QueryError,
+    QueryRefused,
+    QuerySyntaxError,
+    UnknownName,
+)
 from .kg import KnowledgeGraph, load
 
-__all__ = ["G60Error", "InputError", "InputErrors", "KnowledgeGraph", "build", "load"]
+__all__ = [
+    "AmbiguousEntity",
+    "EntityNotFound",
+    "G60Error",
+    "InputError",
+    "InputErrors",
+    "KnowledgeGraph",
+    "NoPath",
+    "QueryError",
+    "QueryRefused",
+    "QuerySyntaxError",
+    "UnknownName",
+    "build",
+    "load",
+]
 __version__ = "0.1.0"

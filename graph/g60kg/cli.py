@@ -110,10 +110,20 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 
 def _register() -> None:
     """Attach the commands that live in their own modules."""
+    from .cli_query import (
+        describe_command,
+        find_command,
+        path_command,
+        queries_command,
+        query_command,
+    )
     from .cli_serve import push_command, serve_command
     from .cli_view import export_command, viz_command
 
-    for command in (viz_command, export_command, serve_command, push_command):
+    for command in (
+        query_command, queries_command, find_command, describe_command, path_command,
+        viz_command, export_command, serve_command, push_command,
+    ):  # fmt: skip
         main.add_command(command)
 
 

@@ -6,7 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["G60Error", "InputError", "InputErrors", "Problem"]
+__all__ = [
+    "AmbiguousEntity",
+    "EntityNotFound",
+    "G60Error",
+    "InputError",
+    "InputErrors",
+    "NoPath",
+    "Problem",
+    "QueryError",
+    "QueryRefused",
+    "QuerySyntaxError",
+    "UnknownName",
+]
 
 
 class G60Error(Exception):
@@ -60,3 +72,52 @@ class InputErrors(G60Error):
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the input:"
         super().__init__("\n".join([head, *map(str, self.problems)]))
+
+
+class QueryError(G60Error):
+    """A SPARQL query that cannot be run as given."""
+
+
+class QuerySyntaxError(QueryError):
+    """The parser rejected the query; `line` and `column` are 1-based."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+        super().__init__(f"SPARQL syntax error at line {line}, column {column}: {message}")
+
+
+class QueryRefused(QueryError):
+    """The query would change the data or reach the network, so it is not run."""
+
+
+class UnknownName(G60Error):
+    """A named query or parameter that does not exist; `valid` lists the ones that do."""
+
+    def __init__(self, message: str, valid: Iterable[str]) -> None:
+        self.valid = sorted(valid)
+        super().__init__(f"{message}; valid: {', '.join(self.valid) or '(none)'}")
+
+
+class EntityNotFound(G60Error):
+    """No entity has the given name; `closest` lists the nearest labels."""
+
+    def __init__(self, name: str, closest: Iterable[str]) -> None:
+        self.name = name
+        self.closest = list(closest)
+        hint = f"; closest: {', '.join(self.closest)}" if self.closest else ""
+        super().__init__(f"no entity named {name!r}{hint}")
+
+
+class AmbiguousEntity(G60Error):
+    """Several entities match the given name; `candidates` are (IRI, label) pairs."""
+
+    def __init__(self, name: str, candidates: Iterable[tuple[str, str]]) -> None:
+        self.name = name
+        self.candidates = sorted(candidates)
+        listed = "; ".join(f"{label} <{iri}>" for iri, label in self.candidates)
+        super().__init__(f"{name!r} is ambiguous; candidates: {listed}")
+
+
+class NoPath(G60Error):
+    """Two entities are not connected in the graph."""

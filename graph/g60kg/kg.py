@@ -15,6 +15,7 @@ from .build import NQUADS_NAME, compile_checked, default_data_dir, serialize_nqu
 from .errors import G60Error
 from .namespaces import PREFIXES
 from .nxview import simple_digraph, to_networkx
+from .safety import check_bindings
 from .store import DEFAULT_BACKEND, Backend, dataset_from_nquads, open_store
 
 __all__ = ["KnowledgeGraph", "load"]
@@ -34,7 +35,8 @@ class KnowledgeGraph:
         """Run SPARQL over the union of all named graphs; `bindings` bind variables as terms.
 
         Bound variables must be projected (or the query `SELECT *`): Oxigraph substitutes
-        only projected variables, and every backend must give the same answers.
+        only projected variables, and every backend must give the same answers. Updates,
+        `SERVICE` and `FROM` are refused (see `safety.check_query`).
 
         >>> kg = load(backend="memory")
         >>> from rdflib import Literal
@@ -43,7 +45,9 @@ class KnowledgeGraph:
         >>> [str(r[0]) for r in rows]
         ['https://w3id.org/g60kg/id/adm-310117106']
         """
-        return self.rdf.query(sparql, initNs=PREFIXES, initBindings=dict(bindings or {}))
+        bound = dict(bindings or {})
+        check_bindings(sparql, bound)
+        return self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
 
     @cached_property
     def nx(self) -> networkx.MultiDiGraph:

@@ -1,0 +1,166 @@
+"""Names to entities and entities to names: `find` by label or alias, `label` in a language.
+
+Examples below use `kg = g60kg.load()`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+import weakref
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rdflib import Literal, URIRef
+
+from .errors import AmbiguousEntity, EntityNotFound, G60Error
+from .kg import KnowledgeGraph
+from .namespaces import ID, PREFIXES, VOCAB
+
+__all__ = ["LANGS", "find", "label", "local_name", "pick_label", "resolve"]
+
+LANGS = ("zh", "en")
+_LABELS = """
+SELECT DISTINCT ?s ?p ?l WHERE {
+  VALUES ?p { rdfs:label skos:altLabel }
+  ?s ?p ?l
+  FILTER(isIRI(?s) && isLiteral(?l))
+}"""
+_CURIE = re.compile(r"^([A-Za-z][\w-]*):([\w./-]+)$")
+_IGNORED = re.compile(r"[\s()（）【】《》“”\"'·・,，、:：_-]+")
+
+
+@dataclass
+class _Index:
+    """Every label of every node, and the names (labels and aliases) of entities."""
+
+    labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+
+_CACHE: weakref.WeakKeyDictionary[KnowledgeGraph, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(kg: KnowledgeGraph) -> _Index:
+    """Built once per graph with one query; the graph is read-only for queries."""
+    if kg not in _CACHE:
+        index = _Index()
+        for s, p, lit in kg.query(_LABELS):  # type: ignore[misc]
+            assert isinstance(lit, Literal)
+            iri, text, tag = str(s), str(lit), (lit.language or "").lower()
+            if str(p).endswith("#label"):
+                index.labels[iri].setdefault(tag, text)
+            if iri.startswith(str(ID)) and "/mention/" not in iri:
+                index.names[iri].add(text)
+        _CACHE[kg] = index
+    return _CACHE[kg]
+
+
+def pick_label(labels: Mapping[str, str], lang: str = "zh") -> str | None:
+    """The label in `lang`, else Chinese, else English (tags compared lower-case, as langMatches).
+
+    >>> pick_label({"en": "Songjiang District", "zh": "松江区"}, "en")
+    'Songjiang District'
+    >>> pick_label({"zh-latn-pinyin": "sōng jiāng qū"}, "en")
+    'sōng jiāng qū'
+    >>> pick_label({}) is None
+    True
+    """
+    lowered = {tag.lower(): text for tag, text in labels.items()}
+    for wanted in (lang.lower(), "zh", "en"):
+        if wanted in lowered:
+            return lowered[wanted]
+        for tag, text in sorted(lowered.items()):
+            if tag.startswith(wanted + "-"):
+                return text
+    return None
+
+
+def local_name(iri: str) -> str:
+    """The last segment of an IRI, used when a node has no label."""
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
+
+
+def label(kg: KnowledgeGraph, iri: str, lang: str = "zh") -> str:
+    """The label of `iri` in `lang`, falling back to Chinese, English, then the IRI's local name.
+
+    >>> label(kg, "https://w3id.org/g60kg/id/adm-310117106", "en")
+    'Dongjing Town'
+    >>> label(kg, "https://w3id.org/g60kg/ontology#Town")
+    '镇'
+    """
+    return pick_label(_index(kg).labels.get(str(iri), {}), lang) or local_name(str(iri))
+
+
+def _normalise(text: str) -> str:
+    """Width, case, tone marks, brackets, punctuation and spaces do not matter."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _IGNORED.sub("", plain)
+
+
+def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
+    """The IRI of the one entity whose label or alias is `name`.
+
+    Tries an exact match, then a normalised one (width, case, tone marks, brackets, spaces
+    ignored), then a normalised substring. Several entities at the first step that matches
+    raise `AmbiguousEntity` listing them; none at all raises `EntityNotFound` with the closest
+    labels. Pinyin works too: the build adds a pinyin alias to every entity.
+
+    >>> find(kg, "洞泾镇")
+    'https://w3id.org/g60kg/id/adm-310117106'
+    >>> find(kg, "songjiang district") == find(kg, "松江区")
+    True
+    >>> find(kg, "李 谦")
+    'https://w3id.org/g60kg/id/E0040'
+    >>> find(kg, "洞泾人工智能")
+    Traceback (most recent call last):
+    ...
+    g60kg.errors.AmbiguousEntity: '洞泾人工智能' is ambiguous; candidates: ...
+    """
+    if not name.strip():
+        raise G60Error("an empty name matches nothing")
+    names = _index(kg).names
+    wanted = _normalise(name)
+    steps = (
+        lambda text: text == name,
+        lambda text: _normalise(text) == wanted,
+        lambda text: bool(wanted) and wanted in _normalise(text),
+    )
+    for matches in steps:
+        found = sorted(iri for iri, texts in names.items() if any(map(matches, texts)))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise AmbiguousEntity(name, [(iri, label(kg, iri, lang)) for iri in found])
+    shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
+    raise EntityNotFound(name, difflib.get_close_matches(name, sorted(shown), n=5, cutoff=0.3))
+
+
+def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh") -> URIRef:
+    """Turn user input into an IRI: `<iri>`, `http(s)://…`, a CURIE (`id:adm-310117`,
+    `g60:Town`), a code-list concept (`industry:ai`), or else an entity name through `find`.
+
+    >>> str(resolve(kg, "id:adm-310117"))
+    'https://w3id.org/g60kg/id/adm-310117'
+    >>> str(resolve(kg, "investment-status:landed"))
+    'https://w3id.org/g60kg/vocab/investment-status/landed'
+    >>> str(resolve(kg, "合肥"))
+    'https://w3id.org/g60kg/id/adm-340100'
+    """
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    if re.match(r"^https?://\S+$", text):
+        return URIRef(text)
+    curie = _CURIE.match(text)
+    if curie:
+        prefix, local = curie.groups()
+        if prefix in PREFIXES:
+            return URIRef(PREFIXES[prefix] + local)
+        concept = f"{VOCAB}{prefix}/{local}"
+        if concept in _index(kg).labels:
+            return URIRef(concept)
+    return URIRef(find(kg, text, lang))
