@@ -210,3 +210,13 @@ def test_neighbours_to_depth(any_kg: KnowledgeGraph) -> None:
     assert {"松江区区委", "松江区人民政府"} <= near
     far = queries.neighbours(any_kg, "李谦", depth=2)
     assert {n["label"] for n in far} > near and max(n["distance"] for n in far) == 2
+
+
+def test_evidence_of_an_n_ary_fact_itself(any_kg: KnowledgeGraph) -> None:
+    found = queries.evidence(
+        any_kg, "https://w3id.org/g60kg/claim/dongjing-ai-town/investment-intended"
+    )
+    assert [(e["quote"], e["start"]) for e in found] == [
+        ("20家企业意向落地,意向投资金额近百亿", 88),
+        ("松江东北部产业重镇洞泾迎来了实质落地、意向落地企业40余家", 173),
+    ]

@@ -21,6 +21,7 @@ from rdflib import URIRef
 from .errors import G60Error, NoPath
 from .kg import KnowledgeGraph
 from .lookup import find, label, local_name, resolve
+from .namespaces import CLAIM
 from .results import choose_language, records
 from .sparql import run_named
 
@@ -131,15 +132,26 @@ def evidence(
     """Which source said what about `subject`, in which words: one record per evidence span.
 
     Optionally narrowed to one `predicate` (a CURIE such as `g60:directlyWithin`) and `value`.
-    A reference claim has no quote; its `source` is the reference it cites.
+    A reference claim has no quote; its `source` is the reference it cites. Given a claim or
+    n-ary fact itself (an IRI under `claim/`), it returns that claim's own evidence.
 
     >>> found = evidence(kg, "洞泾镇", "g60:directlyWithin", "松江区")
     >>> [(e["quote"], e["start"], e["end"]) for e in found if e["quote"]]
     [('在松江区洞泾镇集体亮相', 636, 647)]
     >>> found[0]["source_label"]
     '40余家企业“双百亿”投资花落洞泾 人工智能小'
+    >>> landed = "https://w3id.org/g60kg/claim/dongjing-ai-town/investment-landed"
+    >>> [e["quote"] for e in evidence(kg, landed)][0]
+    '20余家企业实质落地,投资金额超百亿'
     """
     iri = _iri(kg, subject, lang)
+    if iri.startswith(str(CLAIM)) and predicate is None and value is None:
+        return [
+            span
+            | {"claim": iri, "predicate": None, "object": None}
+            | {"source_label": span["source_title"] or label(kg, span["source"], lang)}
+            for span in _claim_evidence(kg, iri)
+        ]
     wanted_p = _iri(kg, predicate, lang) if predicate else None
     wanted_v: set[str] = set()
     if value is not None:
