@@ -1,44 +1,91 @@
 """networkx views of the dataset: entities as nodes, relations as keyed edges with evidence.
 
 One pass over the quads builds plain dicts; nodes are IRIs (never literals), literal values
-become node attributes, and quantity nodes fold into the attributes of their owner.
+become node attributes, and quantity nodes fold into the attributes of their owner. The pass
+reads pyoxigraph terms straight from the Oxigraph store (converting every term to rdflib would
+cost several times more than the whole view), so it stays within seconds at a million quads.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, Dataset, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
-from rdflib.term import Node
+from rdflib.term import Node as RdflibNode
 
 from .namespaces import CLAIM, G60, ID, OA, ONTOLOGY_GRAPH, SCHEMA, VOCAB
+from .store import oxigraph_store
 
 __all__ = ["Evidence", "simple_digraph", "to_networkx"]
 
 Evidence = dict[str, Any]
+Node = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | ox.DefaultGraph
+
+
+def _ox(iri: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(iri))
+
+
+TYPE, LABEL, SUBCLASS = _ox(RDF.type), _ox(RDFS.label), _ox(RDFS.subClassOf)
+PARTS = (_ox(RDF.subject), _ox(RDF.predicate), _ox(RDF.object))
+EVIDENCE, HAS_COMPONENT, ITEM = _ox(G60.evidence), _ox(G60.hasComponent), _ox(G60.item)
+UNIT, SURFACE_FORM, CONCEPT = _ox(G60.unit), _ox(G60.surfaceForm), _ox(SKOS.Concept)
+EXACT, START, END, HAS_SOURCE = _ox(OA.exact), _ox(OA.start), _ox(OA.end), _ox(OA.hasSource)
+ONTOLOGY = _ox(ONTOLOGY_GRAPH)
+G60_TEXT, ID_TEXT, CLAIM_TEXT, VOCAB_TEXT = str(G60), str(ID), str(CLAIM), str(VOCAB)
 
 # Fact classes collapsed into one direct edge: (from property, to property, label property).
-COLLAPSE = {
-    G60.Investment: (G60.investor, G60.destination, "investsIn"),
-    G60.PostHolding: (G60.holder, G60.organization, "holdsPostIn"),
+COLLAPSE: dict[Node, tuple[Node, Node, str]] = {
+    _ox(G60.Investment): (_ox(G60.investor), _ox(G60.destination), "investsIn"),
+    _ox(G60.PostHolding): (_ox(G60.holder), _ox(G60.organization), "holdsPostIn"),
 }
-FACT_TYPES: set[Node] = {G60.Investment, G60.PostHolding, G60.Observation, G60.Component}
+FACT_TYPES = {_ox(G60[name]) for name in ("Investment", "PostHolding", "Observation", "Component")}
 SKIP_PREDICATES = {
-    RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, G60.evidence, G60.mentionedIn,
-    G60.curatorNote, G60.confidence, G60.dateResolution, RDF.subject, RDF.predicate, RDF.object,
-    G60.within,
+    _ox(p) for p in (
+        RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, G60.evidence, G60.mentionedIn,
+        G60.curatorNote, G60.confidence, G60.dateResolution, RDF.subject, RDF.predicate,
+        RDF.object, G60.within,
+    )
 }  # fmt: skip
 QUANTITY_PARTS = {
-    SCHEMA.value: "=", SCHEMA.minValue: "≥", SCHEMA.maxValue: "≤",
+    _ox(SCHEMA.value): "=", _ox(SCHEMA.minValue): "≥", _ox(SCHEMA.maxValue): "≤",
 }  # fmt: skip
+
+
+def _to_ox(term: RdflibNode) -> Node:
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = ox.NamedNode(str(term.datatype)) if term.datatype else None
+        return ox.Literal(str(term), datatype=datatype)
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def _quads(ds: Dataset) -> Iterator[tuple[Node, Node, Node, Node]]:
+    """Every quad as pyoxigraph terms: natively from Oxigraph, converted from other stores."""
+    store = oxigraph_store(ds)
+    if store is not None:
+        yield from store.quads_for_pattern(None, None, None, None)  # type: ignore[misc]
+        return
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        graph = getattr(g, "identifier", g)
+        yield _to_ox(s), _to_ox(p), _to_ox(o), _to_ox(graph) if graph else ox.DefaultGraph()
+
+
+def _text(term: Node | None) -> str:
+    """The IRI, blank node id or lexical form of a term."""
+    return str(getattr(term, "value", ""))
 
 
 def _local(iri: Node) -> str:
-    text = str(iri)
+    text = _text(iri)
     for sep in ("#", "/"):
         if sep in text:
             text = text.rsplit(sep, 1)[1]
@@ -53,66 +100,76 @@ class _Index:
         self.labels: dict[Node, dict[str, str]] = defaultdict(dict)
         self.out: dict[Node, list[tuple[Node, Node]]] = defaultdict(list)
         self.onto_labels: dict[Node, dict[str, str]] = defaultdict(dict)
-        self.reified: dict[tuple[Node, Node, Node], Node] = {}
+        self.reified: dict[tuple[Node, Node, Node], list[Node]] = defaultdict(list)
         self.parts: dict[Node, dict[Node, Node]] = defaultdict(dict)
         self.superclasses: dict[Node, set[Node]] = defaultdict(set)
-        for s, p, o, g in ds.quads((None, None, None, None)):
-            if g == ONTOLOGY_GRAPH:
-                if p == RDFS.label and isinstance(o, Literal) and o.language:
-                    self.onto_labels[s][o.language] = str(o)
-                    if str(s).startswith(str(VOCAB)):
-                        self.labels[s].setdefault(o.language, str(o))
-                elif p == RDFS.subClassOf:
+        self.ranked: dict[tuple[Node, ...], tuple[list[str], str]] = {}
+        for s, p, o, g in _quads(ds):
+            if g == ONTOLOGY:
+                if p == LABEL and isinstance(o, ox.Literal) and o.language:
+                    self.onto_labels[s][o.language] = o.value
+                    if _text(s).startswith(VOCAB_TEXT):
+                        self.labels[s].setdefault(o.language, o.value)
+                elif p == SUBCLASS:
                     self.superclasses[s].add(o)
-                elif p == RDF.type and str(s).startswith(str(VOCAB)):
+                elif p == TYPE and _text(s).startswith(VOCAB_TEXT):
                     self.types[s].append(o)
                 continue
-            if p == RDF.type:
+            if p == TYPE:
                 if o not in self.types[s]:
                     self.types[s].append(o)
-            elif p == RDFS.label and isinstance(o, Literal) and o.language:
-                self.labels[s].setdefault(o.language, str(o))
-            elif p in (RDF.subject, RDF.predicate, RDF.object):
+            elif p == LABEL and isinstance(o, ox.Literal) and o.language:
+                self.labels[s].setdefault(o.language, o.value)
+            elif p in PARTS:
                 self.parts[s][p] = o
             else:
                 self.out[s].append((p, o))
         for claim, parts in self.parts.items():
             if len(parts) == 3:
-                key = (parts[RDF.subject], parts[RDF.predicate], parts[RDF.object])
-                self.reified[key] = claim
+                key = (parts[PARTS[0]], parts[PARTS[1]], parts[PARTS[2]])
+                self.reified[key].append(claim)
 
     def evidence(self, claim: Node) -> list[Evidence]:
         found = []
         for p, span in self.out.get(claim, ()):
-            if p != G60.evidence:
+            if p != EVIDENCE:
                 continue
             values = dict(self.out.get(span, ()))
-            source = values.get(OA.hasSource, URIRef(""))
+            source = values.get(HAS_SOURCE)
             found.append(
                 {
-                    "quote": str(values.get(OA.exact, "")),
-                    "start": int(values[OA.start]) if OA.start in values else None,  # type: ignore[call-overload]
-                    "end": int(values[OA.end]) if OA.end in values else None,  # type: ignore[call-overload]
-                    "source": str(source),
-                    "source_title": self.labels.get(source, {}).get("zh", _local(source)),
+                    "quote": _text(values.get(EXACT)),
+                    "start": int(_text(values[START])) if START in values else None,
+                    "end": int(_text(values[END])) if END in values else None,
+                    "source": _text(source),
+                    "source_title": self.labels.get(source, {}).get("zh", _local(source))
+                    if source is not None
+                    else "",
                 }
             )
-        return found
+        return sorted(found, key=_span_order)
 
     def is_node(self, term: Node) -> bool:
-        text = str(term)
-        if not isinstance(term, URIRef) or not self.types.get(term):
+        if not isinstance(term, ox.NamedNode) or not self.types.get(term):
             return False
-        if text.startswith(str(ID)):
+        text = term.value
+        if text.startswith(ID_TEXT):
             return "/mention/" not in text
-        if text.startswith(str(CLAIM)):
+        if text.startswith(CLAIM_TEXT):
             return bool(set(self.types[term]) & FACT_TYPES)
-        return text.startswith(str(VOCAB)) and SKOS.Concept in self.types[term]
+        return text.startswith(VOCAB_TEXT) and CONCEPT in self.types[term]
 
     def primary_type(self, node: Node) -> tuple[list[str], str]:
-        own = [t for t in self.types[node] if str(t).startswith(str(G60))] or self.types[node]
+        types = tuple(self.types[node])
+        if types not in self.ranked:
+            self.ranked[types] = self._rank(types)
+        names, primary = self.ranked[types]
+        return list(names), primary
+
+    def _rank(self, types: tuple[Node, ...]) -> tuple[list[str], str]:
+        own = [t for t in types if _text(t).startswith(G60_TEXT)] or list(types)
         # most specific first: a type that is a superclass of another own type comes later
-        ranked = sorted(own, key=lambda t: (any(t in self.superclasses[o] for o in own), str(t)))
+        ranked = sorted(own, key=lambda t: (any(t in self.superclasses[o] for o in own), _text(t)))
         names = [_local(t) for t in ranked]
         if not names or names == ["Claim"]:
             return ["Concept"], "Concept"
@@ -121,10 +178,14 @@ class _Index:
 
     def quantity_text(self, node: Node) -> str:
         values = dict(self.out.get(node, ()))
-        parts = [f"{sym} {values[p]}" for p, sym in QUANTITY_PARTS.items() if p in values]
-        unit = values.get(G60.unit)
-        surface = values.get(G60.surfaceForm)
+        parts = [f"{sym} {_text(values[p])}" for p, sym in QUANTITY_PARTS.items() if p in values]
+        unit = values.get(UNIT)
+        surface = _text(values.get(SURFACE_FORM))
         return f"{surface} ({' '.join(parts)} {_local(unit) if unit else ''})".replace(" )", ")")
+
+
+def _span_order(span: Evidence) -> tuple[str, int, int, str]:
+    return (span["source"], span["start"] or 0, span["end"] or 0, span["quote"])
 
 
 def _label(index: _Index, node: Node, lang: str) -> str:
@@ -134,12 +195,13 @@ def _label(index: _Index, node: Node, lang: str) -> str:
 
 def _edge_attrs(index: _Index, s: Node, p: Node, o: Node, fact: Node | None) -> dict[str, Any]:
     names = index.onto_labels.get(p, {})
-    claim = fact if fact is not None else index.reified.get((s, p, o))
+    claims = [fact] if fact is not None else index.reified.get((s, p, o), [])
+    evidence = [span for claim in claims for span in index.evidence(claim)]
     return {
-        "predicate": str(p),
+        "predicate": _text(p),
         "label_zh": names.get("zh", _local(p)),
         "label_en": names.get("en", _local(p)),
-        "evidence": index.evidence(claim) if claim is not None else [],
+        "evidence": sorted(evidence, key=_span_order),
     }
 
 
@@ -147,19 +209,20 @@ def _add_nodes(G: nx.MultiDiGraph, index: _Index, nodes: Iterable[Node]) -> None
     for node in nodes:
         types, primary = index.primary_type(node)
         attrs: dict[str, str] = {}
-        for p, o in index.out.get(node, ()):
-            if isinstance(o, Literal) and p not in SKIP_PREDICATES:
-                attrs.setdefault(_local(p), str(o))
-            elif G60.surfaceForm in dict(index.out.get(o, ())):
+        # sorted, so which of several values becomes the attribute does not depend on the store
+        for p, o in sorted(index.out.get(node, ()), key=lambda po: (_text(po[0]), _text(po[1]))):
+            if isinstance(o, ox.Literal) and p not in SKIP_PREDICATES:
+                attrs.setdefault(_local(p), o.value)
+            elif SURFACE_FORM in dict(index.out.get(o, ())):
                 attrs[_local(p)] = index.quantity_text(o)
         G.add_node(
-            str(node),
+            _text(node),
             label_zh=_label(index, node, "zh"),
             label_en=_label(index, node, "en"),
             types=types,
             type=primary,
             attrs=attrs,
-            evidence=index.evidence(node) if str(node).startswith(str(CLAIM)) else [],
+            evidence=index.evidence(node) if _text(node).startswith(CLAIM_TEXT) else [],
         )
 
 
@@ -177,14 +240,17 @@ def to_networkx(ds: Dataset, *, collapse_facts: bool = False) -> nx.MultiDiGraph
     ('Dongjing Town', True)
     """
     index = _Index(ds)
-    things = [s for s in index.types if index.is_node(s) and not str(s).startswith(str(VOCAB))]
+    things = sorted(
+        (s for s in index.types if index.is_node(s) and not _text(s).startswith(VOCAB_TEXT)),
+        key=_text,
+    )
     pointed_to = {o for s in things for p, o in index.out.get(s, ()) if p not in SKIP_PREDICATES}
     pointed_to |= {
-        item for s in things for p, o in index.out.get(s, ()) if p == G60.hasComponent
-        for q, item in index.out.get(o, ()) if q == G60.item
+        item for s in things for p, o in index.out.get(s, ()) if p == HAS_COMPONENT
+        for q, item in index.out.get(o, ()) if q == ITEM
     }  # fmt: skip
     concepts = sorted(
-        (o for o in pointed_to if str(o).startswith(str(VOCAB)) and index.is_node(o)), key=str
+        (o for o in pointed_to if _text(o).startswith(VOCAB_TEXT) and index.is_node(o)), key=_text
     )
     nodes = [*things, *concepts]
     node_set = set(nodes)
@@ -198,18 +264,15 @@ def to_networkx(ds: Dataset, *, collapse_facts: bool = False) -> nx.MultiDiGraph
             continue
         for p, o in index.out.get(s, ()):
             if o in node_set and o not in collapsed and p not in SKIP_PREDICATES:
-                fact = s if str(s).startswith(str(CLAIM)) else None
-                G.add_edge(str(s), str(o), key=_local(p), **_edge_attrs(index, s, p, o, fact))
-            elif p == G60.hasComponent and o in collapsed:
-                item = dict(index.out.get(o, ())).get(G60.item)
-                if item in node_set:
-                    G.add_edge(str(s), str(item), key="hasComponent",
+                fact = s if _text(s).startswith(CLAIM_TEXT) else None
+                G.add_edge(_text(s), _text(o), key=_local(p), **_edge_attrs(index, s, p, o, fact))
+            elif p == HAS_COMPONENT and o in collapsed:
+                item = dict(index.out.get(o, ())).get(ITEM)
+                if item is not None and item in node_set:
+                    G.add_edge(_text(s), _text(item), key="hasComponent",
                                **_edge_attrs(index, s, p, o, o))  # fmt: skip
-    for fact in collapsed:
-        rule = next(
-            (COLLAPSE[t] for t in index.types[fact] if isinstance(t, URIRef) and t in COLLAPSE),
-            None,
-        )
+    for fact in (n for n in nodes if n in collapsed):
+        rule = next((COLLAPSE[t] for t in index.types[fact] if t in COLLAPSE), None)
         if rule is None:
             continue
         values: dict[Node, list[Node]] = defaultdict(list)
@@ -217,9 +280,9 @@ def to_networkx(ds: Dataset, *, collapse_facts: bool = False) -> nx.MultiDiGraph
             values[p].append(o)
         for a in values.get(rule[0], []):
             for b in values.get(rule[1], []):
-                attrs = _edge_attrs(index, a, G60[rule[2]], b, fact)
+                attrs = _edge_attrs(index, a, _ox(G60[rule[2]]), b, fact)
                 attrs.update(label_zh=_label(index, fact, "zh"), label_en=_label(index, fact, "en"))
-                G.add_edge(str(a), str(b), key=rule[2], fact=str(fact), **attrs)
+                G.add_edge(_text(a), _text(b), key=rule[2], fact=_text(fact), **attrs)
     return G
 
 

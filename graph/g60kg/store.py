@@ -11,7 +11,14 @@ from rdflib import Dataset
 
 from .errors import G60Error
 
-__all__ = ["BACKENDS", "DEFAULT_BACKEND", "Backend", "dataset_from_nquads", "open_store"]
+__all__ = [
+    "BACKENDS",
+    "DEFAULT_BACKEND",
+    "Backend",
+    "dataset_from_nquads",
+    "open_store",
+    "oxigraph_store",
+]
 
 Backend = TypingLiteral["oxigraph", "memory"]
 BACKENDS: tuple[Backend, ...] = ("oxigraph", "memory")
@@ -60,3 +67,14 @@ def open_store(store_path: Path) -> Dataset:
     if not (store_path.is_dir() and any(store_path.iterdir())):
         raise G60Error(f"no Oxigraph store at {store_path}; create one with `g60kg load --store`")
     return Dataset(store=OxigraphStore(store=ox.Store(str(store_path))), default_union=True)
+
+
+def oxigraph_store(ds: Dataset) -> ox.Store | None:
+    """The pyoxigraph `Store` under an Oxigraph-backed dataset (None on another backend), for
+    views that read millions of quads natively.
+
+    >>> oxigraph_store(dataset_from_nquads(b"", "oxigraph")) is not None
+    True
+    """
+    store = ds.store
+    return store._inner if isinstance(store, OxigraphStore) else None
