@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -27,10 +28,12 @@ ROOT = HERE.parent
 SLOW_RUN_S = 300.0  # a run slower than this is not repeated
 
 
-def cell_runs(kind: str, backend: str, nquads: Path, runs: int, timeout: float) -> list[Any]:
+def cell_runs(
+    kind: str, backend: str, nquads: Path, runs: int, timeout: float, package: Path
+) -> list[Any]:
     """Run one cell `runs` times in fresh processes; stop early if unavailable or slow."""
     found: list[Any] = []
-    env_path = str(ROOT / "graph")
+    env_path = str(package)
     for _ in range(runs):
         started = time.perf_counter()
         try:
@@ -62,7 +65,24 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=HERE / "out")
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--render-only", action="store_true", help="tabulate existing raw data")
+    parser.add_argument(
+        "--commit", help="measure the package as of this git commit (e.g. before a change)"
+    )
+    parser.add_argument("--suffix", default="", help="appended to the raw cell names, e.g. before")
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="g60kg-bench-") as tmp:
+        package = ROOT / "graph"
+        if args.commit:
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", args.commit, "graph"],
+                capture_output=True, check=True,
+            )  # fmt: skip
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+            package = Path(tmp) / "graph"
+        _run(args, package)
+
+
+def _run(args: argparse.Namespace, package: Path) -> None:
     sizes = [parse_size(s) for s in args.sizes.split(",")]
     only = {s for s in args.only.split(",") if s}
     raw_dir = args.out / "raw"
@@ -75,9 +95,12 @@ def main(argv: list[str] | None = None) -> None:
         for name, (kind, backend) in CELLS.items():
             if only and name not in only:
                 continue
-            print(f"{nquads.name}: {name} …", end=" ", flush=True)
-            runs = cell_runs(kind, backend, nquads, args.runs, args.timeout)
-            (raw_dir / f"{nquads.stem}-{name}.json").write_text(
+            print(
+                f"{nquads.name}: {name}{args.suffix and '-' + args.suffix} …", end=" ", flush=True
+            )
+            runs = cell_runs(kind, backend, nquads, args.runs, args.timeout, package)
+            suffix = f"-{args.suffix}" if args.suffix else ""
+            (raw_dir / f"{nquads.stem}-{name}{suffix}.json").write_text(
                 json.dumps(runs, ensure_ascii=False, indent=1), encoding="utf-8"
             )
             print(_summary(runs), flush=True)
