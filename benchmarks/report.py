@@ -29,6 +29,7 @@ CELLS: dict[str, tuple[str, str]] = {
     "validate-scalable": ("validate", "scalable"),
 }
 BACKENDS = [name for name, (kind, _) in CELLS.items() if kind == "load-query"]
+EMBEDDED_CELLS = {"rdflib-memory", "oxigraph-embedded"}
 BASELINE = "rdflib-memory"
 DEFAULT = "oxigraph-embedded"
 # Targets for the embedded default at 1e6 quads: (what, cell, key, limit, unit).
@@ -113,11 +114,13 @@ def _fmt(value: float | None, unit: str = "s") -> str:
     return f"{value:,.0f}"
 
 
-def _metrics(runs: list[dict[str, Any]]) -> dict[str, float | None]:
+def _metrics(runs: list[dict[str, Any]], cpu: bool = True) -> dict[str, float | None]:
+    """Medians and percentiles of a load-query cell; `cpu` False for servers (the CPU time
+    their cell records is the HTTP client's, not the server's)."""
     times = query_times(runs)
     pooled = [t for v in times.values() if isinstance(v, list) for t in v]
     aggregate = times.get(AGGREGATE)
-    aggregate_cpu = query_times(runs, "cpu_times").get(AGGREGATE)
+    aggregate_cpu = query_times(runs, "cpu_times").get(AGGREGATE) if cpu else None
     quads = _median(runs, "quads")
     load = _median(runs, "load_s")
     return {
@@ -157,7 +160,7 @@ def _backend_table(raw: Path, sizes: list[int]) -> list[str]:
             if problem:
                 lines.append(f"| {size_name(size)} | {backend} | – | {problem} |" + " |" * 8)
                 continue
-            m = _metrics(runs)
+            m = _metrics(runs, cpu=backend in EMBEDDED_CELLS)
             memory = (
                 m["peak_rss_mb"] / base["peak_rss_mb"]
                 if m["peak_rss_mb"] and base["peak_rss_mb"]
