@@ -65,3 +65,12 @@ def test_simple_digraph_merges_parallel_edges() -> None:
     M = nx.MultiDiGraph([("a", "b", "p"), ("a", "b", "q"), ("b", "c", "p")])
     D = simple_digraph(M)
     assert D.number_of_edges() == 2 and sorted(D.edges["a", "b"]["keys"]) == ["p", "q"]
+
+
+def test_both_backends_give_the_same_view() -> None:
+    """The view reads Oxigraph natively and other stores term by term; the graphs agree."""
+    on_oxigraph, in_memory = g60kg.load().nx, g60kg.load(backend="memory").nx
+    assert list(on_oxigraph.nodes(data=True)) == list(in_memory.nodes(data=True))
+    assert sorted(map(repr, on_oxigraph.edges(keys=True, data=True))) == sorted(
+        map(repr, in_memory.edges(keys=True, data=True))
+    )
