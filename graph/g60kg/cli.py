@@ -110,9 +110,10 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 
 def _register() -> None:
     """Attach the commands that live in their own modules."""
+    from .cli_extract import evaluate_command, extract_command, ingest_command
     from .cli_view import export_command, viz_command
 
-    for command in (viz_command, export_command):
+    for command in (viz_command, export_command, extract_command, ingest_command, evaluate_command):
         main.add_command(command)
 
 
