@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from g60kg.build import compile_checked, default_data_dir
+from g60kg.build import default_data_dir
 from g60kg.errors import G60Error, InputErrors
 from g60kg.extract import extract, gazetteer_from_entity_files
 from g60kg.ingest import ingest
@@ -174,7 +174,6 @@ def test_a_source_keeps_its_original_bytes_and_records_its_encoding(
     meta = read_yaml(data_copy / "sources" / "new-source.yaml")
     assert (meta["encoding"], meta["language"]) == (encoding, language)
     assert read_data(data_copy).sources["new-source"].text == raw.decode(encoding)
-    compile_checked(data_copy)
 
 
 def test_the_reader_decodes_a_source_with_its_recorded_encoding(data_copy: Path) -> None:

@@ -67,11 +67,9 @@ def extract_command(
     """
     source = source_id or _source_id(article)
     if not HANDLE.match(source):
-        raise click.BadParameter(f"'{source}': use lower-case letters, digits and '-'")
+        raise G60Error(f"source id '{source}': use lower-case letters, digits and '-'")
     if published is not None and not DATE.match(published):
-        raise click.BadParameter(
-            f"'{published}' is not a date YYYY-MM-DD", param_hint="--published"
-        )
+        raise G60Error(f"--published '{published}' is not a date YYYY-MM-DD")
     if not article.is_file():
         raise G60Error(f"{article}: no such file")
     if article.stat().st_size > MAX_BYTES:
@@ -153,14 +151,14 @@ def evaluate_command(gold: Path | None, pred: Path | None, root: Path | None, br
     """
     if root is not None:
         if gold is not None or pred is not None:
-            raise click.UsageError("give either --all DIR or GOLD --pred CANDIDATES")
+            raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
         try:
             click.echo(report(evaluate_directory(root), verbose=not brief))
         except ExtractError as exc:
             raise G60Error(str(exc)) from exc
         return
     if gold is None or pred is None:
-        raise click.UsageError("give GOLD --pred CANDIDATES, or --all DIR")
+        raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")
     try:
         gold_data = load_gold(gold)
         candidates = YAML(typ="safe").load(pred.read_text(encoding="utf-8"))
