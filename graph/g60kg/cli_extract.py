@@ -11,7 +11,7 @@ import click
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .build import _write_atomically, default_data_dir
+from .build import default_data_dir, write_atomically
 from .errors import G60Error
 from .extract import ExtractError, extract, gazetteer_from_entity_files
 from .extract.decode import MAX_BYTES
@@ -62,8 +62,10 @@ def extract_command(
     Entities are linked to the registry of data/entities; the output is the same for the same
     input. Nothing is written on an error.
 
-    Example: g60kg extract news.txt --out news.candidates.yaml --published 2021-06-01
-    --title "优图创新基地在洞泾揭牌"
+    \b
+    Example:
+      g60kg extract inbox/news.txt --out review/news.yaml --published 2020-11-18 \\
+            --title "优图创新基地在洞泾揭牌"
     """
     source = source_id or _source_id(article)
     if not HANDLE.match(source):
@@ -92,7 +94,7 @@ def extract_command(
         raise G60Error(str(exc)) from exc
     result.meta["file"] = Path(os.path.relpath(article.resolve(), out.resolve().parent)).as_posix()
     result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
-    _write_atomically({out: result.to_yaml().encode("utf-8")})
+    write_atomically({out: result.to_yaml().encode("utf-8")})
     statuses = [e["link"]["status"] for e in result.entities]
     counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("linked", "new", "ambiguous"))
     summary = f"{len(result.entities)} entities ({counts}), {len(result.statements)} statements"
@@ -120,7 +122,9 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
     Adds the source (text byte for byte and metadata), its new entities and its statements;
     writes nothing unless all of it validates. Ingesting the same file again changes nothing.
 
-    Example: g60kg ingest news.candidates.yaml && g60kg build
+    \b
+    Example:
+      g60kg ingest review/news.yaml && g60kg build
     """
     result = ingest(candidates, data_dir or default_data_dir(), article)
     click.echo(result.summary())
@@ -146,8 +150,10 @@ def evaluate_command(gold: Path | None, pred: Path | None, root: Path | None, br
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
     positives.
 
-    Examples: g60kg evaluate data/eval/gold/youtu-base.json --pred youtu.candidates.yaml;
-    g60kg evaluate --all data/eval (the whole evaluation table)
+    \b
+    Examples:
+      g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
+      g60kg evaluate --all data/eval      # the whole evaluation table
     """
     if root is not None:
         if gold is not None or pred is not None:

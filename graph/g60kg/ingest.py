@@ -24,7 +24,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .build import ValidationFailed, _write_atomically, compile_checked
+from .build import ValidationFailed, compile_checked, write_atomically
 from .curate import CandidatesFile, Plan, display, render_metadata
 from .errors import InputError, InputErrors, Problem
 from .extract.decode import decode_article
@@ -139,7 +139,7 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
             "edit data/ directly, or remove the source's files (if an earlier ingest wrote them) "
             "and ingest again",
         )
-    _write_atomically({owned[key]: content for key, content in outputs.items()})
+    write_atomically({owned[key]: content for key, content in outputs.items()})
     report.written = sorted(owned[key] for key in outputs)
     return report
 
