@@ -49,7 +49,7 @@ class CandidatesFile:
         if not HANDLE.match(self.source):
             problems.append(
                 Problem(
-                    str(path),
+                    display(path),
                     line_of(doc, "source"),
                     f"'source: {self.source}' is not a source id",
                     "lower-case letters, digits and '-', e.g. dongjing-signing",
@@ -67,12 +67,12 @@ class CandidatesFile:
         ):
             if not isinstance(value, kind):
                 problems.append(
-                    Problem(str(path), line_of(doc, key), f"'{key}' has the wrong shape")
+                    Problem(display(path), line_of(doc, key), f"'{key}' has the wrong shape")
                 )
         if not isinstance(self.article, Mapping) or not self.article.get("title"):
             problems.append(
                 Problem(
-                    str(path),
+                    display(path),
                     line_of(doc, "article"),
                     "the article has no title",
                     "add `title:` under `article:` (or pass --title to g60kg extract)",
@@ -116,7 +116,7 @@ class Plan:
         self.problems: list[Problem] = []
         self.rename: dict[str, str] = {}
         self.linked: list[str] = []
-        self.new_rows: list[CommentedMap] = []
+        self.new_rows: list[dict[str, Any]] = []
         self.new_sources: list[CommentedMap] = []
         self.used_iris = {e.iri for e in registry.entities.values()}
         self.used_handles = set(registry.entities)
@@ -162,14 +162,14 @@ class Plan:
         return entity.zh if entity else "not in data/"
 
     def _link(self, row: Any, link: Mapping[str, Any], handle: str) -> None:
+        """The registry entity a linked row names: `link.id`, else its own id, else the sole
+        candidate; statements naming the row's id are rewritten to it."""
         choices = [str(c.get("id")) for c in link.get("candidates") or []]
-        target = link.get("id") or (
-            handle
-            if handle in self.registry.entities
-            else choices[0]
-            if len(choices) == 1
-            else None
-        )
+        target = link.get("id")
+        if target is None and handle in self.registry.entities:
+            target = handle
+        elif target is None and len(choices) == 1:
+            target = choices[0]
         if target is None or str(target) not in self.registry.entities:
             self.problems.append(
                 self.cand.problem(
@@ -339,6 +339,7 @@ def _dump(doc: Mapping[str, Any]) -> str:
 
 
 def render_metadata(cand: CandidatesFile, raw: bytes, text: str, encoding: str) -> str:
+    """The source metadata YAML: no clock and no absolute path, so a re-ingest is identical."""
     article = cand.article
     meta: dict[str, Any] = {"id": cand.source, "title": str(article["title"])}
     publisher = article.get("publisher")

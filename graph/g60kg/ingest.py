@@ -124,12 +124,11 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
         statements=len(plan.statement_rows),
     )
     existing = {key: path.read_bytes() for key, path in owned.items() if path.is_file()}
-    wanted = {key: outputs[key] for key in outputs}
-    if existing == wanted:
+    if existing == outputs:
         report.unchanged = True
         return report
     if existing:
-        changed = {k for k in set(existing) | set(wanted) if existing.get(k) != wanted.get(k)}
+        changed = {k for k in set(existing) | set(outputs) if existing.get(k) != outputs.get(k)}
         differ = sorted(str(owned[k]) for k in changed)
         raise InputError(
             candidates_path,
