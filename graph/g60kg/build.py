@@ -28,6 +28,7 @@ __all__ = [
     "default_build_dir",
     "default_data_dir",
     "serialize_nquads",
+    "write_atomically",
 ]
 
 TRIG_NAME = "g60kg.trig"
@@ -110,7 +111,7 @@ def _serialize_trig(ds: Dataset) -> bytes:
     return bytes(out) if out is not None else b""
 
 
-def _write_atomically(outputs: dict[Path, bytes]) -> None:
+def write_atomically(outputs: dict[Path, bytes]) -> None:
     """Write every file to a temporary sibling first, then move them all into place."""
     staged: list[tuple[Path, Path]] = []
     try:
@@ -143,6 +144,6 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildRes
         out_dir / NQUADS_NAME: serialize_nquads(ds),
         out_dir / TRIG_NAME: _serialize_trig(ds),
     }
-    _write_atomically(outputs)
+    write_atomically(outputs)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(ds, sorted(outputs), timings)

@@ -110,6 +110,7 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 
 def _register() -> None:
     """Attach the commands that live in their own modules."""
+    from .cli_extract import evaluate_command, extract_command, ingest_command
     from .cli_query import (
         describe_command,
         find_command,
@@ -123,6 +124,7 @@ def _register() -> None:
     for command in (
         query_command, queries_command, find_command, describe_command, path_command,
         viz_command, export_command, serve_command, push_command,
+        extract_command, ingest_command, evaluate_command,
     ):  # fmt: skip
         main.add_command(command)
 

@@ -400,8 +400,9 @@ class _Compiler:
             g.add((node, DCTERMS.language, Literal(source.language)))
             g.add((node, G60.retrievalNote, Literal(source.retrieved, lang="en")))
             g.add((node, SCHEMA.sha256, Literal(source.sha256)))
-            g.add((node, SCHEMA.publisher, Literal(source.publisher_zh, lang="zh")))
-            g.add((node, SCHEMA.publisher, Literal(source.publisher_en, lang="en")))
+            for publisher, lang in ((source.publisher_zh, "zh"), (source.publisher_en, "en")):
+                if publisher:
+                    g.add((node, SCHEMA.publisher, Literal(publisher, lang=lang)))
             page_date = self.literal(source.page_date, XSD.date, source.where)
             if page_date is not None:
                 g.add((node, G60.pageDate, page_date))

@@ -29,6 +29,7 @@ __all__ = [
 
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 IRI_LOCAL = re.compile(r"^(adm-[0-9]{2,12}|E[0-9]{4,})$")
+SOURCE_ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "big5")
 
 
 @dataclass(frozen=True)
@@ -263,10 +264,13 @@ def _read_sources(r: _Reader, data: Data, folder: Path) -> None:
                     "sources are kept byte for byte; restore the original text",
                 )
             )
+        text = _decode_source(r, path, doc, raw)
+        if text is None:
+            continue
         publisher = doc.get("publisher") or {}
         source = Source(
             source_id,
-            raw.decode("utf-8"),
+            text,
             r.need(path, doc, "title") or "",
             str(publisher.get("zh", "")),
             str(publisher.get("en", "")),
@@ -279,6 +283,34 @@ def _read_sources(r: _Reader, data: Data, folder: Path) -> None:
             where,
         )
         _add_unique(r, data.sources, source_id, source, where, "source")
+
+
+def _decode_source(r: _Reader, path: Path, doc: Any, raw: bytes) -> str | None:
+    """The text of a source, decoded with the `encoding` its metadata records (default UTF-8).
+
+    A source kept in its original GB18030 or Big5 bytes records that encoding; evidence offsets
+    are code points into the decoded text. `utf-8-sig` is UTF-8 whose leading BOM is not text.
+    """
+    encoding = str(doc.get("encoding", "utf-8")).lower()
+    if encoding not in SOURCE_ENCODINGS:
+        r.problems.append(
+            r.where(path, doc, "encoding").problem(
+                f"unknown source encoding '{encoding}'",
+                f"use one of {', '.join(SOURCE_ENCODINGS)}",
+            )
+        )
+        return None
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        r.problems.append(
+            r.where(path, doc, "encoding" if "encoding" in doc else None).problem(
+                f"{path.with_suffix('.txt').name} is not {encoding} text ({exc.reason} at byte "
+                f"{exc.start})",
+                "record the document's encoding as `encoding:` in its metadata",
+            )
+        )
+        return None
 
 
 def _safe_read(r: _Reader, path: Path) -> Any:

@@ -1,7 +1,8 @@
 """Run the extractor on one article: ``python -m g60kg.extract ARTICLE [--out FILE]``.
 
-A stand-in until the project CLI (``g60kg extract``) calls :func:`g60kg.extract.extract`; it
-reads the gazetteer from ``data/entities/*.yaml`` when that folder exists.
+Kept for scripts that call the engine alone; curators use ``g60kg extract`` (which also records
+the article's path and sha256 for ``g60kg ingest``). It reads the gazetteer from
+``data/entities/*.yaml`` when that folder exists.
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ from g60kg.extract.dates import DateMention
 from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
 from g60kg.extract.mentions import Mention
+from g60kg.extract.normalise import to_simplified
 from g60kg.extract.romanise import pinyin_words
 from g60kg.extract.spans import Span
 
@@ -134,6 +135,22 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
     return claim
 
 
+def _original_wording(row: dict[str, Any], quote: str) -> None:
+    """Quantity ``text`` as the original writes it (億, not 亿), so it occurs in the evidence.
+
+    >>> row = {"properties": {"amount": {"value": 5, "text": "5亿元"}}}
+    >>> _original_wording(row, "投資5億元")
+    >>> row["properties"]["amount"]["text"]
+    '5億元'
+    """
+    simplified = to_simplified(quote)
+    for value in (row.get("properties") or {}).values():
+        wording = value.get("text") if isinstance(value, dict) else None
+        if isinstance(wording, str) and wording not in quote and wording in simplified:
+            start = simplified.index(wording)
+            value["text"] = quote[start : start + len(wording)]
+
+
 def _evidence(text: str, span: Span) -> dict[str, Any]:
     return {"quote": text[span.start : span.end], "start": span.start, "end": span.end}
 
@@ -202,6 +219,7 @@ class _StatementWriter:
             return
         self.seen.add(signature)
         row = {"id": self._id(row), **row, "evidence": _evidence(self.text, claim.evidence)}
+        _original_wording(row, row["evidence"]["quote"])
         row["confidence"] = claim.confidence
         if claim.note:
             row["note"] = claim.note

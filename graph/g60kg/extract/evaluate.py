@@ -50,7 +50,7 @@ from g60kg.extract.errors import GoldError
 from g60kg.extract.linking import group_of
 from g60kg.extract.normalise import to_simplified
 
-__all__ = ["Score", "agreement", "evaluate", "evaluate_directory", "prf"]
+__all__ = ["Score", "agreement", "evaluate", "evaluate_directory", "prf", "report", "report_one"]
 
 GROUPS = ("place", "org", "site", "event", "document", "programme", "person", "industry")
 
@@ -189,14 +189,14 @@ def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple
             for key in ("companyCount", "amount"):
                 if key in props:
                     predicate = f"investment:{status}:{key}"
-                    yield label(props["destination"]), predicate, props[key]["text"]
+                    yield label(props["destination"]), predicate, to_simplified(props[key]["text"])
         elif row.get("fact") == "Observation":
             props = row["properties"]
             indicator = props["indicator"].split(":")[-1]
             area = label(props["refArea"])
-            yield area, f"observation:{indicator}", props["value"]["text"]
+            yield area, f"observation:{indicator}", to_simplified(props["value"]["text"])
             if "growthRate" in props:
-                yield area, f"growth:{indicator}", props["growthRate"]["text"]
+                yield area, f"growth:{indicator}", to_simplified(props["growthRate"]["text"])
         elif "predicate" in row:
             obj = label(row["object"]) if "object" in row else str(row.get("value"))
             yield label(row["subject"]), row["predicate"], obj
@@ -270,6 +270,36 @@ def report(results: list[tuple[str, bool, Score]], verbose: bool = True) -> str:
             lines += [f"  miss: {m}" for m in score.misses]
             lines += [f"  false positive: {f}" for f in score.false_positives]
             lines += [f"  furniture leak: {f}" for f in score.furniture_leaks]
+    return "\n".join(lines)
+
+
+def report_one(score: Score) -> str:
+    """One article's scores: P/R/F1 per entity group, overall and for relations, then the lists.
+
+    >>> print(report_one(Score(entity_tp={"place": 1}, entity_pred={"place": 2},
+    ...                        entity_gold={"place": 1}, false_positives=["entity place: 松江"])))
+    scores         P     R    F1  gold  pred
+    place       0.50  1.00  0.67     1     2
+    entities    0.50  1.00  0.67     1     2
+    relations   1.00  1.00  1.00     0     0
+      false positive: entity place: 松江
+    """
+    lines = [f"{'scores':<10} {'P':>5} {'R':>5} {'F1':>5} {'gold':>5} {'pred':>5}"]
+
+    def row(name: str, values: tuple[float, float, float], gold: int, pred: int) -> str:
+        p, r, f = values
+        return f"{name:<10} {p:>5.2f} {r:>5.2f} {f:>5.2f} {gold:>5} {pred:>5}"
+
+    for group in GROUPS:
+        gold, pred = score.entity_gold.get(group, 0), score.entity_pred.get(group, 0)
+        if gold or pred:
+            lines.append(row(group, score.entities(group), gold, pred))
+    total_gold, total_pred = sum(score.entity_gold.values()), sum(score.entity_pred.values())
+    lines.append(row("entities", score.entities(), total_gold, total_pred))
+    lines.append(row("relations", score.relations(), score.relation_gold, score.relation_pred))
+    lines += [f"  miss: {m}" for m in score.misses]
+    lines += [f"  false positive: {f}" for f in score.false_positives]
+    lines += [f"  furniture leak: {f}" for f in score.furniture_leaks]
     return "\n".join(lines)
 
 

@@ -1,0 +1,177 @@
+"""CLI commands that grow the graph from articles: `g60kg extract`, `ingest` and `evaluate`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+import click
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .build import default_data_dir, write_atomically
+from .errors import G60Error
+from .extract import ExtractError, extract, gazetteer_from_entity_files
+from .extract.decode import MAX_BYTES
+from .extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
+from .ingest import ingest
+from .records import HANDLE
+
+__all__ = ["evaluate_command", "extract_command", "ingest_command"]
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _source_id(article: Path) -> str:
+    """A source id from a file name: anhui-cities.gb18030.txt → anhui-cities-gb18030."""
+    return re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-") or "article"
+
+
+@click.command("extract")
+@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Candidates file to write (YAML).",
+)
+@click.option("--url", default=None, help="The article's URL.")
+@click.option("--published", default=None, help="Page date, YYYY-MM-DD (resolves 今年, 去年).")
+@click.option("--title", default=None, help="The article's title.")
+@click.option("--source-id", default=None, help="Source id (default: from the file name).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Data folder whose entities are the gazetteer (default: the project's data/).",
+)
+def extract_command(
+    article: Path,
+    out: Path,
+    url: str | None,
+    published: str | None,
+    title: str | None,
+    source_id: str | None,
+    data_dir: Path | None,
+) -> None:
+    """Propose entities and statements from ARTICLE (UTF-8, GB18030 or Big5) for review.
+
+    Entities are linked to the registry of data/entities; the output is the same for the same
+    input. Nothing is written on an error.
+
+    \b
+    Example:
+      g60kg extract inbox/news.txt --out review/news.yaml --published 2020-11-18 \\
+            --title "优图创新基地在洞泾揭牌"
+    """
+    source = source_id or _source_id(article)
+    if not HANDLE.match(source):
+        raise G60Error(f"source id '{source}': use lower-case letters, digits and '-'")
+    if published is not None and not DATE.match(published):
+        raise G60Error(f"--published '{published}' is not a date YYYY-MM-DD")
+    if not article.is_file():
+        raise G60Error(f"{article}: no such file")
+    if article.stat().st_size > MAX_BYTES:
+        raise G60Error(
+            f"{article}: the file is {article.stat().st_size} bytes, over the {MAX_BYTES}-byte "
+            "limit (fix: split the document or extract only the article body)"
+        )
+    raw = article.read_bytes()
+    entities = sorted(((data_dir or default_data_dir()) / "entities").glob("*.yaml"))
+    try:
+        result = extract(
+            raw,
+            source_id=source,
+            url=url,
+            published=published,
+            title=title,
+            gazetteer=gazetteer_from_entity_files(entities),
+        )
+    except ExtractError as exc:
+        raise G60Error(str(exc)) from exc
+    result.meta["file"] = Path(os.path.relpath(article.resolve(), out.resolve().parent)).as_posix()
+    result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
+    write_atomically({out: result.to_yaml().encode("utf-8")})
+    statuses = [e["link"]["status"] for e in result.entities]
+    counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("linked", "new", "ambiguous"))
+    summary = f"{len(result.entities)} entities ({counts}), {len(result.statements)} statements"
+    click.echo(f"wrote {out}: {summary}")
+
+
+@click.command("ingest")
+@click.argument("candidates", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Data folder to add to (default: the project's data/).",
+)
+@click.option(
+    "--article",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="The article file (default: the one the candidates name).",
+)
+def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None) -> None:
+    """Validate reviewed CANDIDATES with the build's checks and add them to data/.
+
+    Adds the source (text byte for byte and metadata), its new entities and its statements;
+    writes nothing unless all of it validates. Ingesting the same file again changes nothing.
+
+    \b
+    Example:
+      g60kg ingest review/news.yaml && g60kg build
+    """
+    result = ingest(candidates, data_dir or default_data_dir(), article)
+    click.echo(result.summary())
+
+
+@click.command("evaluate")
+@click.argument("gold", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option(
+    "--pred",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Candidates file to score against GOLD.",
+)
+@click.option(
+    "--all",
+    "root",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Evaluation folder (articles/, gold/): extract and score every article.",
+)
+@click.option("--brief", is_flag=True, help="With --all: the tables only, no lists.")
+def evaluate_command(gold: Path | None, pred: Path | None, root: Path | None, brief: bool) -> None:
+    """Precision, recall and F1 of candidates against gold annotations, with misses and false
+    positives.
+
+    \b
+    Examples:
+      g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
+      g60kg evaluate --all data/eval      # the whole evaluation table
+    """
+    if root is not None:
+        if gold is not None or pred is not None:
+            raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
+        try:
+            click.echo(report(evaluate_directory(root), verbose=not brief))
+        except ExtractError as exc:
+            raise G60Error(str(exc)) from exc
+        return
+    if gold is None or pred is None:
+        raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")
+    try:
+        gold_data = load_gold(gold)
+        candidates = YAML(typ="safe").load(pred.read_text(encoding="utf-8"))
+    except ExtractError as exc:
+        raise G60Error(str(exc)) from exc
+    except (YAMLError, UnicodeDecodeError) as exc:
+        raise G60Error(f"{pred}: not a candidates YAML file ({exc})") from exc
+    if not isinstance(candidates, dict):
+        raise G60Error(f"{pred}: not a candidates YAML file (expected a mapping)")
+    click.echo(report_one(evaluate(gold_data, candidates)))

@@ -1,0 +1,194 @@
+"""`g60kg.ingest`: reviewed candidates into data/, validated like a build, all or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from g60kg.build import default_data_dir
+from g60kg.errors import G60Error, InputErrors
+from g60kg.extract import extract, gazetteer_from_entity_files
+from g60kg.ingest import ingest
+from g60kg.records import read_data
+from g60kg.yamlio import read_yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+INGEST = FIXTURES / "ingest"
+ARTICLES = default_data_dir() / "eval" / "articles"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def extracted(data: Path, article: str, out: Path, **meta: str) -> Path:
+    """Candidates for one evaluation article, with the registry of `data`, ambiguity resolved as
+    a curator would (each ambiguous row has one candidate: link it)."""
+    raw = (ARTICLES / article).read_bytes()
+    gazetteer = gazetteer_from_entity_files(sorted((data / "entities").glob("*.yaml")))
+    result = extract(raw, source_id=out.stem, gazetteer=gazetteer, **meta)
+    result.meta["file"] = str(ARTICLES / article)
+    result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
+    out.write_text(
+        result.to_yaml().replace("status: ambiguous", "status: linked"), encoding="utf-8"
+    )
+    return out
+
+
+def test_a_reviewed_file_adds_its_source_new_entities_and_statements(data_copy: Path) -> None:
+    report = ingest(INGEST / "good.yaml", data_copy)
+    assert report.new_entities == ["dongjing-park"] and report.linked_entities == ["dongjing"]
+    assert (data_copy / "sources" / "fixture-park.txt").read_bytes() == (
+        INGEST / "article.txt"
+    ).read_bytes()
+    entities = read_yaml(data_copy / "entities" / "from-fixture-park.yaml")["entities"]
+    assert [e["id"] for e in entities] == ["dongjing-park"]
+    assert not {"link", "confidence", "implied"} & set(entities[0])
+    data = read_data(data_copy)
+    assert entities[0]["iri"] == "E0074"  # the next free number: the seed registry ends at E0073
+    assert data.entities["dongjing-park"].zh == "洞泾智能制造创新园"
+    assert [s.id for s in data.statements if s.source == "fixture-park"] == [
+        "park-located-in-dongjing"
+    ]
+    assert data.sources["fixture-park"].publisher_en == "Test fixture"
+
+
+def test_ingesting_the_same_file_twice_changes_nothing(data_copy: Path) -> None:
+    ingest(INGEST / "good.yaml", data_copy)
+    before = snapshot(data_copy)
+    report = ingest(INGEST / "good.yaml", data_copy)
+    assert report.unchanged and not report.written
+    assert snapshot(data_copy) == before
+
+
+def test_an_edited_file_does_not_overwrite_an_ingested_source(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    ingest(INGEST / "good.yaml", data_copy)
+    before = snapshot(data_copy)
+    edited = tmp_path / "good.yaml"
+    text = (
+        (INGEST / "good.yaml")
+        .read_text(encoding="utf-8")
+        .replace("confidence: 0.8", "confidence: 0.7")
+    )
+    edited.write_text(
+        text.replace("file: article.txt", f"file: {INGEST / 'article.txt'}"), encoding="utf-8"
+    )
+    with pytest.raises(G60Error, match="already in data/ and this ingest would change"):
+        ingest(edited, data_copy)
+    assert snapshot(data_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        ("wrong-offset", 32, "is not in source 'fixture-park' at 24:39"),
+        ("dangling", 28, "dangling reference: no entity with id 'dongjing-town'"),
+        ("bad-yaml", 30, "YAML syntax error"),
+        ("duplicate", 19, "new entity 'songjiang-qu' (松江區) duplicates 'songjiang' (松江区"),
+        ("ambiguous", 19, "is ambiguous: it may be dongjing (洞泾镇), ai-town (洞泾人工智能小镇)"),
+    ],
+)
+def test_a_bad_file_is_refused_with_file_and_line_and_data_untouched(
+    data_copy: Path, name: str, line: int, message: str
+) -> None:
+    before = snapshot(data_copy)
+    with pytest.raises(G60Error) as caught:
+        ingest(INGEST / f"{name}.yaml", data_copy)
+    assert f"{name}.yaml:{line}: " in str(caught.value)
+    assert message in str(caught.value)
+    assert snapshot(data_copy) == before
+
+
+def test_a_near_identical_spelling_is_a_duplicate_unless_the_curator_says_otherwise(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    text = (INGEST / "good.yaml").read_text(encoding="utf-8")
+    text = text.replace("file: article.txt", f"file: {INGEST / 'article.txt'}")
+    text = text.replace(
+        "type: IndustrialPark\n  zh: 洞泾智能制造创新园",
+        "type: IndustrialBase\n  zh: 长三角G60科创走廊洞泾人工智能基地",
+    )
+    near = tmp_path / "near.yaml"
+    near.write_text(text, encoding="utf-8")
+    with pytest.raises(
+        InputErrors,
+        match=r"duplicates 'ai-base' \(长三角G60科创走廊洞泾人工智能产业基地, .*places.yaml:\d+\): a near-identical label",
+    ):
+        ingest(near, data_copy)
+    near.write_text(
+        text.replace("link: {status: new}", "link: {status: new, distinct_from: [ai-base]}"),
+        encoding="utf-8",
+    )
+    assert ingest(near, data_copy).new_entities == ["dongjing-park"]
+
+
+@pytest.mark.parametrize(
+    ("article", "message"), [("empty.txt", "the file is empty"), ("binary.bin", "binary")]
+)
+def test_an_unreadable_article_is_refused(data_copy: Path, article: str, message: str) -> None:
+    before = snapshot(data_copy)
+    with pytest.raises(G60Error, match=message):
+        ingest(INGEST / "good.yaml", data_copy, FIXTURES / "extract" / article)
+    assert snapshot(data_copy) == before
+
+
+def test_a_source_id_of_another_document_is_refused(data_copy: Path, tmp_path: Path) -> None:
+    text = (
+        (INGEST / "good.yaml")
+        .read_text(encoding="utf-8")
+        .replace("fixture-park", "dongjing-ai-town")
+    )
+    clash = tmp_path / "clash.yaml"
+    clash.write_text(
+        text.replace("file: article.txt", f"file: {INGEST / 'article.txt'}"), encoding="utf-8"
+    )
+    with pytest.raises(
+        G60Error, match="source id 'dongjing-ai-town' is already used by another document"
+    ):
+        ingest(clash, data_copy)
+
+
+@pytest.mark.parametrize(
+    ("article", "encoding", "language"),
+    [
+        ("dongjing-signing.gb18030.txt", "gb18030", "zh-Hans"),
+        ("dongjing-event-hant.big5.txt", "big5", "zh-Hant"),
+        ("dongjing-briefing-noisy.txt", "utf-8-sig", "zh-Hans"),
+    ],
+)
+def test_a_source_keeps_its_original_bytes_and_records_its_encoding(
+    data_copy: Path, tmp_path: Path, article: str, encoding: str, language: str
+) -> None:
+    candidates = extracted(
+        data_copy, article, tmp_path / "new-source.yaml", title="标题", published="2020-11-18"
+    )
+    ingest(candidates, data_copy)
+    raw = (ARTICLES / article).read_bytes()
+    assert (data_copy / "sources" / "new-source.txt").read_bytes() == raw
+    meta = read_yaml(data_copy / "sources" / "new-source.yaml")
+    assert (meta["encoding"], meta["language"]) == (encoding, language)
+    assert read_data(data_copy).sources["new-source"].text == raw.decode(encoding)
+
+
+def test_the_reader_decodes_a_source_with_its_recorded_encoding(data_copy: Path) -> None:
+    text = "松江區洞涇鎮人工智慧小鎮"
+    (data_copy / "sources" / "big5-note.txt").write_bytes(text.encode("big5"))
+    meta = "id: big5-note\ntitle: 洞泾\nencoding: big5\n"
+    (data_copy / "sources" / "big5-note.yaml").write_text(meta, encoding="utf-8")
+    assert read_data(data_copy).sources["big5-note"].text == text
+    (data_copy / "sources" / "big5-note.yaml").write_text(
+        meta.replace("big5\n", "utf-8\n"), encoding="utf-8"
+    )
+    with pytest.raises(InputErrors, match=r"big5-note\.txt is not utf-8 text"):
+        read_data(data_copy)
+    (data_copy / "sources" / "big5-note.yaml").write_text(
+        meta.replace("big5\n", "latin-1\n"), encoding="utf-8"
+    )
+    with pytest.raises(InputErrors, match="unknown source encoding 'latin-1'"):
+        read_data(data_copy)
