@@ -162,7 +162,7 @@ def test_non_utf8_locale_still_writes_utf8(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
     env.update(LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
     out = tmp_path / "g.html"
-    args = [str(out), str(ROOT / "graph"), str(Path(__file__).parent)]
+    args = [str(out), str(Path(__file__).parent), str(ROOT / "graph")]
     subprocess.run([sys.executable, "-c", script, *args], env=env, check=True)
     page = out.read_bytes().decode("utf-8")
     assert "洞泾镇" in page and '<meta charset="utf-8">' in page
