@@ -1,4 +1,4 @@
-"""`g60kg serve` as a user starts it: a real process on 127.0.0.1, stopped by SIGTERM."""
+"""`g60kg serve` and `g60kg query --endpoint` as a user runs them: a real server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -11,9 +11,15 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
 from g60kg.build import build
+from g60kg.cli import main
+
+G60KG = shutil.which("g60kg", path=str(Path(sys.executable).parent)) or "g60kg"
 
 
 def free_port() -> int:
@@ -23,32 +29,74 @@ def free_port() -> int:
         return port
 
 
-def test_serve_answers_then_stops_on_sigterm(tmp_path: Path) -> None:
-    build(out_dir=tmp_path)
+def ask(endpoint: str, query: str) -> dict:  # type: ignore[type-arg]
+    url = endpoint + "?" + urllib.parse.urlencode({"query": query})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        answer: dict = json.load(response)  # type: ignore[type-arg]
+        return answer
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("build")
+    build(out_dir=folder)
     port = free_port()
-    g60kg = shutil.which("g60kg", path=str(Path(sys.executable).parent)) or "g60kg"
     process = subprocess.Popen(
-        [g60kg, "serve", "--dataset", str(tmp_path), "--port", str(port), "--workers", "1"],
+        [G60KG, "serve", "--dataset", str(folder), "--port", str(port), "--workers", "1"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    try:
-        query = "SELECT ?l WHERE { <https://w3id.org/g60kg/id/adm-310117106> rdfs:label ?l }"
-        url = f"http://127.0.0.1:{port}/sparql?" + urllib.parse.urlencode(
-            {"query": "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " + query}
-        )
-        request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    answer = json.load(response)
-                break
-            except OSError:
-                assert process.poll() is None, process.stdout.read()  # type: ignore[union-attr]
-                assert time.monotonic() < deadline, "the server did not answer within 60 s"
-                time.sleep(0.3)
-        labels = {b["l"]["value"] for b in answer["results"]["bindings"]}
-        assert labels == {"洞泾镇", "Dongjing Town"}
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) is not None
+    url = f"http://127.0.0.1:{port}/sparql"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            ask(url, "ASK {}")
+            break
+        except OSError:
+            assert process.poll() is None, process.stdout.read()  # type: ignore[union-attr]
+            assert time.monotonic() < deadline, "the server did not answer within 60 s"
+            time.sleep(0.3)
+    yield url
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=15) is not None
+
+
+def test_serve_answers_with_both_labels(endpoint: str) -> None:
+    query = (
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?l WHERE { <https://w3id.org/g60kg/id/adm-310117106> rdfs:label ?l }"
+    )
+    labels = {b["l"]["value"] for b in ask(endpoint, query)["results"]["bindings"]}
+    assert labels == {"洞泾镇", "Dongjing Town"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--name", "corridor-cities"],
+        ["--name", "posts", "--param", "of=松江区"],
+        ["--name", "investments-in-place", "--param", "place=洞泾镇"],
+        ["SELECT ?c WHERE { ?c a g60:Company } ORDER BY ?c"],
+    ],
+    ids=["corridor-cities", "posts", "investments", "inline"],
+)
+def test_query_endpoint_gives_the_embedded_answers(endpoint: str, args: list[str]) -> None:
+    runner = CliRunner()
+    embedded = runner.invoke(main, ["query", *args, "--format", "csv"])
+    remote = runner.invoke(main, ["query", *args, "--format", "csv", "--endpoint", endpoint])
+    assert embedded.exit_code == 0 and remote.exit_code == 0, remote.stderr
+    assert sorted(remote.stdout.splitlines()) == sorted(embedded.stdout.splitlines())
+    assert len(embedded.stdout.splitlines()) > 1
+
+
+def test_query_endpoint_refuses_updates_before_sending(endpoint: str) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "INSERT DATA { <urn:a> <urn:b> <urn:c> }", "--endpoint", endpoint]
+    )
+    assert result.exit_code != 0 and "refused" in result.stderr.lower()
+
+
+def test_unreachable_endpoint_is_named() -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    result = CliRunner().invoke(main, ["query", "ASK {}", "--endpoint", url])
+    assert result.exit_code == 1 and url in result.stderr

@@ -19,8 +19,10 @@ from .errors import QuerySyntaxError
 from .kg import KnowledgeGraph, load
 from .namespaces import PREFIXES
 from .queries import describe, find, path
+from .remote import as_rdflib_result, pyoxigraph_term, query_endpoint
 from .results import choose_language, format_rows, records, to_sparql_json
-from .sparql import get_query, named_queries, run_named
+from .safety import check_query
+from .sparql import bind_params, get_query, named_queries, run_named
 from .store import BACKENDS, DEFAULT_BACKEND
 
 __all__ = ["describe_command", "find_command", "path_command", "queries_command", "query_command"]
@@ -95,6 +97,31 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
+def _remote(
+    endpoint: str,
+    text: str | None,
+    file: Path | None,
+    name: str | None,
+    pairs: tuple[str, ...],
+    lang: str,
+    source: Path | None,
+) -> Result:
+    """Run the query on `endpoint`: checked like a local query, parameters bound as terms."""
+    bindings: dict[str, Any] = {}
+    if name is not None:
+        query = get_query(name)
+        sparql = query.text
+        if pairs:  # names of entities are resolved against the local graph
+            bindings = bind_params(load_graph(source, DEFAULT_BACKEND), query, _params(pairs), lang)
+    else:
+        sparql = file.read_text(encoding="utf-8") if file is not None else str(text)
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+    sparql = prologue + sparql
+    check_query(sparql)
+    terms = {k: pyoxigraph_term(v) for k, v in bindings.items()}
+    return as_rdflib_result(query_endpoint(endpoint, sparql, terms))
+
+
 @click.command("query")
 @click.argument("text", required=False)
 @click.option(
@@ -114,6 +141,12 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="json is the W3C SPARQL 1.1 results format.")  # fmt: skip
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Run on a remote SPARQL 1.1 endpoint instead of the embedded store.",
+)
 @_LANG
 @_BACKEND
 @_SOURCE
@@ -126,6 +159,7 @@ def query_command(
     lang: str,
     backend: str,
     source: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Run SPARQL given inline, from a file (-f) or by name (--name) with --param KEY=VALUE.
 
@@ -137,6 +171,7 @@ def query_command(
       g60kg query --name plan-components --param programme=三区两翼 --lang en
       g60kg query 'SELECT ?city WHERE { id:E0002 g60:memberCity ?city }' --format csv
       g60kg query -f my.rq --format json
+      g60kg query --name corridor-cities --endpoint http://127.0.0.1:8890/sparql
     """
     given = [x for x in (text, file, name) if x is not None]
     if len(given) != 1:
@@ -145,6 +180,9 @@ def query_command(
         raise click.UsageError("--param applies only to a named query (--name)")
     if name is not None:
         get_query(name)  # unknown names fail before the graph is loaded
+    if endpoint is not None:
+        click.echo(render(_remote(endpoint, text, file, name, pairs, lang, source), fmt, lang))
+        return
     kg = load_graph(source, backend)
     try:
         if name is not None:
