@@ -215,3 +215,19 @@ def test_trig_and_nquads_hold_the_same_quads(tmp_path: Path) -> None:
     nquads.parse(tmp_path / NQUADS_NAME, format="nquads")
     lines = [sorted(ds.serialize(format="nquads").splitlines()) for ds in (trig, nquads)]
     assert lines[0] == lines[1]
+
+
+def test_large_datasets_validate_inside_oxigraph(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import g60kg.build
+
+    monkeypatch.setattr(g60kg.build, "PYSHACL_LIMIT", 0)
+    edit(
+        data_copy,
+        STATEMENTS,
+        "    value: 2020-11-18\n    date_resolution: year-from-text\n",
+        "    value: 2022-11-18\n    date_resolution: year-from-text\n",
+    )
+    with pytest.raises(ValidationFailed, match="event-after-report"):
+        build(data_copy, data_copy.parent / "out4")
