@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -220,9 +221,7 @@ def test_trig_and_nquads_hold_the_same_quads(tmp_path: Path) -> None:
 def test_large_datasets_validate_inside_oxigraph(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import g60kg.build
-
-    monkeypatch.setattr(g60kg.build, "PYSHACL_LIMIT", 0)
+    monkeypatch.setattr(sys.modules["g60kg.build"], "PYSHACL_LIMIT", 0)
     edit(
         data_copy,
         STATEMENTS,
