@@ -160,14 +160,14 @@ def g60kg_serve(nquads: Path, sampler: RssSampler) -> Iterator[Server]:
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "g60kg.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-         str(nquads)],
+        [sys.executable, "-m", "g60kg", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--dataset", str(nquads)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     sampler.pids.add(process.pid)
     try:
         _wait_http(f"http://127.0.0.1:{port}/", process, timeout=1800)
-        yield Server(f"http://127.0.0.1:{port}/query", time.perf_counter() - started, process,
+        yield Server(f"http://127.0.0.1:{port}/sparql", time.perf_counter() - started, process,
                      ["load = start-up until the first HTTP answer"])  # fmt: skip
     finally:
         _stop(process)
