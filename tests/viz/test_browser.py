@@ -208,3 +208,24 @@ def test_page_works_inline_in_a_notebook_frame(context: Any, graph: nx.MultiDiGr
         assert visit.requests == [] and visit.dialogs == [] and visit.errors == []
     finally:
         page.close()
+
+
+def test_real_dongjing_ego_graph(context: Any, tmp_path: Path) -> None:
+    """The page of the real graph; `G60KG_SCREENSHOT=docs/img/dongjing.png` also saves the
+    README's screenshot from it."""
+    import g60kg
+    from g60kg.viz import select
+
+    G = g60kg.load().nx
+    expected = select(G, focus="洞泾镇", depth=1)
+    visit = open_page(context, write_html(G, tmp_path / "dongjing.html", focus="洞泾镇", depth=1))
+    visit.page.set_viewport_size({"width": 1400, "height": 900})
+    assert drawn(visit.page) == [expected.number_of_nodes(), expected.number_of_edges()]
+    visit.page.fill("#g60-search", "松江区")
+    shot = visit.page.screenshot()
+    visit.page.close()
+    assert visit.requests == [] and visit.dialogs == [] and visit.errors == []
+    image = Image.open(io.BytesIO(shot)).convert("RGB")
+    assert max(ImageStat.Stat(image).stddev) > 10, "the screenshot is blank"
+    if os.environ.get("G60KG_SCREENSHOT"):
+        Path(os.environ["G60KG_SCREENSHOT"]).write_bytes(shot)
