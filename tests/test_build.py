@@ -39,7 +39,8 @@ def test_one_named_graph_per_source_document(tmp_path: Path) -> None:
     ds = build(out_dir=tmp_path).dataset
     names = {str(g.identifier) for g in ds.graphs()}
     assert "https://w3id.org/g60kg/graph/source/dongjing-ai-town" in names
-    assert "https://w3id.org/g60kg/graph/reference" in names
+    assert "https://w3id.org/g60kg/graph/reference/admin-divisions" in names
+    assert "https://w3id.org/g60kg/graph/reference/hzrb-2018-06-02" in names
 
 
 def test_cli_build_prints_counts(tmp_path: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from .errors import Problem
 from .evidence import check_span
@@ -53,6 +55,47 @@ def _check_entities(data: Data, onto: Ontology) -> Iterator[Problem]:
                 yield entity.where.problem(f"unknown reference source '{ref}'")
 
 
+# Hosts seen carrying fabricated, machine-written or spun copies of corridor news: never cited.
+AVOIDED_HOSTS = (
+    "shmskj.cn", "zcio.cn", "bkwk.cn", "eqrm.cn", "rjut.cn", "67wa.com", "sthtlaw.com",
+    "dgbus.com.cn", "chaxiaohao.com", "21xqjy.com", "meileai.cn", "shcafe.org", "syncedreview.com",
+    "cnread.news",
+)  # fmt: skip
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _check_references(data: Data) -> Iterator[Problem]:
+    """Every reference source says where (URL), who (publisher), when published and when read."""
+    for ref in data.references.values():
+        missing = [
+            name
+            for name, value in (
+                ("url", ref.url),
+                ("publisher", ref.publisher),
+                ("date", ref.date),
+                ("retrieved", ref.retrieved),
+            )
+            if not value
+        ]
+        if missing:
+            yield ref.where.problem(
+                f"reference source '{ref.id}' has no {', '.join(missing)}",
+                "record url, publisher, date (publication, ISO 8601) and retrieved (ISO 8601)",
+            )
+        for name, value in (("date", ref.date), ("retrieved", ref.retrieved)):
+            if value and not _ISO_DATE.match(value):
+                yield ref.where.problem(
+                    f"reference source '{ref.id}': {name} '{value}' is not an ISO 8601 date",
+                    "write YYYY, YYYY-MM or YYYY-MM-DD",
+                )
+        host = (urlsplit(ref.url).hostname or "") if ref.url else ""
+        if any(host == bad or host.endswith("." + bad) for bad in AVOIDED_HOSTS):
+            yield ref.where.problem(
+                f"reference source '{ref.id}' cites {host}, a host known for fabricated material",
+                "cite the original publisher's page instead",
+            )
+
+
 def _check_statements(data: Data) -> Iterator[Problem]:
     for statement in data.statements:
         where = statement.where
@@ -86,4 +129,5 @@ def check_data(data: Data, onto: Ontology) -> list[Problem]:
         *_check_spans(data),
         *_check_entities(data, onto),
         *_check_statements(data),
+        *_check_references(data),
     ]

@@ -25,6 +25,7 @@ from .namespaces import (
     SCHEMA,
     SOURCE,
     VOCAB,
+    reference_graph,
     source_graph,
 )
 from .ontology import Ontology
@@ -319,7 +320,15 @@ class _Compiler:
             self.span(sg, mention, span)
 
     def statement(self, st: Statement) -> None:
-        g = self.ds.graph(REFERENCE_GRAPH if st.source == "reference" else source_graph(st.source))
+        # A reference statement lives in the graph of the first source it cites (its primary
+        # source), so `GRAPH ?g` tells who said it; its claim node lists every source it cites.
+        if st.source == "reference":
+            graph = reference_graph(st.cites[0]) if st.cites else REFERENCE_GRAPH
+        else:
+            graph = source_graph(st.source)
+        self.statement_in(self.ds.graph(graph), st)
+
+    def statement_in(self, g: Graph, st: Statement) -> None:
         self.current_source = st.source
         claim = CLAIM[f"{st.source}/{st.id}"]
         if st.kind == "fact":
@@ -410,8 +419,8 @@ class _Compiler:
                 g.add((node, SCHEMA.url, URIRef(source.url)))
             if source.site:
                 g.add((node, SCHEMA.isPartOf, Literal(source.site)))
-        g = self.ds.graph(REFERENCE_GRAPH)
         for ref in self.data.references.values():
+            g = self.ds.graph(reference_graph(ref.id))
             node = SOURCE[ref.id]
             g.add((node, RDF.type, G60.ReferenceSource))
             g.add((node, RDFS.label, Literal(ref.title, lang="zh")))
@@ -425,6 +434,9 @@ class _Compiler:
                 g.add((node, SCHEMA.url, URIRef(ref.url)))
             if ref.note:
                 g.add((node, G60.curatorNote, Literal(ref.note, lang="en")))
+            retrieved = self.literal(ref.retrieved, XSD.date, ref.where) if ref.retrieved else None
+            if retrieved is not None:
+                g.add((node, G60.retrieved, retrieved))
 
     def doubts(self) -> None:
         for doubt in self.data.doubts:

@@ -19,6 +19,7 @@ __all__ = [
     "SCHEMA",
     "SOURCE",
     "VOCAB",
+    "reference_graph",
     "source_graph",
 ]
 
@@ -37,7 +38,7 @@ CV = Namespace("http://data.europa.eu/m8g/")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
-REFERENCE_GRAPH = GRAPH["reference"]
+REFERENCE_GRAPH = GRAPH["reference"]  # only for a reference statement that cites nothing
 INFERRED_GRAPH = GRAPH["inferred"]
 
 PREFIXES: dict[str, str] = {
@@ -69,3 +70,12 @@ def source_graph(source_id: str) -> URIRef:
     'https://w3id.org/g60kg/graph/source/dongjing-ai-town'
     """
     return GRAPH["source/" + source_id]
+
+
+def reference_graph(reference_id: str) -> URIRef:
+    """Return the named graph IRI of one reference source: who said a fact shows in `GRAPH ?g`.
+
+    >>> str(reference_graph("admin-divisions"))
+    'https://w3id.org/g60kg/graph/reference/admin-divisions'
+    """
+    return GRAPH["reference/" + reference_id]

@@ -83,6 +83,7 @@ class Reference:
     url: str | None
     note: str
     where: Where
+    retrieved: str | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,8 @@ def _rel(path: Path) -> str:
 
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(folder.glob("*.yaml")) if folder.is_dir() else iter(())
+    """Every YAML file below `folder`, at any depth (curators group files by city and topic)."""
+    yield from sorted(folder.rglob("*.yaml")) if folder.is_dir() else iter(())
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -231,8 +233,8 @@ def _read_sources(r: _Reader, data: Data, folder: Path) -> None:
         doc = _safe_read(r, path)
         if doc is None:
             continue
-        if path.name == "reference.yaml":
-            for node in doc.get("references", []) if isinstance(doc, Mapping) else []:
+        if isinstance(doc, Mapping) and "references" in doc:
+            for node in doc.get("references") or []:
                 ref_id = r.need(path, node, "id")
                 if ref_id is None:
                     continue
@@ -244,6 +246,7 @@ def _read_sources(r: _Reader, data: Data, folder: Path) -> None:
                     _str_or_none(node.get("url")),
                     str(node.get("note", "")),
                     r.where(path, node),
+                    _str_or_none(node.get("retrieved")),
                 )
                 _add_unique(r, data.references, ref_id, ref, ref.where, "reference source")
             continue
