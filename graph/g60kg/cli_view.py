@@ -36,6 +36,12 @@ __all__ = ["export_command", "viz_command"]
 @click.option("--types", default=None, help="Comma-separated classes to keep, e.g. Company,Town.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Label language.")
 @click.option(
+    "--map",
+    "as_map",
+    is_flag=True,
+    help="Place units and sites at their administrative centroids (offline gazetteer).",
+)
+@click.option(
     "--source",
     type=click.Path(path_type=Path),
     default=None,
@@ -48,14 +54,21 @@ def viz_command(
     depth: int | None,
     types: str | None,
     lang: str,
+    as_map: bool,
     source: Path | None,
 ) -> None:
     """Draw the graph: a self-contained interactive HTML page or a PNG/SVG picture.
 
     Example: g60kg viz --out build/dongjing.html --focus 洞泾镇 --depth 2 --lang en
+
+    Example: g60kg viz --map --out build/corridor-map.png --lang en
     """
     started = time.perf_counter()
     G = load(source).nx
+    if as_map:
+        from .viz.geo import map_graph
+
+        G = map_graph(G)
     chosen = fmt or out.suffix.lstrip(".").lower()
     type_list = [t.strip() for t in types.split(",")] if types else None
     options = {"lang": lang, "focus": focus, "depth": depth, "types": type_list}

@@ -64,8 +64,21 @@ def _evidence(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: item.get(k) for k in keys} for item in items if item.get("quote")]
 
 
+def _fixed_positions(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]] | None:
+    """The positions every node carries already (`pos`, as on a map), or None."""
+    if H.number_of_nodes() and all("pos" in data for _, data in H.nodes(data=True)):
+        return {n: (float(data["pos"][0]), float(data["pos"][1])) for n, data in H.nodes(data=True)}
+    return None
+
+
 def _initial_layout(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
-    """Seeded starting positions: Kamada-Kawai for small graphs (tidy), else `spread_layout`."""
+    """Seeded starting positions: Kamada-Kawai for small graphs (tidy), else `spread_layout`.
+
+    Nodes that all carry a `pos` (a map) keep it.
+    """
+    fixed = _fixed_positions(H)
+    if fixed is not None:
+        return fixed
     if H.number_of_nodes() > SMALL_GRAPH or H.number_of_nodes() < 2:
         return spread_layout(H, scale=120.0)
     simple = nx.Graph(H.to_undirected(as_view=True))
@@ -180,6 +193,7 @@ def _legend(H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str) -> l
 def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
     """Everything the page's script reads."""
     large = H.number_of_nodes() >= LARGE_GRAPH
+    frozen = large or _fixed_positions(H) is not None
     nodes, node_info = _node_records(H, lang)
     edges, edge_info = _edge_records(H, lang)
     text = TEXT[lang]
@@ -188,7 +202,7 @@ def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
         "lang": lang,
         "text": text,
         "status": status + (text["large"] if large else ""),
-        "options": _options(large),
+        "options": _options(frozen),
         "nodes": nodes,
         "nodeInfo": node_info,
         "edges": edges,

@@ -8,6 +8,7 @@ paths, so the picture looks the same where the font is not installed.
 from __future__ import annotations
 
 import io
+import math
 import shutil
 import subprocess
 from collections.abc import Iterable
@@ -80,6 +81,8 @@ def cjk_font() -> tuple[str, Path]:
 
 
 def _positions(H: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    if H.number_of_nodes() and all("lon" in data for _, data in H.nodes(data=True)):
+        return {str(n): (float(d["lon"]), float(d["lat"])) for n, d in H.nodes(data=True)}
     if H.number_of_nodes() >= 300:
         return {str(n): p for n, p in spread_layout(H).items()}
     layout = nx.spring_layout(nx.Graph(H.to_undirected()), seed=60, iterations=200)
@@ -92,6 +95,10 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
     axes.set_axis_off()
     axes.set_title(title, fontfamily=family, fontsize=14)
     pos = _positions(H)
+    is_map = bool(pos) and all("lat" in data for _, data in H.nodes(data=True))
+    if is_map:  # keep distances true: a degree of longitude is shorter than one of latitude
+        mean_lat = sum(lat for _, lat in pos.values()) / len(pos)
+        axes.set_aspect(1 / math.cos(math.radians(mean_lat)))
     detailed = H.number_of_nodes() <= LABELLED
     legend: dict[str, Style] = {}
     groups: dict[Style, list[str]] = {}
@@ -99,7 +106,7 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
         style = style_of(list(data.get("types") or [data.get("type") or ""]))
         groups.setdefault(style, []).append(node)
         legend.setdefault(class_label(H, str(data.get("type") or "Thing"), lang), style)
-    scale = 1.0 if detailed else 0.06
+    scale = 0.25 if is_map else 1.0 if detailed else 0.06
     for style, members in groups.items():
         nx.draw_networkx_nodes(
             H,
@@ -112,7 +119,9 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str) -> Figure:
             linewidths=0.5 if detailed else 0,
             ax=axes,
         )
-    if detailed:
+    if is_map:
+        _draw_map_layer(H, pos, lang, family, axes)
+    elif detailed:
         _draw_labelled_edges(H, pos, lang, family, axes)
     else:  # straight lines without arrows or labels: one LineCollection, fast at any size
         nx.draw_networkx_edges(H, pos, ax=axes, arrows=False, width=0.2, edge_color="#bbbbbb")
@@ -171,6 +180,26 @@ def _draw_labelled_edges(
         ax=axes,
         bbox={"alpha": 0},
     )
+
+
+def _draw_map_layer(
+    H: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], lang: str, family: str, axes: Any
+) -> None:
+    """On a map: thin straight links to the containing place, names beside the markers."""
+    nx.draw_networkx_edges(H, pos, ax=axes, arrows=False, width=0.4, edge_color="#cccccc")
+    for node, data in H.nodes(data=True):
+        x, y = pos[node]
+        major = data.get("type") == "City"
+        axes.annotate(
+            label_of(data, lang, local_name(node)),
+            (x, y),
+            xytext=(4, 3),
+            textcoords="offset points",
+            fontfamily=family,
+            fontsize=10 if major else 6,
+            fontweight="bold" if major else "normal",
+            color="#222222" if major else "#555555",
+        )
 
 
 def _area(H: nx.MultiDiGraph, node: str) -> float:
