@@ -69,7 +69,9 @@ def test_cli_writes_a_map_page_with_fixed_positions_and_a_png(tmp_path: Path) ->
     result = runner.invoke(main, ["viz", "--map", "--out", str(page), "--lang", "en"])
     assert result.exit_code == 0, result.output
     text = page.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', text, re.S).group(1))  # type: ignore[union-attr]
+    data = json.loads(
+        re.search(r'<script type="application/json"[^>]*>(.*?)</script>', text, re.S).group(1)
+    )  # type: ignore[union-attr]
     assert data["options"]["physics"]["enabled"] is False
     labels = {node["label"] for node in data["nodes"]}
     assert {"Hefei", "Songjiang District", "Jinhua"} <= labels

@@ -17,6 +17,7 @@ import math
 from collections.abc import Mapping
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 import networkx as nx
 
@@ -49,7 +50,7 @@ def division_centroids() -> dict[str, tuple[float, float]]:
         raise GazetteerError(
             "the map needs the offline gazetteer of the 'cpca' package; pip install cpca"
         ) from err
-    text = dist.locate_file("cpca/resources/adcodes.csv").read_text(encoding="utf-8")  # type: ignore[union-attr]
+    text = Path(str(dist.locate_file("cpca/resources/adcodes.csv"))).read_text(encoding="utf-8")
     table: dict[str, tuple[float, float]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         code = row["adcode"][:6]
@@ -80,7 +81,7 @@ def _parent(G: nx.MultiDiGraph, node: str) -> str | None:
     for relation in PLACING:
         targets = sorted(v for _, v, k in G.out_edges(node, keys=True) if k == relation)
         if targets:
-            return targets[0]
+            return str(targets[0])
     return None
 
 
@@ -136,7 +137,8 @@ def map_graph(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = MAP_KINDS) -> nx.M
     """The places of `G` that have a spot on the map, each node with `lon`, `lat` and `pos`.
 
     `kinds` are the classes kept (by default cities, districts, towns and sites; provinces are
-    left out, their centroid being their capital's); add "Organization" or "Event" to place those. `pos` is in page units (x east, y south, as a browser draws).
+    left out, their centroid being their capital's); add "Organization" or "Event" to place those.
+    `pos` is in page units (x east, y south, as a browser draws).
     """
     coordinates = {
         node: point
@@ -149,7 +151,5 @@ def map_graph(G: nx.MultiDiGraph, *, kinds: tuple[str, ...] = MAP_KINDS) -> nx.M
     mean_lat = sum(lat for _, lat in coordinates.values()) / len(coordinates)
     shrink = math.cos(math.radians(mean_lat))
     for node, (lon, lat) in coordinates.items():
-        H.nodes[node].update(
-            lon=lon, lat=lat, pos=(lon * shrink * PAGE_SCALE, -lat * PAGE_SCALE)
-        )
+        H.nodes[node].update(lon=lon, lat=lat, pos=(lon * shrink * PAGE_SCALE, -lat * PAGE_SCALE))
     return H
