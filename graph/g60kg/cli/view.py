@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .export import FORMATS, RDF_FORMATS, export
-from .kg import load
-from .viz import write_html, write_image
+from ..kg import load
+from ..views.export import FORMATS, RDF_FORMATS, export
+from ..viz import write_html, write_image
 
 __all__ = ["export_command", "viz_command"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .errors import Problem
+from ..errors import Problem
+from ..rdf.ontology import Ontology
 from .evidence import check_span
-from .ontology import Ontology
-from .records import Data, Span
+from .read import Data, Span
 
 __all__ = ["check_data"]
 
