@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pyoxigraph
 import rdflib
-from g60kg.build import compile_checked, default_data_dir, serialize_nquads
 from g60kg.kg import KnowledgeGraph
-from g60kg.sparql import get_query
-from g60kg.store import BACKENDS, dataset_from_nquads
+from g60kg.rdf.build import compile_checked, default_data_dir, serialize_nquads
+from g60kg.rdf.store import BACKENDS, dataset_from_nquads
+from g60kg.sparql.named import get_query
 from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -31,7 +31,7 @@ from engines import (
     virtuoso,
     virtuoso_available,
 )
-from g60kg.store import Backend, dataset_from_nquads
+from g60kg.rdf.store import Backend, dataset_from_nquads
 from queries import library
 
 __all__ = ["EMBEDDED", "SERVERS", "VIZ", "main"]
@@ -126,7 +126,7 @@ def server_cell(backend: str, nquads: Path) -> dict[str, Any]:
 
 
 def networkx_cell(nquads: Path) -> dict[str, Any]:
-    from g60kg.nxview import to_networkx
+    from g60kg.views.nxview import to_networkx
 
     ds = dataset_from_nquads(nquads, "oxigraph")
     before = peak_rss_mb()
@@ -146,7 +146,7 @@ def viz_cell(nquads: Path) -> dict[str, Any]:
         return {"unavailable": f"{module_name} not merged yet"}
     if not hasattr(module, function):
         return {"unavailable": f"{module_name}.{function} not found"}
-    from g60kg.nxview import to_networkx
+    from g60kg.views.nxview import to_networkx
 
     G = to_networkx(dataset_from_nquads(nquads, "oxigraph"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -157,9 +157,9 @@ def viz_cell(nquads: Path) -> dict[str, Any]:
 
 def validate_cell(backend: str, nquads: Path) -> dict[str, Any]:
     """pyshacl + SPARQL checks on rdflib as the build runs them, or the same checks as SPARQL
-    on Oxigraph (`g60kg.validate.scalable_problems`, timed in its two parts)."""
-    from g60kg import validate
-    from g60kg.shapes import shape_problems
+    on Oxigraph (`g60kg.rdf.validate.scalable_problems`, timed in its two parts)."""
+    from g60kg.rdf import validate
+    from g60kg.rdf.shapes import shape_problems
 
     if backend == "pyshacl":
         started = time.perf_counter()

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import TextIO
 
-from g60kg.compile import pinyin
-from g60kg.namespaces import ONTOLOGY_GRAPH
-from g60kg.ontology import load_ontology
+from g60kg.rdf.compile import pinyin
+from g60kg.rdf.namespaces import ONTOLOGY_GRAPH
+from g60kg.rdf.ontology import load_ontology
 from rdflib import URIRef
 
 __all__ = ["Place", "generate", "main"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import g60kg
 import pytest
-from g60kg.build import default_data_dir
 from g60kg.kg import KnowledgeGraph
-from g60kg.store import BACKENDS, DEFAULT_BACKEND
+from g60kg.rdf.build import default_data_dir
+from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from g60kg.build import NQUADS_NAME, TRIG_NAME, ValidationFailed, build
 from g60kg.cli import main
 from g60kg.errors import InputErrors
+from g60kg.rdf.build import NQUADS_NAME, TRIG_NAME, ValidationFailed, build
 from rdflib import Dataset
 
 STATEMENTS = "statements/dongjing-ai-town.yaml"
@@ -222,7 +222,7 @@ def test_trig_and_nquads_hold_the_same_quads(tmp_path: Path) -> None:
 def test_large_datasets_validate_inside_oxigraph(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sys.modules["g60kg.build"], "PYSHACL_LIMIT", 0)
+    monkeypatch.setattr(sys.modules["g60kg.rdf.build"], "PYSHACL_LIMIT", 0)
     edit(
         data_copy,
         STATEMENTS,

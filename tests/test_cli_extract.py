@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from g60kg.build import default_data_dir, project_root
 from g60kg.cli import main
 from g60kg.kg import load
+from g60kg.rdf.build import default_data_dir, project_root
 from rdflib import Literal
 
 FIXTURES = Path(__file__).parent / "fixtures"

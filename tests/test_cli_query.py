@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from g60kg import cli_query
 from g60kg.cli import main
+from g60kg.cli import query as cli_query
 from g60kg.kg import KnowledgeGraph
 
 GRAPH_DIR = Path(__file__).resolve().parents[1] / "graph"

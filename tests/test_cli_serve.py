@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from g60kg.build import build
 from g60kg.cli import main
+from g60kg.rdf.build import build
 
 G60KG = shutil.which("g60kg", path=str(Path(sys.executable).parent)) or "g60kg"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from g60kg.build import compile_checked, default_data_dir
-from g60kg.namespaces import G60, OA
-from g60kg.records import read_data
+from g60kg.rdf.build import compile_checked, default_data_dir
+from g60kg.rdf.namespaces import G60, OA
+from g60kg.records.read import read_data
 from rdflib import Dataset
 from rdflib.namespace import PROV
 

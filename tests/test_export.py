@@ -11,8 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from g60kg.export import FORMATS, export, flat_graph
 from g60kg.output import OutputError
+from g60kg.views.export import FORMATS, export, flat_graph
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, RDFS, XSD

@@ -6,12 +6,12 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from g60kg.build import default_data_dir
 from g60kg.errors import G60Error, InputErrors
 from g60kg.extract import extract, gazetteer_from_entity_files
-from g60kg.ingest import ingest
-from g60kg.records import read_data
-from g60kg.yamlio import read_yaml
+from g60kg.ingest.apply import ingest
+from g60kg.rdf.build import default_data_dir
+from g60kg.records.read import read_data
+from g60kg.records.yamlio import read_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 INGEST = FIXTURES / "ingest"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import g60kg
 import pytest
-from g60kg.build import build
 from g60kg.errors import G60Error
-from g60kg.store import BACKENDS, DEFAULT_BACKEND
+from g60kg.rdf.build import build
+from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 from rdflib import Literal
 
 

@@ -6,7 +6,7 @@ import g60kg
 import networkx as nx
 import pytest
 from g60kg.kg import KnowledgeGraph
-from g60kg.nxview import simple_digraph, to_networkx
+from g60kg.views.nxview import simple_digraph, to_networkx
 
 ID = "https://w3id.org/g60kg/id/"
 DONGJING, SONGJIANG, LI_QIAN = ID + "adm-310117106", ID + "adm-310117", ID + "E0040"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from g60kg.namespaces import G60, VOCAB
-from g60kg.ontology import load_ontology, ontology_dir
+from g60kg.rdf.namespaces import G60, VOCAB
+from g60kg.rdf.ontology import load_ontology, ontology_dir
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 

@@ -6,7 +6,7 @@ import pytest
 from g60kg import queries
 from g60kg.errors import AmbiguousEntity, EntityNotFound, NoPath
 from g60kg.kg import KnowledgeGraph
-from g60kg.lookup import find, label, pick_label
+from g60kg.queries.lookup import find, label, pick_label
 
 ID = "https://w3id.org/g60kg/id/"
 DONGJING, SONGJIANG, SHANGHAI = ID + "adm-310117106", ID + "adm-310117", ID + "adm-310000"

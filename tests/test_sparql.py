@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from g60kg.errors import QueryError, QueryRefused, QuerySyntaxError, UnknownName
 from g60kg.kg import KnowledgeGraph
-from g60kg.results import choose_language, records, to_dataframe, to_sparql_json
-from g60kg.safety import check_query
-from g60kg.sparql import get_query, named_queries, parse_named_query, run_named
+from g60kg.sparql.named import get_query, named_queries, parse_named_query, run_named
+from g60kg.sparql.results import choose_language, records, to_dataframe, to_sparql_json
+from g60kg.sparql.safety import check_query
 from rdflib import Literal, URIRef
 
 ID = "https://w3id.org/g60kg/id/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from g60kg.sparqltext import QueryShape, SparqlTextError, bind_values, inspect_query
+from g60kg.sparql.text import QueryShape, SparqlTextError, bind_values, inspect_query
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store
 
 DATASET = Path(__file__).parent / "fixtures" / "corridor.nq"

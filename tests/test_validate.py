@@ -5,12 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from g60kg.build import compile_checked, default_data_dir, serialize_nquads
 from g60kg.errors import G60Error
-from g60kg.namespaces import CLAIM, G60, ID, OA, SCHEMA
-from g60kg.shapes import compile_shapes
-from g60kg.store import dataset_from_nquads
-from g60kg.validate import scalable_problems, shacl_problems, sparql_problems, union_graph
+from g60kg.rdf.build import compile_checked, default_data_dir, serialize_nquads
+from g60kg.rdf.namespaces import CLAIM, G60, ID, OA, SCHEMA
+from g60kg.rdf.shapes import compile_shapes
+from g60kg.rdf.store import dataset_from_nquads
+from g60kg.rdf.validate import scalable_problems, shacl_problems, sparql_problems, union_graph
 from rdflib import RDFS, Dataset, Graph, Literal
 
 DONGJING = ID["adm-310117106"]

@@ -6,7 +6,6 @@
 '洞泾镇'
 """
 
-from .build import build
 from .errors import (
     AmbiguousEntity,
     EntityNotFound,
@@ -20,6 +19,7 @@ from .errors import (
     UnknownName,
 )
 from .kg import KnowledgeGraph, load
+from .rdf.build import build
 
 __all__ = [
     "AmbiguousEntity",

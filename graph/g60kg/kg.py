@@ -11,12 +11,12 @@ from rdflib import Dataset
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from .build import NQUADS_NAME, compile_checked, default_data_dir, serialize_nquads
 from .errors import G60Error
-from .namespaces import PREFIXES
-from .nxview import simple_digraph, to_networkx
-from .safety import check_bindings
-from .store import DEFAULT_BACKEND, Backend, dataset_from_nquads, open_store
+from .rdf.build import NQUADS_NAME, compile_checked, default_data_dir, serialize_nquads
+from .rdf.namespaces import PREFIXES
+from .rdf.store import DEFAULT_BACKEND, Backend, dataset_from_nquads, open_store
+from .sparql.safety import check_bindings
+from .views.nxview import simple_digraph, to_networkx
 
 __all__ = ["KnowledgeGraph", "load"]
 

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 from g60kg.serve.examples import read_examples
-from g60kg.sparqltext import bind_values
+from g60kg.sparql.text import bind_values
 from pyoxigraph import (
     BlankNode,
     Literal,

@@ -9,11 +9,11 @@ from typing import Any
 
 import g60kg
 import pytest
-from g60kg.build import NQUADS_NAME, build
-from g60kg.namespaces import PREFIXES
-from g60kg.remote import RemoteError, push, pyoxigraph_term, query_endpoint
-from g60kg.sparql import bind_params, named_queries
-from g60kg.sparqltext import bind_values
+from g60kg.rdf.build import NQUADS_NAME, build
+from g60kg.rdf.namespaces import PREFIXES
+from g60kg.sparql.named import bind_params, named_queries
+from g60kg.sparql.remote import RemoteError, push, pyoxigraph_term, query_endpoint
+from g60kg.sparql.text import bind_values
 from pyoxigraph import RdfFormat, Store
 
 # One example value per parameter, as a user would type it.

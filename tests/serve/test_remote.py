@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from g60kg.remote import RemoteError, push, query_endpoint
+from g60kg.sparql.remote import RemoteError, push, query_endpoint
 from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, parse, serialize
 
 from .conftest import DATASET, PARAMS, QUERIES

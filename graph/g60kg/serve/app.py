@@ -26,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 from g60kg.serve.examples import Example
 from g60kg.serve.negotiate import choose
 from g60kg.serve.workers import Job, WorkerPool
-from g60kg.sparqltext import inspect_query
+from g60kg.sparql.text import inspect_query
 
 __all__ = ["ProtocolError", "create_app", "read_operation"]
 

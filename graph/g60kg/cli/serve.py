@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from .build import NQUADS_NAME, build, default_build_dir
-from .ontology import ontology_dir
-from .remote import push
-from .serve import serve
+from ..rdf.build import NQUADS_NAME, build, default_build_dir
+from ..rdf.ontology import ontology_dir
+from ..serve import serve
+from ..sparql.remote import push
 
 __all__ = ["push_command", "serve_command"]
 

@@ -41,9 +41,9 @@ from rdflib import Literal as RdfLiteral
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from g60kg.sparqltext import bind_values, inspect_query
+from g60kg.sparql.text import bind_values, inspect_query
 
-from .errors import G60Error
+from ..errors import G60Error
 
 __all__ = ["RemoteError", "push", "query_endpoint"]
 

@@ -12,7 +12,8 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from .errors import Problem
+from ..errors import Problem
+from ..records.read import Data, Entity, Span, Statement, Where
 from .namespaces import (
     CLAIM,
     ENTITIES_GRAPH,
@@ -29,7 +30,6 @@ from .namespaces import (
     source_graph,
 )
 from .ontology import Ontology
-from .records import Data, Entity, Span, Statement, Where
 
 __all__ = ["compile_dataset", "entity_iri", "pinyin"]
 

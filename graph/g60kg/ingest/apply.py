@@ -24,13 +24,13 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .build import ValidationFailed, compile_checked, write_atomically
+from ..errors import InputError, InputErrors, Problem
+from ..extract.decode import decode_article
+from ..extract.errors import ExtractError
+from ..rdf.build import ValidationFailed, compile_checked, write_atomically
+from ..records.read import Data, read_data
+from ..records.yamlio import line_of, read_yaml
 from .curate import CandidatesFile, Plan, display, render_metadata
-from .errors import InputError, InputErrors, Problem
-from .extract.decode import decode_article
-from .extract.errors import ExtractError
-from .records import Data, read_data
-from .yamlio import line_of, read_yaml
 
 __all__ = ["IngestReport", "ingest", "source_files"]
 

@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from .errors import G60Error
+from ..errors import G60Error
 from .ontology import ontology_dir
 
 __all__ = ["ShapeQuery", "compile_shapes", "shape_problems"]
@@ -213,7 +213,7 @@ def _node_queries(shapes: Graph, shape: Node, target: str) -> Iterator[ShapeQuer
 def compile_shapes(shapes: Graph) -> list[ShapeQuery]:
     """Every constraint of every targeted node shape as a SPARQL query.
 
-    >>> from g60kg.ontology import ontology_dir
+    >>> from g60kg.rdf.ontology import ontology_dir
     >>> queries = compile_shapes(Graph().parse(ontology_dir() / "shapes.ttl"))
     >>> any(q.message == "a quantity has a unit" for q in queries)
     True

@@ -15,15 +15,15 @@ from typing import Any
 import click
 from rdflib.query import Result
 
-from .errors import QuerySyntaxError
-from .kg import KnowledgeGraph, load
-from .namespaces import PREFIXES
-from .queries import describe, find, path
-from .remote import as_rdflib_result, pyoxigraph_term, query_endpoint
-from .results import choose_language, format_rows, records, to_sparql_json
-from .safety import check_query
-from .sparql import bind_params, get_query, named_queries, run_named
-from .store import BACKENDS, DEFAULT_BACKEND
+from ..errors import QuerySyntaxError
+from ..kg import KnowledgeGraph, load
+from ..queries.analyst import describe, find, path
+from ..rdf.namespaces import PREFIXES
+from ..rdf.store import BACKENDS, DEFAULT_BACKEND
+from ..sparql.named import bind_params, get_query, named_queries, run_named
+from ..sparql.remote import as_rdflib_result, pyoxigraph_term, query_endpoint
+from ..sparql.results import choose_language, format_rows, records, to_sparql_json
+from ..sparql.safety import check_query
 
 __all__ = ["describe_command", "find_command", "path_command", "queries_command", "query_command"]
 

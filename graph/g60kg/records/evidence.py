@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from .errors import Problem
-from .records import Span
+from ..errors import Problem
+from .read import Span
 
 __all__ = ["check_span", "locate", "nearest_match"]
 

@@ -22,7 +22,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from .lookup import local_name
+from ..queries.lookup import local_name
 
 __all__ = [
     "choose_language",
@@ -82,7 +82,7 @@ def _value(term: Identifier | None) -> Any:
 def records(result: Result) -> list[Row]:
     """SELECT results as plain Python values, with a `<column>_lang` column for tagged literals.
 
-    >>> from g60kg.sparql import run_named
+    >>> from g60kg.sparql.named import run_named
     >>> first = records(run_named(kg, "corridor-cities"))[0]
     >>> first["city_zh"], first["city_zh_lang"], first["province_en"]
     ('松江区', 'zh', 'Shanghai')
@@ -111,7 +111,7 @@ def _columns(result: Result, found: Sequence[Row]) -> list[str]:
 def to_dataframe(result: Result) -> pd.DataFrame:
     """SELECT results as a DataFrame: one column per variable, plus `<column>_lang` columns.
 
-    >>> from g60kg.sparql import run_named
+    >>> from g60kg.sparql.named import run_named
     >>> df = to_dataframe(run_named(kg, "plan-components", {"programme": "三区两翼"}))
     >>> list(df["position"]), df.loc[0, "component_en_lang"]
     ([1, 2, 3, 4, 5], 'en')

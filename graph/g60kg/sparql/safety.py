@@ -16,8 +16,8 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from .errors import QueryError, QueryRefused, QuerySyntaxError
-from .namespaces import PREFIXES
+from ..errors import QueryError, QueryRefused, QuerySyntaxError
+from ..rdf.namespaces import PREFIXES
 
 __all__ = ["QueryShape", "check_bindings", "check_query"]
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
 
-from .errors import AmbiguousEntity, EntityNotFound, G60Error
-from .kg import KnowledgeGraph
-from .namespaces import ID, PREFIXES, VOCAB
+from ..errors import AmbiguousEntity, EntityNotFound, G60Error
+from ..kg import KnowledgeGraph
+from ..rdf.namespaces import ID, PREFIXES, VOCAB
 
 __all__ = ["LANGS", "find", "label", "local_name", "pick_label", "resolve"]
 

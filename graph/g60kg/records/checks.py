@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from .errors import Problem
+from ..errors import Problem
+from ..rdf.ontology import Ontology
 from .evidence import check_span
-from .ontology import Ontology
-from .records import Data, Span
+from .read import Data, Span
 
 __all__ = ["check_data"]
 

@@ -9,7 +9,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["line_of", "read_yaml"]
 

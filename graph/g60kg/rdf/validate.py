@@ -2,7 +2,7 @@
 
 `shacl_problems` + `sparql_problems` check one in-memory union graph with pyshacl and rdflib,
 as the build does. `scalable_problems` finds the same problems with SPARQL alone (the shapes
-compiled by `g60kg.shapes`), so on an Oxigraph-backed dataset it stays fast at millions of
+compiled by `g60kg.rdf.shapes`), so on an Oxigraph-backed dataset it stays fast at millions of
 quads.
 """
 
@@ -71,7 +71,7 @@ def scalable_problems(data: Graph, shapes_path: Path | None = None) -> list[str]
     """What `shacl_problems` and `sparql_problems` report, found by SPARQL queries alone.
 
     Meant for a union-default dataset on Oxigraph (`g60kg.load()`), where every query runs
-    natively; see `g60kg.shapes` for the two ways it reads literals differently from pyshacl.
+    natively; see `g60kg.rdf.shapes` for the two ways it reads literals differently from pyshacl.
 
     >>> from g60kg import load
     >>> scalable_problems(load().rdf)

@@ -22,11 +22,11 @@ from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .errors import InputError, InputErrors, Problem
-from .extract.linking import group_of
-from .extract.normalise import to_simplified
-from .records import HANDLE, Data, Entity
-from .yamlio import line_of
+from ..errors import InputError, InputErrors, Problem
+from ..extract.linking import group_of
+from ..extract.normalise import to_simplified
+from ..records.read import HANDLE, Data, Entity
+from ..records.yamlio import line_of
 
 __all__ = ["CURATOR_KEYS", "CandidatesFile", "Plan", "display", "render_metadata"]
 

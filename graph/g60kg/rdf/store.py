@@ -9,7 +9,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
-from .errors import G60Error
+from ..errors import G60Error
 
 __all__ = [
     "BACKENDS",

@@ -18,10 +18,10 @@ from pathlib import Path
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from .errors import G60Error, UnknownName
-from .kg import KnowledgeGraph
-from .lookup import resolve
-from .ontology import ontology_dir
+from ..errors import G60Error, UnknownName
+from ..kg import KnowledgeGraph
+from ..queries.lookup import resolve
+from ..rdf.ontology import ontology_dir
 
 __all__ = ["NamedQuery", "bind_params", "get_query", "named_queries", "queries_dir", "run_named"]
 

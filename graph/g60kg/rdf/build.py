@@ -11,13 +11,13 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset
 
-from .checks import check_data
+from ..errors import G60Error, InputErrors
+from ..records.checks import check_data
+from ..records.read import read_data
 from .compile import compile_dataset
-from .errors import G60Error, InputErrors
 from .infer import add_inferences
 from .namespaces import PREFIXES
 from .ontology import load_ontology
-from .records import read_data
 from .store import dataset_from_nquads
 from .validate import scalable_problems, shacl_problems, sparql_problems, union_graph
 
@@ -57,7 +57,7 @@ class BuildResult:
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
 def default_data_dir() -> Path:

@@ -11,13 +11,13 @@ import click
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .build import default_data_dir, write_atomically
-from .errors import G60Error
-from .extract import ExtractError, extract, gazetteer_from_entity_files
-from .extract.decode import MAX_BYTES
-from .extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
-from .ingest import ingest
-from .records import HANDLE
+from ..errors import G60Error
+from ..extract import ExtractError, extract, gazetteer_from_entity_files
+from ..extract.decode import MAX_BYTES
+from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
+from ..ingest.apply import ingest
+from ..rdf.build import default_data_dir, write_atomically
+from ..records.read import HANDLE
 
 __all__ = ["evaluate_command", "extract_command", "ingest_command"]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .export import FORMATS, RDF_FORMATS, export
-from .kg import load
-from .viz import write_html, write_image
+from ..kg import load
+from ..views.export import FORMATS, RDF_FORMATS, export
+from ..viz import write_html, write_image
 
 __all__ = ["export_command", "viz_command"]
 
@@ -66,7 +66,7 @@ def viz_command(
     started = time.perf_counter()
     G = load(source).nx
     if as_map:
-        from .viz.geo import map_graph
+        from ..viz.geo import map_graph
 
         G = map_graph(G)
     chosen = fmt or out.suffix.lstrip(".").lower()

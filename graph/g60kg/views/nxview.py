@@ -21,8 +21,8 @@ from rdflib import RDF, RDFS, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node as RdflibNode
 
-from .namespaces import CLAIM, G60, ID, OA, ONTOLOGY_GRAPH, SCHEMA, VOCAB
-from .store import oxigraph_store
+from ..rdf.namespaces import CLAIM, G60, ID, OA, ONTOLOGY_GRAPH, SCHEMA, VOCAB
+from ..rdf.store import oxigraph_store
 
 __all__ = ["Evidence", "simple_digraph", "to_networkx"]
 

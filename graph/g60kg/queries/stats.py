@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import RDF, Dataset, URIRef
 from rdflib.namespace import PROV
 
-from .namespaces import G60, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
+from ..rdf.namespaces import G60, GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH
 
 __all__ = ["Stats", "dataset_stats", "format_stats"]
 
@@ -30,7 +30,7 @@ def _short(iri: URIRef | str, base: str) -> str:
 def dataset_stats(ds: Dataset) -> Stats:
     """Count quads per named graph, asserted entities and facts per g60 class, claims per source.
 
-    >>> from g60kg.build import compile_checked, default_data_dir
+    >>> from g60kg.rdf.build import compile_checked, default_data_dir
     >>> stats = dataset_stats(compile_checked(default_data_dir()))
     >>> stats.per_class["Company"], stats.per_class["Investment"]
     (5, 3)

@@ -18,12 +18,12 @@ from typing import Any
 import networkx as nx
 from rdflib import URIRef
 
-from .errors import G60Error, NoPath
-from .kg import KnowledgeGraph
+from ..errors import G60Error, NoPath
+from ..kg import KnowledgeGraph
+from ..rdf.namespaces import CLAIM
+from ..sparql.named import run_named
+from ..sparql.results import choose_language, records
 from .lookup import find, label, local_name, resolve
-from .namespaces import CLAIM
-from .results import choose_language, records
-from .sparql import run_named
 
 __all__ = [
     "components",

@@ -20,7 +20,7 @@ QUANTITY_RANGES = {SCHEMA.QuantitativeValue, SCHEMA.MonetaryAmount}
 
 def ontology_dir() -> Path:
     """The folder holding g60.ttl, vocab.ttl, shapes.ttl and the named queries."""
-    return Path(__file__).resolve().parents[2] / "ontology"
+    return Path(__file__).resolve().parents[3] / "ontology"
 
 
 @dataclass(frozen=True)

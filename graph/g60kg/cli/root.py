@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from .build import ValidationFailed, build, compile_checked, default_data_dir
-from .errors import G60Error
-from .evidence import locate
-from .records import read_data
-from .stats import dataset_stats, format_stats
+from ..errors import G60Error
+from ..queries.stats import dataset_stats, format_stats
+from ..rdf.build import ValidationFailed, build, compile_checked, default_data_dir
+from ..records.evidence import locate
+from ..records.read import read_data
 
 __all__ = ["main"]
 
@@ -110,16 +110,16 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 
 def _register() -> None:
     """Attach the commands that live in their own modules."""
-    from .cli_extract import evaluate_command, extract_command, ingest_command
-    from .cli_query import (
+    from .extract import evaluate_command, extract_command, ingest_command
+    from .query import (
         describe_command,
         find_command,
         path_command,
         queries_command,
         query_command,
     )
-    from .cli_serve import push_command, serve_command
-    from .cli_view import export_command, viz_command
+    from .serve import push_command, serve_command
+    from .view import export_command, viz_command
 
     for command in (
         query_command, queries_command, find_command, describe_command, path_command,

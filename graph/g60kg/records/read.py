@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, InputErrors, Problem
+from ..errors import InputError, InputErrors, Problem
 from .yamlio import line_of, read_yaml
 
 __all__ = [
@@ -504,7 +504,7 @@ def read_data(folder: Path) -> Data:
 
     Raises `InputErrors` listing every problem found, each with file and line.
 
-    >>> from g60kg.build import default_data_dir
+    >>> from g60kg.rdf.build import default_data_dir
     >>> data = read_data(default_data_dir())
     >>> "dongjing-ai-town" in data.sources and len(data.entities) > 40
     True

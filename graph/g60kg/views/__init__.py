@@ -1,0 +1,1 @@
+"""Views of the RDF dataset: networkx graphs (`nxview`) and file exports (`export`)."""
