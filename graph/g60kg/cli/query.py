@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+from rdflib import URIRef
 from rdflib.query import Result
 
 from ..errors import QuerySyntaxError
 from ..kg import KnowledgeGraph, load
 from ..queries.analyst import describe, find, path
-from ..rdf.namespaces import PREFIXES
+from ..rdf.namespaces import G60, PREFIXES
 from ..rdf.store import BACKENDS, DEFAULT_BACKEND
 from ..sparql.named import bind_params, get_query, named_queries, run_named
 from ..sparql.remote import as_rdflib_result, pyoxigraph_term, query_endpoint
@@ -48,6 +49,30 @@ _SOURCE = click.option(
     default=None,
     help="Data folder, build folder, N-Quads file or Oxigraph store (default: the project's data).",
 )
+
+
+def no_data_notes(kg: KnowledgeGraph, bound: dict[str, Any], lang: str) -> list[str]:
+    """Why a named query found nothing: what the graph holds for each place or class asked."""
+    from ..queries.coverage import place_coverage
+    from ..queries.lookup import label
+
+    notes = []
+    for param, term in bound.items():
+        if not isinstance(term, URIRef):
+            continue
+        if kg.query("ASK { ?x a ?class }", {"class": term}).askAnswer is False and str(
+            term
+        ).startswith(str(G60)):
+            notes.append(f"no data: the graph holds no entity of class {label(kg, term, lang)}")
+            continue
+        if kg.query("ASK { ?p a g60:Place }", {"p": term}).askAnswer:
+            cov = place_coverage(kg, term)
+            notes.append(
+                f"no data: the graph holds no such facts for {label(kg, term, lang)} "
+                f"({param}); it has {cov.entities} entities there from {cov.sources} sources, "
+                f"latest fact {cov.latest or 'none'}. Coverage per city: g60kg stats --coverage"
+            )
+    return notes
 
 
 def load_graph(source: Path | None, backend: str) -> KnowledgeGraph:
@@ -186,7 +211,8 @@ def query_command(
     kg = load_graph(source, backend)
     try:
         if name is not None:
-            result = run_named(kg, name, _params(pairs), lang)
+            bound = bind_params(kg, get_query(name), _params(pairs), lang)
+            result = run_named(kg, name, bound, lang)
         else:
             sparql = file.read_text(encoding="utf-8") if file is not None else str(text)
             result = kg.query(sparql)
@@ -194,6 +220,9 @@ def query_command(
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     click.echo(render(result, fmt, lang))
+    if name is not None and not len(result):
+        for note in no_data_notes(kg, bound, lang):
+            click.echo(note, err=True)
 
 
 @click.command("queries")

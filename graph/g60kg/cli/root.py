@@ -80,11 +80,23 @@ def validate_command(data_dir: Path | None) -> None:
 
 @main.command("stats")
 @DATA_OPTION
-def stats_command(data_dir: Path | None) -> None:
-    """Print counts per class, per named graph and per source.
+@click.option(
+    "--coverage",
+    is_flag=True,
+    help="Per member of the corridor: entities by class, sources, the latest fact's date.",
+)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Label language.")
+def stats_command(data_dir: Path | None, coverage: bool, lang: str) -> None:
+    """Print counts per class, per named graph and per source, or coverage per member city.
 
-    Example: g60kg stats
+    Example: g60kg stats --coverage --lang en
     """
+    if coverage:
+        from ..kg import load
+        from ..queries.coverage import corridor_coverage, format_coverage
+
+        click.echo(format_coverage(corridor_coverage(load(data_dir)), lang))
+        return
     ds = compile_checked(data_dir or default_data_dir())
     click.echo(format_stats(dataset_stats(ds)))
 
