@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from ..errors import Problem
 from ..rdf.ontology import Ontology
+from .duplicates import duplicate_problems
 from .evidence import check_span
 from .read import Data, Span
 
@@ -130,4 +131,5 @@ def check_data(data: Data, onto: Ontology) -> list[Problem]:
         *_check_entities(data, onto),
         *_check_statements(data),
         *_check_references(data),
+        *duplicate_problems(data),
     ]

@@ -101,6 +101,7 @@ class Entity:
     cites: tuple[str, ...]
     note: str | None
     where: Where
+    distinct_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -410,6 +411,7 @@ def _entity(r: _Reader, path: Path, node: Any) -> Entity | None:
         tuple(map(str, node.get("cites") or [])),
         _str_or_none(node.get("note")),
         where,
+        tuple(map(str, node.get("distinct_from") or [])),
     )
 
 
