@@ -101,6 +101,25 @@ def stats_command(data_dir: Path | None, coverage: bool, lang: str) -> None:
     click.echo(format_stats(dataset_stats(ds)))
 
 
+@main.command("mint-iris")
+@DATA_OPTION
+def mint_iris_command(data_dir: Path | None) -> None:
+    """Give every new entity (written without `iri:`) its persistent IRI, in place.
+
+    Serials come from the block of the entity's area folder (docs/curation.md); administrative
+    units with a division_code get adm-<code>.
+
+    Example: g60kg mint-iris
+    """
+    from ..records.mint import mint_iris
+
+    folder = data_dir or default_data_dir()
+    minted = mint_iris(folder)
+    for m in minted:
+        click.echo(f"{m.file}:{m.line}: {m.id} -> {m.iri}")
+    click.echo(f"minted {len(minted)} IRIs in {folder}")
+
+
 @main.command("locate")
 @DATA_OPTION
 @click.argument("source")

@@ -365,6 +365,14 @@ def _read_entities(r: _Reader, data: Data, folder: Path) -> None:
 
 
 def _entity(r: _Reader, path: Path, node: Any) -> Entity | None:
+    if isinstance(node, Mapping) and node.get("id") and not node.get("iri"):
+        r.problems.append(
+            r.where(path, node).problem(
+                f"entity '{node['id']}' has no 'iri'",
+                "run `g60kg mint-iris` to give new entities their persistent IRI",
+            )
+        )
+        return None
     handle, iri = r.need(path, node, "id"), r.need(path, node, "iri")
     if handle is None or iri is None:
         return None

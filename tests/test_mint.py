@@ -1,0 +1,50 @@
+"""New entities get their IRI from a command, never typed by hand."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from g60kg.cli import main
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+NEW = """entities:
+  # two sites a curator has just written
+  - id: test-park
+    type: IndustrialPark
+    zh: 测试产业园
+    en: Test Industrial Park
+    cites: [admin-divisions]
+  - id: test-county
+    type: District
+    zh: 测试县
+    en: Test County
+    division_code: "341881"
+    cites: [admin-divisions]
+"""
+
+
+def test_missing_iri_is_refused_with_the_command_that_fixes_it(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
+    (data / "entities" / "hefei").mkdir(exist_ok=True)
+    path = data / "entities" / "hefei" / "test-sites.yaml"
+    path.write_text(NEW, encoding="utf-8")
+    runner = CliRunner()
+    refused = runner.invoke(main, ["validate", "--data", str(data)])
+    assert refused.exit_code == 1
+    assert "entity 'test-park' has no 'iri'" in refused.output
+    assert "g60kg mint-iris" in refused.output
+
+    minted = runner.invoke(main, ["mint-iris", "--data", str(data)])
+    assert minted.exit_code == 0, minted.output
+    assert "test-park -> E5" in minted.output and "test-county -> adm-341881" in minted.output
+    text = path.read_text(encoding="utf-8")
+    assert "# two sites a curator has just written" in text  # comments stay
+    assert "    iri: adm-341881\n" in text
+
+    again = runner.invoke(main, ["mint-iris", "--data", str(data)])
+    assert "minted 0 IRIs" in again.output and path.read_text(encoding="utf-8") == text
+    assert runner.invoke(main, ["validate", "--data", str(data)]).exit_code == 0
