@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import networkx
 from rdflib import Dataset
@@ -63,6 +64,16 @@ class KnowledgeGraph:
     def digraph(self) -> networkx.DiGraph:
         """A simple DiGraph projection of `nx_collapsed` for algorithms that refuse multigraphs."""
         return simple_digraph(self.nx_collapsed)
+
+    def ask(self, question: str, lang: str | None = None) -> Any:
+        """Answer a plain question in Chinese or English; see `g60kg.ask.ask`.
+
+        >>> [a.label for a in load().ask("洞泾镇位于哪个区？").answers]
+        ['松江区']
+        """
+        from .ask import ask
+
+        return ask(self, question, lang)
 
     def quad_count(self) -> int:
         """How many quads the dataset holds."""

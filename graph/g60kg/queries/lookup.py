@@ -19,7 +19,7 @@ from ..errors import AmbiguousEntity, EntityNotFound, G60Error
 from ..kg import KnowledgeGraph
 from ..rdf.namespaces import ID, PREFIXES, VOCAB
 
-__all__ = ["LANGS", "find", "label", "local_name", "pick_label", "resolve"]
+__all__ = ["LANGS", "entity_names", "find", "label", "local_name", "pick_label", "resolve"]
 
 LANGS = ("zh", "en")
 _LABELS = """
@@ -56,6 +56,15 @@ def _index(kg: KnowledgeGraph) -> _Index:
                 index.names[iri].add(text)
         _CACHE[kg] = index
     return _CACHE[kg]
+
+
+def entity_names(kg: KnowledgeGraph) -> Mapping[str, set[str]]:
+    """Every name (labels in every language, aliases, pinyin) of every entity, by IRI.
+
+    >>> "洞泾" in entity_names(kg)["https://w3id.org/g60kg/id/adm-310117106"]
+    True
+    """
+    return _index(kg).names
 
 
 def pick_label(labels: Mapping[str, str], lang: str = "zh") -> str | None:

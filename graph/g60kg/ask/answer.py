@@ -1,0 +1,304 @@
+"""Answer an intent from the graph: one read-only SPARQL query with the entities bound as terms,
+then the evidence behind every answer (the source, its date and the quoted words, or the cited
+public report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+from rdflib import URIRef
+
+from ..kg import KnowledgeGraph
+from ..queries.lookup import label
+from ..rdf.namespaces import G60
+from .intents import Intent
+
+__all__ = ["Answer", "Reply", "answer_intent", "evidence_of"]
+
+PLACING = "g60:directlyWithin|g60:partOf|g60:locatedIn|g60:settledIn|g60:heldIn"
+
+SPARQL: dict[str, str] = {
+    "where": f"""SELECT DISTINCT ?answer ?rel ?first ?depth WHERE {{
+  {{ ?x {PLACING} ?answer . BIND(?answer AS ?first) BIND(1 AS ?depth) ?x ?rel ?first }}
+  UNION {{
+    ?x {PLACING} ?first . ?first g60:directlyWithin+ ?answer . ?x ?rel ?first BIND(2 AS ?depth)
+  }}
+  FILTER(?rel IN (g60:directlyWithin, g60:partOf, g60:locatedIn, g60:settledIn, g60:heldIn))
+  ?answer a ?level .
+}}""",
+    "in-place": f"""SELECT DISTINCT ?answer ?rel ?first WHERE {{
+  {{ ?answer {PLACING} ?x . BIND(?x AS ?first) }}
+  UNION {{ ?answer {PLACING} ?first . ?first (g60:directlyWithin|g60:partOf)+ ?x }}
+  ?answer ?rel ?first .
+  FILTER(?rel IN (g60:directlyWithin, g60:partOf, g60:locatedIn, g60:settledIn, g60:heldIn))
+  ?answer a ?cls .
+}}""",
+    "members-corridor": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  ?x g60:memberCity ?answer . BIND(g60:memberCity AS ?rel) BIND(?answer AS ?first)
+}""",
+    "members-programme": """SELECT DISTINCT ?answer ?fact ?position WHERE {
+  ?x g60:hasComponent ?fact . ?fact g60:position ?position .
+  OPTIONAL { ?fact g60:item ?item }
+  BIND(COALESCE(?item, ?fact) AS ?answer)
+} ORDER BY ?position""",
+    "members-body": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  { ?answer g60:memberOf ?x BIND(g60:memberOf AS ?rel) }
+  UNION { ?answer g60:parentOrganization ?x BIND(g60:parentOrganization AS ?rel) }
+  UNION { ?answer g60:directlyWithin ?x BIND(g60:directlyWithin AS ?rel) }
+  BIND(?x AS ?first)
+}""",
+    "person-posts": """SELECT DISTINCT ?answer ?fact ?org ?when WHERE {
+  ?fact a g60:PostHolding ; g60:holder ?x ; g60:post ?answer ; g60:organization ?org .
+  OPTIONAL { ?fact g60:attestedOn ?when }
+}""",
+    "post-holder": """SELECT DISTINCT ?answer ?fact ?post ?when WHERE {
+  ?fact a g60:PostHolding ; g60:holder ?answer ; g60:post ?post ; g60:organization ?org .
+  OPTIONAL { ?fact g60:postTitle ?title }
+  OPTIONAL { ?fact g60:attestedOn ?when }
+  ?post rdfs:label ?post_label .
+  FILTER(CONTAINS(LCASE(STR(?post_label)), LCASE(?word))
+         || CONTAINS(LCASE(COALESCE(?title, "")), LCASE(?word)))
+}""",
+    "post-holder-of": """SELECT DISTINCT ?answer ?fact ?post ?when WHERE {
+  ?fact a g60:PostHolding ; g60:holder ?answer ; g60:post ?x .
+  BIND(?x AS ?post)
+  OPTIONAL { ?fact g60:attestedOn ?when }
+}""",
+    "who-role": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  ?x ?rel ?answer . BIND(?answer AS ?first)
+}""",
+    "when": """SELECT DISTINCT ?answer ?rel ?fact ?status WHERE {
+  { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) }
+  UNION { ?fact a g60:StatusChange ; g60:statusOf ?x ; g60:siteStatus ?status ; g60:when ?answer }
+} ORDER BY ?answer""",
+    "how-much": """SELECT DISTINCT ?fact ?q ?indicator ?period WHERE {
+  ?fact ?role ?x .
+  FILTER(?role IN (g60:refArea, g60:destination, g60:targetOf, g60:targetArea, g60:investor))
+  ?fact ?measure ?q .
+  FILTER(?measure IN (g60:value, g60:amount, g60:companyCount))
+  OPTIONAL { ?fact g60:indicator ?indicator }
+  OPTIONAL { ?fact g60:refPeriod|g60:targetYear|g60:date ?period }
+} ORDER BY ?period""",
+    "on-date": """SELECT DISTINCT ?answer ?when WHERE {
+  ?answer g60:date|g60:when ?when .
+  ?answer a g60:Event .
+  FILTER(STRSTARTS(STR(?when), ?year))
+} ORDER BY ?when""",
+}
+
+_EVIDENCE = """SELECT DISTINCT ?source ?title ?publisher ?date ?url ?quote WHERE {
+  ?claim prov:wasDerivedFrom ?source .
+  OPTIONAL { ?claim g60:evidence ?span . ?span oa:exact ?quote ; oa:hasSource ?source }
+  OPTIONAL { ?source rdfs:label ?title }
+  OPTIONAL { ?source schema:publisher ?publisher }
+  OPTIONAL { ?source schema:datePublished|g60:pageDate ?date }
+  OPTIONAL { ?source schema:url ?url }
+}"""
+
+_TRIPLE_CLAIMS = """SELECT DISTINCT ?claim WHERE {
+  ?claim rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+}"""
+
+_QUANTITY = """SELECT ?value ?min ?max ?unit ?currency ?text ?qualifier WHERE {
+  OPTIONAL { ?q schema:value ?value } OPTIONAL { ?q schema:minValue ?min }
+  OPTIONAL { ?q schema:maxValue ?max } OPTIONAL { ?q g60:unit ?unit }
+  OPTIONAL { ?q schema:currency ?currency } OPTIONAL { ?q g60:surfaceForm ?text }
+  OPTIONAL { ?q g60:qualifier ?qualifier }
+}"""
+
+
+@dataclass
+class Answer:
+    """One answer: an entity or a value, with its labels and the evidence behind it."""
+
+    label: str
+    label_en: str
+    value: str | None = None
+    iri: str | None = None
+    note: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Reply:
+    """Everything `ask` returns: the interpretation, the SPARQL it ran and the answers."""
+
+    question: str
+    interpretation: str
+    sparql: str = ""
+    bindings: dict[str, str] = field(default_factory=dict)
+    answers: list[Answer] = field(default_factory=list)
+    message: str | None = None
+
+
+def run(kg: KnowledgeGraph, sparql: str, bound: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of `sparql` with `bound` terms as bindings (projected, as `kg.query` requires)."""
+    names = " ".join(f"?{name}" for name in bound)
+    text = re.sub(r"^SELECT( DISTINCT)? ", lambda m: f"{m.group(0)}{names} ", sparql, count=1)
+    rows: list[Any] = list(kg.query(text, bound))
+    return [{k: row[k] for k in row.labels} for row in rows]
+
+
+def evidence_of(kg: KnowledgeGraph, claims: list[URIRef]) -> list[dict[str, Any]]:
+    """Source, title, publisher, date, URL and quote behind each claim, once each."""
+    seen: set[tuple[str, ...]] = set()
+    found = []
+    for claim in claims:
+        for row in run(kg, _EVIDENCE, {"claim": claim}):
+            item = {k: (None if v is None else str(v)) for k, v in row.items() if k != "claim"}
+            key = (str(item["source"]), str(item["quote"]))
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    return found
+
+
+def _triple_evidence(kg: KnowledgeGraph, s: Any, p: Any, o: Any) -> list[dict[str, Any]]:
+    rows = run(kg, _TRIPLE_CLAIMS, {"s": s, "p": p, "o": o})
+    return evidence_of(kg, [row["claim"] for row in rows])
+
+
+def _entity_answer(kg: KnowledgeGraph, iri: Any) -> Answer:
+    if isinstance(iri, URIRef):
+        return Answer(label(kg, iri, "zh"), label(kg, iri, "en"), iri=str(iri))
+    return Answer(str(iri), str(iri), value=str(iri))
+
+
+def _number(value: Any) -> str:
+    """1e10 as 10,000,000,000; decimals as written."""
+    text = str(value)
+    return f"{int(text):,}" if text.lstrip("-").isdigit() else text
+
+
+def quantity_text(kg: KnowledgeGraph, q: URIRef) -> str:
+    """A quantity as the source wrote it, then normalised with its bound.
+
+    E.g. 超百亿 (≥ 10000000000 CNY): a "more than" amount is a minimum.
+    """
+    rows = run(kg, _QUANTITY, {"q": q})
+    if not rows:
+        return str(q)
+    r = SimpleNamespace(**rows[0])
+    unit = str(r.currency or (label(kg, r.unit, "en") if r.unit else ""))
+    if r.value is not None:
+        bound = f"= {_number(r.value)}"
+        if r.qualifier is not None and str(r.qualifier).endswith("/about"):
+            bound = f"≈ {_number(r.value)}"
+    elif r.min is not None:
+        bound = f"≥ {_number(r.min)}"
+    else:
+        bound = f"≤ {_number(r.max)}"
+    text = f"{r.text} " if r.text else ""
+    return f"{text}({bound} {unit})".strip()
+
+
+def _bindings(intent: Intent, x: URIRef) -> tuple[str, dict[str, Any]]:
+    """The query to run for `intent` about entity `x`, and its bound terms."""
+    from rdflib import Literal
+
+    kind = intent.kind
+    bound: dict[str, Any] = {"x": x}
+    if kind == "where":
+        bound["level"] = G60[intent.level or "Place"]
+    elif kind == "in-place":
+        bound["cls"] = G60[intent.cls or "Organization"]
+    elif kind == "who-role":
+        bound["rel"] = G60[intent.relation or "issuedBy"]
+    elif kind == "post-holder":
+        bound = {"word": Literal(intent.post or "")}
+    return SPARQL[kind], bound
+
+
+def _members_query(kg: KnowledgeGraph, x: URIRef) -> str:
+    types = {str(row["t"]) for row in run(kg, "SELECT ?t WHERE { ?x a ?t }", {"x": x})}
+    if str(G60.Corridor) in types:
+        return SPARQL["members-corridor"]
+    if str(G60.Programme) in types:
+        return SPARQL["members-programme"]
+    return SPARQL["members-body"]
+
+
+def answer_intent(
+    kg: KnowledgeGraph, intent: Intent, x: URIRef | None
+) -> tuple[str, dict[str, Any], list[Answer]]:
+    """Run the intent's query about `x` and turn its rows into answers with evidence."""
+    from rdflib import Literal
+
+    bound: dict[str, Any]
+    if intent.kind == "on-date":
+        sparql, bound = SPARQL["on-date"], {"year": Literal(intent.year or "")}
+    elif intent.kind == "members":
+        assert x is not None
+        sparql, bound = _members_query(kg, x), {"x": x}
+    else:
+        assert x is not None or intent.kind == "post-holder"
+        sparql, bound = _bindings(intent, x if x is not None else URIRef(""))
+        if intent.kind == "post-holder" and x is not None and _is_post(kg, x):
+            sparql, bound = SPARQL["post-holder-of"], {"x": x}
+        elif intent.kind == "post-holder" and x is not None:
+            sparql = sparql.replace(
+                "g60:organization ?org .",
+                "g60:organization ?org . ?org (g60:jurisdiction/g60:directlyWithin*)? ?x .",
+            )
+            bound["x"] = x
+    answers = [_row_answer(kg, intent, x, data) for data in run(kg, sparql, bound)]
+    if intent.kind == "how-much" and intent.words:
+        answers = _most_relevant(answers, intent.words)
+    return sparql, bound, answers
+
+
+def _is_post(kg: KnowledgeGraph, x: URIRef) -> bool:
+    return bool(run(kg, "SELECT ?t WHERE { ?x a g60:Post }", {"x": x}))
+
+
+def _most_relevant(answers: list[Answer], hints: tuple[str, ...]) -> list[Answer]:
+    """Keep the figures whose label, value or unit best match what the question names."""
+
+    def score(a: Answer) -> int:
+        text = f"{a.label} {a.label_en} {a.value or ''}".lower()
+        return sum(1 for hint in hints if hint.lower() in text)
+
+    best = max(map(score, answers), default=0)
+    return [a for a in answers if score(a) == best] if best else answers
+
+
+def _row_answer(
+    kg: KnowledgeGraph, intent: Intent, x: URIRef | None, data: dict[str, Any]
+) -> Answer:
+    kind = intent.kind
+    if kind == "how-much":
+        fact = data["fact"]
+        answer = Answer(label(kg, fact, "zh"), label(kg, fact, "en"), iri=str(fact))
+        answer.value = quantity_text(kg, data["q"])
+        answer.note = str(data["period"]) if data.get("period") is not None else None
+        answer.evidence = evidence_of(kg, [fact])
+        return answer
+    answer = _entity_answer(kg, data.get("answer"))
+    if data.get("fact") is not None:  # an n-ary fact carries its own evidence
+        answer.evidence = evidence_of(kg, [data["fact"]])
+        extra = data.get("org") or data.get("post")
+        if extra is not None:
+            answer.note = label(kg, extra, "zh") + " / " + label(kg, extra, "en")
+        if data.get("when") is not None:
+            answer.note = f"{answer.note or ''} ({data['when']})".strip()
+        if data.get("status") is not None:
+            answer.note = label(kg, data["status"], "zh") + " / " + label(kg, data["status"], "en")
+    elif data.get("rel") is not None and x is not None:
+        subject, obj = (data["answer"], data["first"]) if kind == "in-place" else (x, data["first"])
+        if kind == "members" and str(data["rel"]) != str(G60.memberCity):
+            subject, obj = data["answer"], x
+        if kind == "members" and str(data["rel"]) == str(G60.memberCity):
+            subject, obj = x, data["answer"]
+        if kind == "when":
+            subject, obj = x, data["answer"]
+        answer.evidence = _triple_evidence(kg, subject, data["rel"], obj)
+        if kind == "when":
+            answer.note = label(kg, data["rel"], "zh") + " / " + label(kg, data["rel"], "en")
+    if kind == "on-date" and data.get("when") is not None:
+        answer.note = str(data["when"])
+        answer.evidence = []
+    return answer

@@ -1,0 +1,182 @@
+"""`ask`: a plain question in Chinese or English, answered from the graph with its evidence."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rdflib import URIRef
+
+from ..errors import G60Error
+from ..kg import KnowledgeGraph
+from ..queries.lookup import label
+from ..rdf.namespaces import G60
+from .answer import Answer, Reply, answer_intent, evidence_of
+from .intents import EXAMPLES, Intent, read_intent
+from .spot import Mention, spot
+
+__all__ = ["ask"]
+
+KIND_TEXT = {
+    "where": ("{x}位于哪里", "where {x} is"),
+    "in-place": ("{x}内的{cls}", "{cls} in {x}"),
+    "members": ("{x}的组成或成员", "members or components of {x}"),
+    "person-posts": ("{x}担任的职务", "posts held by {x}"),
+    "post-holder": ("担任{post}的人", "who holds the post {post}"),
+    "who-role": ("{x}的{rel}", "{rel} of {x}"),
+    "when": ("{x}的时间", "dates of {x}"),
+    "how-much": ("{x}的数量与金额", "figures about {x}"),
+    "on-date": ("{year}年的活动", "events in {year}"),
+    "path": ("{x}与{y}之间的关系", "how {x} and {y} are related"),
+}
+
+
+def _is_english(question: str) -> bool:
+    return not re.search(r"[\u4e00-\u9fff]", question)
+
+
+def _is_a(kg: KnowledgeGraph, iri: str, cls: str) -> bool:
+    return bool(kg.query(f"ASK {{ ?x a g60:{cls} }}", {"x": URIRef(iri)}).askAnswer)
+
+
+def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
+    """The mention the question is about: a place for in-place questions, else the first."""
+    if not intent.mentions:
+        return None
+    if intent.kind == "in-place":
+        places = [m for m in intent.mentions if _is_a(kg, m.iris[0], "Place")]
+        return places[-1] if places else intent.mentions[0]
+    return intent.mentions[0]
+
+
+def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
+    i = 1 if lang == "en" else 0
+    names = [label(kg, m.iris[0], lang) for m in intent.mentions]
+    cls = label(kg, str(G60[intent.cls]), lang) if intent.cls else ""
+    rel = label(kg, str(G60[intent.relation]), lang) if intent.relation else ""
+    return KIND_TEXT[intent.kind][i].format(
+        x=names[0] if names else "", y=names[1] if len(names) > 1 else "",
+        cls=cls, rel=rel, post=intent.post or "", year=intent.year or "",
+    )  # fmt: skip
+
+
+def _path(kg: KnowledgeGraph, intent: Intent) -> list[Answer]:
+    from ..queries.analyst import path
+
+    a, b = intent.mentions[0].iris[0], intent.mentions[1].iris[0]
+    answers = []
+    for step in path(kg, a, b, "zh"):
+        en = path_label_en = label(kg, step["predicate"], "en") if step["predicate"] else ""
+        answer = Answer(
+            f"{step['from_label']} —{step['relation']}→ {step['to_label']}",
+            f"{label(kg, step['from'], 'en')} —{path_label_en}→ {label(kg, step['to'], 'en')}",
+            iri=step["to"],
+        )
+        s, o = (step["from"], step["to"]) if step["forward"] else (step["to"], step["from"])
+        if step["predicate"]:
+            from .answer import _triple_evidence
+
+            answer.evidence = _triple_evidence(kg, URIRef(s), URIRef(step["predicate"]), URIRef(o))
+        del en
+        answers.append(answer)
+    return answers
+
+
+def _no_answer(kg: KnowledgeGraph, intent: Intent, x: URIRef | None, lang: str) -> str:
+    subject = label(kg, x, lang) if x is not None else ""
+    text = (
+        f"The graph holds no such facts about {subject}; nothing is made up."
+        if lang == "en"
+        else f"图谱中没有关于{subject}的此类事实（不作推测）。"
+    )
+    if x is not None and _is_a(kg, str(x), "Place"):
+        from ..queries.coverage import place_coverage
+
+        cov = place_coverage(kg, x)
+        text += (
+            f" It holds {cov.entities} entities there from {cov.sources} sources"
+            f" (latest fact {cov.latest or 'none'}): coverage is thin; see g60kg stats --coverage."
+            if lang == "en"
+            else f" 图谱在此有 {cov.entities} 个实体、{cov.sources} 个来源"
+            f"（最新事实 {cov.latest or '无'}），覆盖有限；见 g60kg stats --coverage。"
+        )
+    return text
+
+
+def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
+    """Answer `question` from the graph: entities or values, each with its evidence.
+
+    >>> reply = ask(kg, "洞泾镇位于哪个区？")
+    >>> [a.label for a in reply.answers]
+    ['松江区']
+    >>> reply.answers[0].evidence[0]["quote"]
+    '在松江区洞泾镇集体亮相'
+    """
+    if not question.strip():
+        raise G60Error("an empty question; ask e.g. " + EXAMPLES[0])
+    lang = lang or ("en" if _is_english(question) else "zh")
+    mentions = spot(kg, question)
+    intent = read_intent(question, mentions)
+    if intent is None:
+        return Reply(
+            question,
+            "not understood" if lang == "en" else "未能理解",
+            message=("I understand questions like these:\n" if lang == "en" else "可以这样问：\n")
+            + "\n".join(f"  {e}" for e in EXAMPLES),
+        )
+    reply = Reply(question, _interpretation(kg, intent, lang))
+    ambiguous = [m for m in intent.mentions if len(m.iris) > 1]
+    if ambiguous:
+        m = ambiguous[0]
+        readings = "; ".join(f"{label(kg, i, 'zh')} / {label(kg, i, 'en')}" for i in m.iris)
+        reply.message = (
+            f"'{m.text}' may mean: {readings}. Answering for the first; name one to choose."
+            if lang == "en"
+            else f"“{m.text}”可指：{readings}。以下按第一种理解作答，请写全名以选择。"
+        )
+    if intent.kind == "path":
+        if len(intent.mentions) < 2:
+            return reply
+        try:
+            reply.answers = _path(kg, intent)
+        except G60Error as exc:
+            reply.message = str(exc)
+        reply.sparql = "(networkx shortest path over the collapsed graph)"
+        return reply
+    subject = _subject(kg, intent)
+    x = URIRef(subject.iris[0]) if subject else None
+    if x is None and intent.kind not in ("on-date", "post-holder"):
+        reply.message = _no_answer(kg, intent, None, lang)
+        return reply
+    sparql, bound, answers = answer_intent(kg, intent, x)
+    reply.sparql = sparql
+    reply.bindings = {k: str(v) for k, v in bound.items()}
+    reply.answers = answers
+    if not answers:
+        reply.message = _no_answer(kg, intent, x, lang)
+    return reply
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    """The reply as `{"question", "interpretation", "sparql", "answers": [...]}`."""
+    return {
+        "question": reply.question,
+        "interpretation": reply.interpretation,
+        "sparql": reply.sparql,
+        "bindings": reply.bindings,
+        "message": reply.message,
+        "answers": [
+            {
+                "label": a.label,
+                "label_en": a.label_en,
+                "value": a.value,
+                "iri": a.iri,
+                "note": a.note,
+                "evidence": a.evidence,
+            }
+            for a in reply.answers
+        ],
+    }
+
+
+__all__ += ["evidence_of", "reply_json"]

@@ -1,0 +1,170 @@
+"""What a question asks: its kind (where, what is in, who holds, when, how much …) and its slots.
+
+Rules over the question's wording, in simplified Chinese (traditional is converted first) and in
+English for the common forms. The entities come from `spot`; this module only reads the words
+around them. The first rule that fits wins; rules are ordered from the most specific.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..extract.normalise import to_simplified
+from .spot import Mention
+
+__all__ = ["EXAMPLES", "Intent", "read_intent"]
+
+# Class asked for in "what is in X" questions: keyword → ontology class local name.
+CLASS_WORDS: list[tuple[str, str]] = [
+    (r"高校|大学|学院|universit", "University"),
+    (r"实验室|\blabs?\b|laborator", "Laboratory"),
+    (r"研究院|研究所|科研机构|institute", "ResearchInstitute"),
+    (r"联盟|alliance", "IndustryAlliance"),
+    (r"算力中心|智算中心|计算中心|数据中心|computing", "ComputingCentre"),
+    (r"试验区|先导区|pilot zone", "PilotZone"),
+    (r"科学城|科技城|science cit", "ScienceCity"),
+    (r"小镇|feature town", "FeatureTown"),
+    (r"基地|园区|产业园|载体|\bbases?\b|\bparks?\b|\bsites?\b", "Site"),
+    (r"企业|公司|compan|firm|enterprise", "Company"),
+    (r"机构|单位|组织|organi[sz]ation|bod(y|ies)", "Organization"),
+    (r"活动|会议|大会|峰会|论坛|事件|event|conference|summit", "Event"),
+    (r"规划|政策|方案|文件|plan|polic", "Programme"),
+    (r"(区|县)(?!长)|district|count(y|ies)", "District"),
+    (r"镇|town", "Town"),
+    (r"人物|领导|官员|谁|people|official|leader", "Person"),
+]
+
+# "Who built / operates / chairs / issued X" → the property asked for.
+ROLE_WORDS: list[tuple[str, str]] = [
+    (r"理事长单位|主席单位|牵头单位|理事长|chair", "chairedBy"),
+    (r"运营|运维|operat|run by|runs", "operatedBy"),
+    (r"建设方|承建|建设单位|谁建|built|builder", "builtBy"),
+    (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
+    (r"主办|承办|organi[sz]", "organizer"),
+    (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
+    (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
+]
+
+POST_WORDS = (
+    r"党委书记|区委书记|市委书记|书记|市长|区长|镇长|县长|副市长|副区长|主任|理事长|秘书长|"
+    r"董事长|院长|校长|局长|厅长|部长|总裁|mayor|secretary|director|chair(?:man)?|president"
+)
+
+LEVEL_WORDS = [
+    (r"哪个省|哪一个省|哪个直辖市|which province", "ProvinceLevelUnit"),
+    (r"哪个(地级)?市|哪座城市|哪个城市|which city", "City"),
+    (r"哪个区|哪个县|哪一个区|which (district|county)", "District"),
+    (r"哪个镇|哪个街道|which town", "Town"),
+]
+
+PERSON_POSTS = r"(担任|任|是).{0,4}(什么|何|哪些).{0,2}(职务|职位|官)|what (post|position|role|job)"
+WHEN = r"什么时候|何时|哪一?年|哪天|几月|时间|日期|\bwhen\b|what year|what date"
+HOW_MUCH = r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|gdp|how (much|many|large|big)"
+MEMBERS = r"包括|包含|由哪些|组成|成员|哪几|components?|members?|consist|include|made up"
+
+EXAMPLES = [
+    "洞泾镇位于哪个区？ / Where is Dongjing Town?",
+    "合肥有哪些人工智能产业基地？ / Which sites are in Hefei?",
+    "长三角G60科创走廊包括哪些城市？ / What are the members of the G60 corridor?",
+    "“三区两翼”包括哪些部分？",
+    "松江区区长是谁？ / 李谦担任什么职务？",
+    "G60科创走廊联席会议办公室什么时候成立？ / When was … founded?",
+    "洞泾的投资金额是多少？ / How much was invested in Dongjing?",
+    "总体发展规划3.0版由谁印发？ / Who operates …?",
+    "洞泾镇和上海市有什么关系？",
+    "2020年有哪些活动？ / What happened in 2020?",
+]
+
+
+@dataclass(frozen=True)
+class Intent:
+    """A question's kind and what it names."""
+
+    kind: str
+    mentions: tuple[Mention, ...] = ()
+    cls: str | None = None
+    relation: str | None = None
+    post: str | None = None
+    level: str | None = None
+    year: str | None = None
+    words: tuple[str, ...] = field(default=())
+
+
+# Words of "how much" questions that say which figure is meant, with what they point to.
+FIGURE_HINTS: dict[str, tuple[str, ...]] = {
+    "金额": ("CNY", "元", "投资", "金额"),
+    "多少钱": ("CNY", "元"),
+    "投资": ("投资", "investment"),
+    "企业": ("company", "企业", "家"),
+    "公司": ("company", "企业", "家"),
+    "家": ("company", "家"),
+    "面积": ("km", "面积", "area", "亩", "square"),
+    "人口": ("person", "人口", "population"),
+    "gdp": ("gdp", "生产总值"),
+    "产值": ("产值", "output", "规模"),
+    "规模": ("规模", "scale", "产值"),
+    "收入": ("收入", "revenue"),
+    "财政": ("财政", "fiscal"),
+    "money": ("CNY",),
+    "how much": ("CNY",),
+    "invest": ("投资", "investment"),
+    "compan": ("company", "企业"),
+    "area": ("km", "area", "面积"),
+}
+
+
+def _content_words(text: str) -> tuple[str, ...]:
+    """The hints a "how much" question gives about which figure it wants."""
+    return tuple(h for key, hints in FIGURE_HINTS.items() if key in text for h in hints)
+
+
+def _first(rules: list[tuple[str, str]], text: str) -> str | None:
+    return next((value for pattern, value in rules if re.search(pattern, text)), None)
+
+
+def _without_mentions(text: str, mentions: list[Mention]) -> str:
+    for m in sorted(mentions, key=lambda m: -m.start):
+        text = text[: m.start] + " " + text[m.end :]
+    return text
+
+
+def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
+    """The intent of `question`, or None when no rule fits.
+
+    >>> read_intent("洞泾镇位于哪个区？", []).kind
+    'where'
+    >>> read_intent("what happened in 2020?", []).year
+    '2020'
+    """
+    text = to_simplified(_without_mentions(question, mentions)).lower()
+    found = tuple(mentions)
+    year = m.group(1) if (m := re.search(r"((?:19|20)\d\d)\s*年?", text)) else None
+    if len(found) >= 2 and re.search(r"关系|关联|联系|related|relation|connect", text):
+        return Intent("path", found)
+    if re.search(PERSON_POSTS, text):
+        return Intent("person-posts", found)
+    full = to_simplified(question).lower()
+    if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪位|\bwho\b", text):
+        return Intent("post-holder", found, post=post.group(0))
+    relation = _first(ROLE_WORDS, text)
+    if relation and found and re.search(r"谁|哪|什么|which|who|whom|what", text):
+        return Intent("who-role", found, relation=relation)
+    if found and re.search(WHEN, text):
+        return Intent("when", found)
+    if found and re.search(HOW_MUCH, text):
+        return Intent("how-much", found, words=_content_words(text))
+    if found and re.search(MEMBERS, text):
+        return Intent("members", found, cls=_first(CLASS_WORDS, text))
+    if found and (level := _first(LEVEL_WORDS, text)):
+        return Intent("where", found, level=level)
+    if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
+        return Intent("where", found)
+    if re.search(r"有哪些|有什么|有几|哪些|都有|which|what|list|show", text):
+        if found:
+            return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
+        if year:
+            return Intent("on-date", year=year)
+    if year and re.search(r"发生|活动|事件|happen|event", text):
+        return Intent("on-date", year=year)
+    return None

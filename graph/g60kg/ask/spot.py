@@ -1,0 +1,103 @@
+"""Find the graph's entities named in a question: labels, aliases, short names, pinyin, English,
+in simplified or traditional characters, longest name first.
+
+A question is compared with the names after both are written the same way (traditional as
+simplified, width, case, tone marks, spaces and punctuation ignored); a position map leads back to
+the words as the user typed them. Names in Latin letters must stand as whole words.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..extract.normalise import to_simplified
+from ..kg import KnowledgeGraph
+from ..queries.lookup import entity_names
+
+__all__ = ["Mention", "normalise", "spot"]
+
+_IGNORED = set(" \t\n()（）【】《》〈〉“”\"'‘’·・,，、:：;；_-?？!！。.「」")
+MIN_LATIN = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the question, with every entity it may mean (several: ambiguous)."""
+
+    text: str
+    start: int
+    end: int
+    iris: tuple[str, ...]
+
+
+def _fold(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char).casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _IGNORED)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """The comparable form of `text`, and for each of its characters the index in `text`.
+
+    >>> normalise("長三角 G60")[0]
+    '长三角g60'
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(to_simplified(text)):
+        for folded in _fold(char):
+            out.append(folded)
+            where.append(i)
+    return "".join(out), where
+
+
+_NAMES: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, set[str]]] = weakref.WeakKeyDictionary()
+
+
+def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
+    if kg not in _NAMES:
+        table: dict[str, set[str]] = defaultdict(set)
+        for iri, names in entity_names(kg).items():
+            for name in names:
+                key = normalise(name)[0]
+                if len(key) >= 2 and (not key.isascii() or len(key) >= MIN_LATIN):
+                    table[key].add(iri)
+        _NAMES[kg] = dict(table)
+    return _NAMES[kg]
+
+
+def _whole_word(question: str, start: int, end: int) -> bool:
+    before = question[start - 1] if start > 0 else " "
+    after = question[end] if end < len(question) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+def spot(kg: KnowledgeGraph, question: str) -> list[Mention]:
+    """The entity names in `question`, left to right, each the longest name starting there.
+
+    >>> [(m.text, len(m.iris)) for m in spot(kg, "松江区洞泾镇有哪些企业?")]
+    [('松江区', 1), ('洞泾镇', 1)]
+    >>> [m.text for m in spot(kg, "Where is Dongjing Town?")]
+    ['Dongjing Town']
+    """
+    names = _names(kg)
+    longest = max(map(len, names), default=0)
+    folded, where = normalise(question)
+    found: list[Mention] = []
+    i = 0
+    while i < len(folded):
+        for j in range(min(len(folded), i + longest), i + 1, -1):
+            key = folded[i:j]
+            if key not in names:
+                continue
+            start, end = where[i], where[j - 1] + 1
+            if key.isascii() and not _whole_word(question, start, end):
+                continue
+            found.append(Mention(question[start:end], start, end, tuple(sorted(names[key]))))
+            i = j
+            break
+        else:
+            i += 1
+    return found
