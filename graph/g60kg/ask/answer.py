@@ -137,7 +137,8 @@ class Reply:
 
 def run(kg: KnowledgeGraph, sparql: str, bound: dict[str, Any]) -> list[dict[str, Any]]:
     """Rows of `sparql` with `bound` terms as bindings (projected, as `kg.query` requires)."""
-    names = " ".join(f"?{name}" for name in bound)
+    head = sparql.split("WHERE", 1)[0]
+    names = " ".join(f"?{name}" for name in bound if f"?{name} " not in head + " ")
     text = re.sub(r"^SELECT( DISTINCT)? ", lambda m: f"{m.group(0)}{names} ", sparql, count=1)
     rows: list[Any] = list(kg.query(text, bound))
     return [{k: row[k] for k in row.labels} for row in rows]
@@ -269,6 +270,7 @@ def _most_relevant(answers: list[Answer], hints: tuple[str, ...]) -> list[Answer
 def _row_answer(
     kg: KnowledgeGraph, intent: Intent, x: URIRef | None, data: dict[str, Any]
 ) -> Answer:
+    """One row as an answer, with the evidence for the statement that makes it an answer."""
     kind = intent.kind
     if kind == "how-much":
         fact = data["fact"]
@@ -278,27 +280,31 @@ def _row_answer(
         answer.evidence = evidence_of(kg, [fact])
         return answer
     answer = _entity_answer(kg, data.get("answer"))
+    rel, first = data.get("rel"), data.get("first")
     if data.get("fact") is not None:  # an n-ary fact carries its own evidence
         answer.evidence = evidence_of(kg, [data["fact"]])
-        extra = data.get("org") or data.get("post")
-        if extra is not None:
-            answer.note = label(kg, extra, "zh") + " / " + label(kg, extra, "en")
+        extra = data.get("org") or data.get("post") or data.get("status")
+        notes = [f"{label(kg, extra, 'zh')} / {label(kg, extra, 'en')}"] if extra else []
         if data.get("when") is not None:
-            answer.note = f"{answer.note or ''} ({data['when']})".strip()
-        if data.get("status") is not None:
-            answer.note = label(kg, data["status"], "zh") + " / " + label(kg, data["status"], "en")
-    elif data.get("rel") is not None and x is not None:
-        subject, obj = (data["answer"], data["first"]) if kind == "in-place" else (x, data["first"])
-        if kind == "members" and str(data["rel"]) != str(G60.memberCity):
-            subject, obj = data["answer"], x
-        if kind == "members" and str(data["rel"]) == str(G60.memberCity):
-            subject, obj = x, data["answer"]
+            notes.append(f"({data['when']})")
+        answer.note = " ".join(notes) or None
+        return answer
+    triple: tuple[Any, Any, Any] | None = None
+    if kind == "where" and first is not None:
+        triple = (x, rel, first)
+    elif kind == "in-place" and first is not None:
+        triple = (data["answer"], rel, first)
+    elif kind == "members" and rel is not None:
+        member_city = str(rel) == str(G60.memberCity)
+        triple = (x, rel, data["answer"]) if member_city else (data["answer"], rel, x)
+    elif kind in ("who-role", "when") and rel is not None:
+        triple = (x, rel, data["answer"])
         if kind == "when":
-            subject, obj = x, data["answer"]
-        answer.evidence = _triple_evidence(kg, subject, data["rel"], obj)
-        if kind == "when":
-            answer.note = label(kg, data["rel"], "zh") + " / " + label(kg, data["rel"], "en")
-    if kind == "on-date" and data.get("when") is not None:
+            answer.note = f"{label(kg, rel, 'zh')} / {label(kg, rel, 'en')}"
+    elif kind == "on-date" and data.get("when") is not None:
         answer.note = str(data["when"])
-        answer.evidence = []
+        for prop in (G60.date, G60.when):
+            answer.evidence += _triple_evidence(kg, data["answer"], prop, data["when"])
+    if triple is not None:
+        answer.evidence = _triple_evidence(kg, *triple)
     return answer

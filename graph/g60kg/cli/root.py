@@ -142,6 +142,7 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 def _register() -> None:
     """Attach the commands that live in their own modules."""
     from .ask import ask_command
+    from .evaluate_qa import evaluate_qa_command
     from .extract import evaluate_command, extract_command, ingest_command
     from .query import (
         describe_command,
@@ -156,7 +157,7 @@ def _register() -> None:
     for command in (
         query_command, queries_command, find_command, describe_command, path_command,
         viz_command, export_command, serve_command, push_command,
-        extract_command, ingest_command, evaluate_command, ask_command,
+        extract_command, ingest_command, evaluate_command, ask_command, evaluate_qa_command,
     ):  # fmt: skip
         main.add_command(command)
 
