@@ -71,15 +71,19 @@ SPARQL: dict[str, str] = {
     "who-role": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . BIND(?answer AS ?first)
 }""",
-    "when": """SELECT DISTINCT ?answer ?rel ?fact ?status WHERE {
-  { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) }
+    "when": """SELECT DISTINCT ?answer ?rel ?via ?fact ?status WHERE {
+  { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) BIND(?x AS ?via) }
+  UNION {
+    ?x g60:subEventOf ?via . ?via ?rel ?answer FILTER(?rel IN (g60:date, g60:when))
+    FILTER NOT EXISTS { ?x g60:date|g60:when ?own }
+  }
   UNION { ?fact a g60:StatusChange ; g60:statusOf ?x ; g60:siteStatus ?status ; g60:when ?answer }
 } ORDER BY ?answer""",
-    "how-much": """SELECT DISTINCT ?fact ?q ?indicator ?period WHERE {
+    "how-much": """SELECT DISTINCT ?fact ?q ?measure ?indicator ?period WHERE {
   ?fact ?role ?x .
   FILTER(?role IN (g60:refArea, g60:destination, g60:targetOf, g60:targetArea, g60:investor))
   ?fact ?measure ?q .
-  FILTER(?measure IN (g60:value, g60:amount, g60:companyCount))
+  FILTER(?measure IN (g60:value, g60:amount, g60:companyCount, g60:growthRate))
   OPTIONAL { ?fact g60:indicator ?indicator }
   OPTIONAL { ?fact g60:refPeriod|g60:targetYear|g60:date ?period }
 } ORDER BY ?period""",
@@ -121,6 +125,7 @@ class Answer:
     iri: str | None = None
     note: str | None = None
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -167,6 +172,16 @@ def _entity_answer(kg: KnowledgeGraph, iri: Any) -> Answer:
     if isinstance(iri, URIRef):
         return Answer(label(kg, iri, "zh"), label(kg, iri, "en"), iri=str(iri))
     return Answer(str(iri), str(iri), value=str(iri))
+
+
+def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
+    """What kind of figure a row is: its indicator code, unit or currency, growth if any."""
+    tags = [str(data["indicator"]).rsplit("/", 1)[-1]] if data.get("indicator") else []
+    for row in run(kg, "SELECT ?u WHERE { ?q g60:unit|schema:currency ?u }", {"q": data["q"]}):
+        tags.append(str(row["u"]).rsplit("/", 1)[-1])
+    if str(data.get("measure", "")).endswith("growthRate"):
+        tags.append("growth")
+    return tuple(tags)
 
 
 def _number(value: Any) -> str:
@@ -246,7 +261,10 @@ def answer_intent(
                 "g60:organization ?org . ?org (g60:jurisdiction/g60:directlyWithin*)? ?x .",
             )
             bound["x"] = x
-    answers = [_row_answer(kg, intent, x, data) for data in run(kg, sparql, bound)]
+    rows = run(kg, sparql, bound)
+    if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
+        rows = run(kg, sparql, {**bound, "level": G60.Municipality})
+    answers = [_row_answer(kg, intent, x, data) for data in rows]
     if intent.kind == "how-much" and intent.words:
         answers = _most_relevant(answers, intent.words)
     return sparql, bound, answers
@@ -256,15 +274,9 @@ def _is_post(kg: KnowledgeGraph, x: URIRef) -> bool:
     return bool(run(kg, "SELECT ?t WHERE { ?x a g60:Post }", {"x": x}))
 
 
-def _most_relevant(answers: list[Answer], hints: tuple[str, ...]) -> list[Answer]:
-    """Keep the figures whose label, value or unit best match what the question names."""
-
-    def score(a: Answer) -> int:
-        text = f"{a.label} {a.label_en} {a.value or ''}".lower()
-        return sum(1 for hint in hints if hint.lower() in text)
-
-    best = max(map(score, answers), default=0)
-    return [a for a in answers if score(a) == best] if best else answers
+def _most_relevant(answers: list[Answer], kinds: tuple[str, ...]) -> list[Answer]:
+    """Keep the figures of the kinds the question names; none fits: no answer, not a guess."""
+    return [a for a in answers if all(set(a.tags) & set(group.split("|")) for group in kinds)]
 
 
 def _row_answer(
@@ -276,6 +288,7 @@ def _row_answer(
         fact = data["fact"]
         answer = Answer(label(kg, fact, "zh"), label(kg, fact, "en"), iri=str(fact))
         answer.value = quantity_text(kg, data["q"])
+        answer.tags = _figure_tags(kg, data)
         answer.note = str(data["period"]) if data.get("period") is not None else None
         answer.evidence = evidence_of(kg, [fact])
         return answer
@@ -298,7 +311,7 @@ def _row_answer(
         member_city = str(rel) == str(G60.memberCity)
         triple = (x, rel, data["answer"]) if member_city else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:
-        triple = (x, rel, data["answer"])
+        triple = (data.get("via") or x, rel, data["answer"])
         if kind == "when":
             answer.note = f"{label(kg, rel, 'zh')} / {label(kg, rel, 'en')}"
     elif kind == "on-date" and data.get("when") is not None:

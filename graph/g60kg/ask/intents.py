@@ -59,8 +59,11 @@ LEVEL_WORDS = [
 ]
 
 PERSON_POSTS = r"(担任|任|是).{0,4}(什么|何|哪些).{0,2}(职务|职位|官)|what (post|position|role|job)"
-WHEN = r"什么时候|何时|哪一?年|哪天|几月|时间|日期|\bwhen\b|what year|what date"
-HOW_MUCH = r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|gdp|how (much|many|large|big)"
+WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|what year|what date"
+HOW_MUCH = (
+    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|gdp|how (much|many|large|big)|"
+    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)"
+)
 MEMBERS = r"包括|包含|由哪些|组成|成员|哪几|components?|members?|consist|include|made up"
 
 EXAMPLES = [
@@ -91,32 +94,48 @@ class Intent:
     words: tuple[str, ...] = field(default=())
 
 
-# Words of "how much" questions that say which figure is meant, with what they point to.
+# Words of "how much" questions, each with the kinds of figure it asks for: indicator codes,
+# units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
-    "金额": ("CNY", "元", "投资", "金额"),
-    "多少钱": ("CNY", "元"),
-    "投资": ("投资", "investment"),
-    "企业": ("company", "企业", "家"),
-    "公司": ("company", "企业", "家"),
-    "家": ("company", "家"),
-    "面积": ("km", "面积", "area", "亩", "square"),
-    "人口": ("person", "人口", "population"),
-    "gdp": ("gdp", "生产总值"),
-    "产值": ("产值", "output", "规模"),
-    "规模": ("规模", "scale", "产值"),
-    "收入": ("收入", "revenue"),
-    "财政": ("财政", "fiscal"),
-    "money": ("CNY",),
+    "金额": ("CNY",),
+    "多少钱": ("CNY",),
     "how much": ("CNY",),
-    "invest": ("投资", "investment"),
-    "compan": ("company", "企业"),
-    "area": ("km", "area", "面积"),
+    "money": ("CNY",),
+    "投资": ("CNY", "investment-total"),
+    "invest": ("CNY", "investment-total"),
+    "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
+    "公司": ("company", "enterprise-count", "ai-enterprise-count"),
+    "家": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
+    "compan": ("company", "enterprise-count", "ai-enterprise-count"),
+    "户": ("business", "businesses-attracted"),
+    "面积": ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre"),
+    "area": ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre"),
+    "人口": ("resident-population",),
+    "population": ("resident-population",),
+    "gdp": ("gdp",),
+    "生产总值": ("gdp",),
+    "产值": ("output-value", "industry-scale"),
+    "规模": ("industry-scale", "output-value", "fund-size"),
+    "营收": ("revenue",),
+    "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
+    "财政": ("fiscal-revenue", "local-fiscal-revenue"),
+    "成员": ("member-count",),
+    "member": ("member-count",),
+    "项目": ("project-count", "project"),
+    "算力": ("computing-capacity", "pflops", "eflops"),
+    "人才": ("talent-count",),
+    "专利": ("patent-count",),
+    "增速": ("growth",),
+    "增长": ("growth",),
 }
 
 
 def _content_words(text: str) -> tuple[str, ...]:
-    """The hints a "how much" question gives about which figure it wants."""
-    return tuple(h for key, hints in FIGURE_HINTS.items() if key in text for h in hints)
+    """The kinds of figure a "how much" question names, one `a|b|c` group per word it uses; a
+    figure must fit every group (empty: any figure)."""
+    return tuple(
+        dict.fromkeys("|".join(kinds) for key, kinds in FIGURE_HINTS.items() if key in text)
+    )
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:

@@ -21,6 +21,11 @@ __all__ = ["Mention", "normalise", "spot"]
 
 _IGNORED = set(" \t\n()（）【】《》〈〉“”\"'‘’·・,，、:：;；_-?？!！。.「」")
 MIN_LATIN = 4
+# Short names that are also everyday words of the genre: never read as an entity on their own.
+GENERIC = {
+    "园区", "基地", "小镇", "新区", "高新区", "开发区", "经开区", "试验区", "先导区", "实验室",
+    "联盟", "公司", "集团", "政府", "大学", "中心", "平台", "峰会", "大会", "规划",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
         for iri, names in entity_names(kg).items():
             for name in names:
                 key = normalise(name)[0]
+                if key in GENERIC:
+                    continue
                 if len(key) >= 2 and (not key.isascii() or len(key) >= MIN_LATIN):
                     table[key].add(iri)
         _NAMES[kg] = dict(table)
