@@ -109,8 +109,8 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
     >>> reply = ask(kg, "洞泾镇位于哪个区？")
     >>> [a.label for a in reply.answers]
     ['松江区']
-    >>> reply.answers[0].evidence[0]["quote"]
-    '在松江区洞泾镇集体亮相'
+    >>> "在松江区洞泾镇集体亮相" in [e["quote"] for e in reply.answers[0].evidence]
+    True
     """
     if not question.strip():
         raise G60Error("an empty question; ask e.g. " + EXAMPLES[0])

@@ -151,8 +151,8 @@ def _without_mentions(text: str, mentions: list[Mention]) -> str:
 def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     """The intent of `question`, or None when no rule fits.
 
-    >>> read_intent("洞泾镇位于哪个区？", []).kind
-    'where'
+    >>> read_intent("2020年有哪些活动？", []).kind
+    'on-date'
     >>> read_intent("what happened in 2020?", []).year
     '2020'
     """
