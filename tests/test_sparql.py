@@ -36,6 +36,8 @@ EXPECTED: dict[str, tuple[dict[str, str], str, list[Any]]] = {
             "洞泾镇",
         ],
     ),
+    "organisations-in-place": ({"place": "洞泾镇"}, "org", [ID + "E0024"]),
+    "plans-of-place": ({"place": "洞泾镇"}, "plan", None),
     "sites-in-place": (
         {"place": "上海市"},
         "site",
