@@ -8,16 +8,9 @@ import re
 from pathlib import Path
 
 import click
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from ..errors import G60Error
-from ..extract import ExtractError, extract, gazetteer_from_entity_files
-from ..extract.decode import MAX_BYTES
-from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
-from ..ingest.apply import ingest
-from ..rdf.build import default_data_dir, write_atomically
-from ..records.read import HANDLE
+from ..project import require_project
 
 __all__ = ["evaluate_command", "extract_command", "ingest_command"]
 
@@ -67,6 +60,11 @@ def extract_command(
       g60kg extract inbox/news.txt --out review/news.yaml --published 2020-11-18 \\
             --title "优图创新基地在洞泾揭牌"
     """
+    from ..extract import ExtractError, extract, gazetteer_from_entity_files
+    from ..extract.decode import MAX_BYTES
+    from ..rdf.build import write_atomically
+    from ..records.read import HANDLE
+
     source = source_id or _source_id(article)
     if not HANDLE.match(source):
         raise G60Error(f"source id '{source}': use lower-case letters, digits and '-'")
@@ -80,7 +78,7 @@ def extract_command(
             "limit (fix: split the document or extract only the article body)"
         )
     raw = article.read_bytes()
-    entities = sorted(((data_dir or default_data_dir()) / "entities").glob("*.yaml"))
+    entities = sorted((require_project(data_dir).data_dir / "entities").glob("*.yaml"))
     try:
         result = extract(
             raw,
@@ -126,7 +124,11 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
     Example:
       g60kg ingest review/news.yaml && g60kg build
     """
-    result = ingest(candidates, data_dir or default_data_dir(), article)
+    from ..ingest.apply import ingest
+
+    target = require_project(data_dir).data_dir
+    click.echo(f"adding to {target}", err=True)
+    result = ingest(candidates, target, article)
     click.echo(result.summary())
 
 
@@ -155,6 +157,12 @@ def evaluate_command(gold: Path | None, pred: Path | None, root: Path | None, br
       g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval      # the whole evaluation table
     """
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from ..extract import ExtractError
+    from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
+
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rdflib import URIRef
-from rdflib.query import Result
 
 from ..errors import QuerySyntaxError
 from ..kg import KnowledgeGraph, load
@@ -22,9 +21,10 @@ from ..queries.analyst import describe, find, path
 from ..rdf.namespaces import G60, PREFIXES
 from ..rdf.store import BACKENDS, DEFAULT_BACKEND
 from ..sparql.named import bind_params, get_query, named_queries, run_named
-from ..sparql.remote import as_rdflib_result, pyoxigraph_term, query_endpoint
 from ..sparql.results import choose_language, format_rows, records, to_sparql_json
-from ..sparql.safety import check_query
+
+if TYPE_CHECKING:
+    from rdflib.query import Result
 
 __all__ = ["describe_command", "find_command", "path_command", "queries_command", "query_command"]
 
@@ -132,6 +132,9 @@ def _remote(
     source: Path | None,
 ) -> Result:
     """Run the query on `endpoint`: checked like a local query, parameters bound as terms."""
+    from ..sparql.remote import as_rdflib_result, pyoxigraph_term, query_endpoint
+    from ..sparql.safety import check_query
+
     bindings: dict[str, Any] = {}
     if name is not None:
         query = get_query(name)

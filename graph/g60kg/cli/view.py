@@ -7,9 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..kg import load
-from ..views.export import FORMATS, RDF_FORMATS, export
-from ..viz import write_html, write_image
+from ..views.formats import FORMATS, RDF_FORMATS
 
 __all__ = ["export_command", "viz_command"]
 
@@ -63,6 +61,9 @@ def viz_command(
 
     Example: g60kg viz --map --out build/corridor-map.png --lang en
     """
+    from ..kg import load
+    from ..viz import write_html, write_image
+
     started = time.perf_counter()
     G = load(source).nx
     if as_map:
@@ -114,6 +115,9 @@ def export_command(fmt: str, out: Path, lang: str, source: Path | None) -> None:
 
     Example: g60kg export --format graphml --out build/g60kg.graphml
     """
+    from ..kg import load
+    from ..views.export import export
+
     kg = load(source)
     written = export(kg.rdf if fmt in RDF_FORMATS else kg.nx, fmt, out, lang=lang)
     for path in written:

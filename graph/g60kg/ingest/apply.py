@@ -27,6 +27,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import InputError, InputErrors, Problem
 from ..extract.decode import decode_article
 from ..extract.errors import ExtractError
+from ..project import Project
 from ..rdf.build import ValidationFailed, compile_checked, write_atomically
 from ..records.read import Data, read_data
 from ..records.yamlio import line_of, read_yaml
@@ -245,7 +246,7 @@ def _validate(
 ) -> None:
     """Run the build's checks on the staged copy; report problems where the curator can fix them."""
     try:
-        compile_checked(stage)
+        compile_checked(stage, onto_dir=Project(data_dir.resolve()).ontology_dir)
     except InputErrors as exc:
         maps = _staged_line_maps(staged, plan)
         problems = []

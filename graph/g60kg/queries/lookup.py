@@ -47,7 +47,7 @@ def _index(kg: KnowledgeGraph) -> _Index:
     """Built once per graph with one query; the graph is read-only for queries."""
     if kg not in _CACHE:
         index = _Index()
-        for s, p, lit in kg.query(_LABELS):  # type: ignore[misc]
+        for s, p, lit in kg.query(_LABELS, check=False):  # type: ignore[misc]
             assert isinstance(lit, Literal)
             iri, text, tag = str(s), str(lit), (lit.language or "").lower()
             if str(p).endswith("#label"):

@@ -12,9 +12,11 @@ import pyoxigraph
 from rdflib import Dataset
 
 from ..errors import G60Error, InputErrors
+from ..project import Project, ontology_dir, require_project
 from ..records.checks import check_data
 from ..records.read import read_data
 from .compile import compile_dataset
+from .freshness import MANIFEST_NAME, NQUADS_NAME, TRIG_NAME, Inputs, manifest_bytes
 from .infer import add_inferences
 from .namespaces import PREFIXES
 from .ontology import load_ontology
@@ -22,6 +24,8 @@ from .store import dataset_from_nquads
 from .validate import scalable_problems, shacl_problems, sparql_problems, union_graph
 
 __all__ = [
+    "NQUADS_NAME",
+    "TRIG_NAME",
     "BuildResult",
     "ValidationFailed",
     "build",
@@ -32,9 +36,7 @@ __all__ = [
     "write_atomically",
 ]
 
-TRIG_NAME = "g60kg.trig"
 PYSHACL_LIMIT = 100_000
-NQUADS_NAME = "g60kg.nq"
 
 
 class ValidationFailed(G60Error):
@@ -57,21 +59,27 @@ class BuildResult:
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parents[3]
+    """The folder of the current project (see `g60kg.project`)."""
+    return require_project().root
 
 
 def default_data_dir() -> Path:
-    """The project's `data/` folder."""
-    return project_root() / "data"
+    """The current project's `data/` folder."""
+    return require_project().data_dir
 
 
 def default_build_dir() -> Path:
-    """The project's `build/` folder (ignored by git)."""
-    return project_root() / "build"
+    """The current project's `build/` folder (ignored by git)."""
+    return require_project().build_dir
 
 
-def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> Dataset:
+def compile_checked(
+    data_dir: Path, timings: dict[str, float] | None = None, onto_dir: Path | None = None
+) -> Dataset:
     """Read, check, compile and validate; raise `InputErrors` or `ValidationFailed`.
+
+    The ontology is `onto_dir`, by default the one of `data_dir`'s project (its `ontology/`,
+    else the shipped one).
 
     >>> ds = compile_checked(default_data_dir())
     >>> len(ds) > 1000
@@ -79,7 +87,8 @@ def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> 
     """
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
-    onto = load_ontology()
+    onto_dir = onto_dir or Project(data_dir.resolve()).ontology_dir
+    onto = load_ontology(onto_dir)
     data = read_data(data_dir)
     problems = check_data(data, onto)
     ds, compile_problems = compile_dataset(data, onto)
@@ -91,22 +100,24 @@ def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> 
     add_inferences(ds)
     timings["infer"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    found = validation_problems(ds)
+    found = validation_problems(ds, onto_dir)
     timings["validate"] = time.perf_counter() - clock
     if found:
         raise ValidationFailed(found)
     return ds
 
 
-def validation_problems(ds: Dataset) -> list[str]:
+def validation_problems(ds: Dataset, onto_dir: Path | None = None) -> list[str]:
     """SHACL and cross-node checks: pyshacl itself up to `PYSHACL_LIMIT` quads, beyond that the
     same shapes compiled to SPARQL and run inside Oxigraph (pyshacl took 55 s at 1e6 quads and
     the rdflib checks minutes; the compiled path 4.7 s — benchmarks/results/)."""
+    onto_dir = onto_dir or ontology_dir()
+    shapes, checks = onto_dir / "shapes.ttl", onto_dir / "checks"
     quads = sum(1 for _ in ds.quads((None, None, None, None)))
     if quads <= PYSHACL_LIMIT:
         union = union_graph(ds)
-        return shacl_problems(union) + sparql_problems(union)
-    return scalable_problems(dataset_from_nquads(serialize_nquads(ds)))
+        return shacl_problems(union, shapes) + sparql_problems(union, checks)
+    return scalable_problems(dataset_from_nquads(serialize_nquads(ds)), shapes, checks)
 
 
 def serialize_nquads(ds: Dataset) -> bytes:
@@ -142,19 +153,24 @@ def write_atomically(outputs: dict[Path, bytes]) -> None:
 
 
 def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildResult:
-    """Build the dataset and write TriG and N-Quads into `out_dir`.
+    """Build the dataset and write TriG, N-Quads and the manifest of its inputs into `out_dir`
+    (default: the `build/` folder beside `data_dir`).
 
     Nothing is written unless every check passes, so a failed build leaves the previous output
     untouched.
     """
-    data_dir = data_dir or default_data_dir()
-    out_dir = out_dir or default_build_dir()
+    project = require_project(data_dir)
+    out_dir = out_dir or project.build_dir
+    inputs = Inputs.of(project)
+    inputs.content  # noqa: B018 - hashed before reading, so an edit during the build shows
     timings: dict[str, float] = {}
-    ds = compile_checked(data_dir, timings)
+    ds = compile_checked(project.data_dir, timings)
     clock = time.perf_counter()
+    nquads = serialize_nquads(ds)
     outputs = {
-        out_dir / NQUADS_NAME: serialize_nquads(ds),
+        out_dir / NQUADS_NAME: nquads,
         out_dir / TRIG_NAME: _serialize_trig(ds),
+        out_dir / MANIFEST_NAME: manifest_bytes(inputs, nquads.count(b"\n")),
     }
     write_atomically(outputs)
     timings["write"] = time.perf_counter() - clock

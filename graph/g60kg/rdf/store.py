@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
-from oxrdflib import OxigraphStore
-from rdflib import Dataset
 
 from ..errors import G60Error
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 __all__ = [
     "BACKENDS",
     "DEFAULT_BACKEND",
     "Backend",
     "dataset_from_nquads",
+    "dataset_on_store",
     "open_store",
     "oxigraph_store",
+    "store_from_nquads",
 ]
 
 Backend = TypingLiteral["oxigraph", "memory"]
@@ -46,12 +50,19 @@ def dataset_from_nquads(
     if backend == "memory":
         if store_path is not None:
             raise G60Error("the memory backend cannot persist to a path; use backend 'oxigraph'")
+        from rdflib import Dataset
+
         ds = Dataset(default_union=True)
         if isinstance(nquads, Path):
             ds.parse(nquads, format="nquads")
         else:
             ds.parse(data=nquads, format="nquads")
         return ds
+    return dataset_on_store(store_from_nquads(nquads, store_path))
+
+
+def store_from_nquads(nquads: bytes | Path, store_path: Path | None = None) -> ox.Store:
+    """A pyoxigraph `Store` holding `nquads` (in memory, or on disk at `store_path`)."""
     if store_path is None:
         # In memory, `load` peaks at 0.38 GB for 1e6 quads where `bulk_load` (which batches
         # for on-disk stores) peaks at 0.61 GB, in the same time (benchmarks/README.md).
@@ -66,14 +77,25 @@ def dataset_from_nquads(
         load(nquads, format=ox.RdfFormat.N_QUADS)
     if store_path is not None:
         inner.flush()
-    return Dataset(store=OxigraphStore(store=inner), default_union=True)
+    return inner
 
 
-def open_store(store_path: Path) -> Dataset:
+def dataset_on_store(store: ox.Store) -> Dataset:
+    """An rdflib `Dataset` (union default graph) over a pyoxigraph `Store`."""
+    from oxrdflib import OxigraphStore
+    from rdflib import Dataset
+
+    return Dataset(store=OxigraphStore(store=store), default_union=True)
+
+
+def open_store(store_path: Path, *, read_only: bool = False) -> ox.Store:
     """Reopen a persistent Oxigraph store without re-parsing anything."""
     if not (store_path.is_dir() and any(store_path.iterdir())):
-        raise G60Error(f"no Oxigraph store at {store_path}; create one with `g60kg load --store`")
-    return Dataset(store=OxigraphStore(store=ox.Store(str(store_path))), default_union=True)
+        raise G60Error(
+            f"no Oxigraph store at {store_path}; make one with g60kg.load(..., store_path=...)"
+        )
+    path = str(store_path)
+    return ox.Store.read_only(path) if read_only else ox.Store(path)
 
 
 def oxigraph_store(ds: Dataset) -> ox.Store | None:
@@ -83,5 +105,5 @@ def oxigraph_store(ds: Dataset) -> ox.Store | None:
     >>> oxigraph_store(dataset_from_nquads(b"", "oxigraph")) is not None
     True
     """
-    store = ds.store
-    return store._inner if isinstance(store, OxigraphStore) else None
+    inner = getattr(ds.store, "_inner", None)
+    return inner if isinstance(inner, ox.Store) else None
