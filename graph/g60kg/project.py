@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import G60Error
+from .errors import G60Error, ProjectNotFound
 
 __all__ = [
     "DATA_ENV",
@@ -37,10 +37,6 @@ __all__ = [
 
 DATA_ENV = "G60KG_DATA"
 _NAME = re.compile(r"""^name\s*=\s*["']g60kg["']""", re.MULTILINE)
-
-
-class ProjectNotFound(G60Error):
-    """No project folder (with `data/`) where the command looked."""
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +9,8 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset
 
-from ..errors import G60Error, InputErrors
+from ..errors import InputErrors, ValidationFailed
+from ..output import write_all
 from ..project import Project, ontology_dir, require_project
 from ..records.checks import check_data
 from ..records.read import read_data
@@ -33,20 +32,9 @@ __all__ = [
     "default_build_dir",
     "default_data_dir",
     "serialize_nquads",
-    "write_atomically",
 ]
 
 PYSHACL_LIMIT = 100_000
-
-
-class ValidationFailed(G60Error):
-    """The compiled dataset breaks a shape or a cross-node check."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__(
-            f"{len(problems)} validation problem(s):\n" + "\n".join(f"  {p}" for p in problems)
-        )
 
 
 @dataclass
@@ -134,24 +122,6 @@ def _serialize_trig(ds: Dataset) -> bytes:
     return bytes(out) if out is not None else b""
 
 
-def write_atomically(outputs: dict[Path, bytes]) -> None:
-    """Write every file to a temporary sibling first, then move them all into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, content in outputs.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.chmod(tmp_name, 0o644)
-            staged.append((Path(tmp_name), path))
-        for staged_path, path in staged:
-            os.replace(staged_path, path)
-    finally:
-        for staged_path, _ in staged:
-            staged_path.unlink(missing_ok=True)
-
-
 def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildResult:
     """Build the dataset and write TriG, N-Quads and the manifest of its inputs into `out_dir`
     (default: the `build/` folder beside `data_dir`).
@@ -172,6 +142,6 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildRes
         out_dir / TRIG_NAME: _serialize_trig(ds),
         out_dir / MANIFEST_NAME: manifest_bytes(inputs, nquads.count(b"\n")),
     }
-    write_atomically(outputs)
+    write_all(outputs)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(ds, sorted(outputs), timings)

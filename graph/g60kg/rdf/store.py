@@ -8,7 +8,7 @@ from typing import Literal as TypingLiteral
 
 import pyoxigraph as ox
 
-from ..errors import G60Error
+from ..errors import DatasetError, DatasetMissing, G60Error
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -17,8 +17,10 @@ __all__ = [
     "BACKENDS",
     "DEFAULT_BACKEND",
     "Backend",
+    "dataset_format",
     "dataset_from_nquads",
     "dataset_on_store",
+    "load_dataset_file",
     "open_store",
     "oxigraph_store",
     "store_from_nquads",
@@ -33,6 +35,34 @@ DEFAULT_BACKEND: Backend = "oxigraph"
 def _check_backend(backend: str) -> None:
     if backend not in BACKENDS:
         raise G60Error(f"unknown backend '{backend}'; choose one of {', '.join(BACKENDS)}")
+
+
+def dataset_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a dataset file (N-Quads or TriG, by its extension), or a clear error.
+
+    >>> dataset_format(Path("pyproject.toml"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    g60kg.errors.DatasetError: pyproject.toml is not N-Quads or TriG (.nq, .trig); make one ...
+    """
+    if not path.is_file():
+        raise DatasetMissing(f"no dataset at {path}")
+    found = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
+    if found is None or not found.supports_datasets:
+        raise DatasetError(
+            f"{path} is not N-Quads or TriG (.nq, .trig); make one with g60kg build or "
+            "g60kg export --format nquads"
+        )
+    return found
+
+
+def load_dataset_file(store: ox.Store, path: Path) -> None:
+    """Bulk-load a dataset file into `store`; a syntax error names the file and the place."""
+    rdf_format = dataset_format(path)
+    try:
+        store.bulk_load(path=path, format=rdf_format)
+    except SyntaxError as exc:
+        raise DatasetError(f"{path}: not valid {rdf_format.name}: {exc}") from None
 
 
 def dataset_from_nquads(

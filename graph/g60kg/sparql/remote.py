@@ -39,14 +39,11 @@ from pyoxigraph import (
 
 from g60kg.sparql.text import bind_values, inspect_query
 
-from ..errors import G60Error
+from ..errors import RemoteError
+from ..rdf.store import load_dataset_file
 from .terms import as_rdflib_result, pyoxigraph_term
 
 __all__ = ["RemoteError", "as_rdflib_result", "push", "pyoxigraph_term", "query_endpoint"]
-
-
-class RemoteError(G60Error):
-    """A remote SPARQL endpoint could not be reached or refused the request."""
 
 
 def _client(auth: tuple[str, str] | None, digest: bool, timeout_s: float) -> httpx.Client:
@@ -80,11 +77,8 @@ def _batches(store: Store, graph: NamedNode | DefaultGraph, size: int) -> Iterat
 
 
 def _load(dataset_path: Path) -> Store:
-    rdf_format = RdfFormat.from_extension(dataset_path.suffix.lstrip("."))
-    if rdf_format is None or not rdf_format.supports_datasets:
-        raise ValueError(f"{dataset_path} is not N-Quads or TriG (.nq, .trig)")
     store = Store()
-    store.bulk_load(path=dataset_path, format=rdf_format)
+    load_dataset_file(store, dataset_path)
     return store
 
 

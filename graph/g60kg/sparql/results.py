@@ -21,7 +21,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from ..queries.lookup import local_name
+from ..names import local_name
 
 if TYPE_CHECKING:
     import pandas as pd

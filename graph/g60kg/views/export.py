@@ -26,10 +26,6 @@ from .formats import FORMATS, GRAPH_FORMATS, RDF_FORMATS
 __all__ = ["FORMATS", "GRAPH_FORMATS", "RDF_FORMATS", "export", "flat_graph"]
 
 
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def _evidence_text(item: dict[str, Any]) -> str:
     where = str(item.get("source_title") or item.get("source") or "")
     if item.get("start") is not None:
