@@ -11,11 +11,29 @@ from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 
 _KGS: dict[str, KnowledgeGraph] = {}
 SERVER_FIXTURES = {"endpoint", "oxigraph_server", "virtuoso", "fresh_virtuoso", "fresh_oxigraph"}
+# Tests that build a private copy of the project (several seconds each) are slow.
+SLOW_FIXTURES = {"data_copy", "project", "installed"}
 LANE_BY_FILE = {
     "test_browser.py": "browser",
     "test_notebooks.py": "notebook",
     "test_server.py": "server",
     "test_cli_serve.py": "server",
+    "test_build.py": "slow",
+    "test_validate.py": "slow",
+    "test_ingest.py": "slow",
+    "test_geo.py": "slow",
+    "test_mint.py": "slow",
+}
+SLOW_TESTS = {
+    "test_the_curator_workflow_end_to_end",
+    "test_the_whole_evaluation_table_is_one_command",
+    "test_large_graph_is_laid_out_in_advance",
+    "test_non_utf8_locale_still_writes_utf8",
+    "test_installed_entry_point_runs_a_named_query",
+    "test_same_dataset_same_bytes_in_another_process",
+    "test_backends_hold_the_same_quads",
+    "test_load_from_build_folder_and_file",
+    "test_both_backends_give_the_same_view",
 }
 
 
@@ -50,5 +68,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         lane = LANE_BY_FILE.get(item.path.name)
         if lane is not None:
             item.add_marker(lane)
-        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SERVER_FIXTURES & fixtures:
             item.add_marker("server")
+        if SLOW_FIXTURES & fixtures or item.name.split("[")[0] in SLOW_TESTS:
+            item.add_marker("slow")

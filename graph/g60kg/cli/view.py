@@ -65,7 +65,12 @@ def viz_command(
     from ..viz import write_html, write_image
 
     started = time.perf_counter()
-    G = load(source).nx
+    kg = load(source)
+    if focus is not None:  # the resolver of find, describe and path (labels, aliases, pinyin)
+        from ..queries.lookup import resolve
+
+        focus = str(resolve(kg, focus, lang))
+    G = kg.nx
     if as_map:
         from ..viz.geo import map_graph
 
