@@ -12,6 +12,7 @@ import click
 
 from ..errors import G60Error
 from ..project import require_project
+from .options import DATA_OPTION
 
 __all__ = ["evaluate_command", "extract_command", "ingest_command"]
 
@@ -35,13 +36,7 @@ def _source_id(article: Path) -> str:
 @click.option("--published", default=None, help="Page date, YYYY-MM-DD (resolves 今年, 去年).")
 @click.option("--title", default=None, help="The article's title.")
 @click.option("--source-id", default=None, help="Source id (default: from the file name).")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data folder whose entities are the gazetteer (default: the project's data/).",
-)
+@DATA_OPTION
 def extract_command(
     article: Path,
     out: Path,
@@ -95,13 +90,7 @@ def extract_command(
 
 @click.command("ingest")
 @click.argument("candidates", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data folder to add to (default: the project's data/).",
-)
+@DATA_OPTION
 @click.option(
     "--article",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),

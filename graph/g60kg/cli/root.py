@@ -9,17 +9,10 @@ from pathlib import Path
 import click
 
 from ..errors import G60Error
-from ..project import DATA_ENV, require_project
+from ..project import require_project
+from .options import DATA_OPTION, LANG_OPTION
 
 __all__ = ["main"]
-
-DATA_OPTION = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help=f"Data folder (default: data/ of the project around here, or ${DATA_ENV}).",
-)
 
 
 class _Group(click.Group):
@@ -88,7 +81,7 @@ def validate_command(data_dir: Path | None) -> None:
     is_flag=True,
     help="Per member of the corridor: entities by class, sources, the latest fact's date.",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Label language.")
+@LANG_OPTION
 def stats_command(data_dir: Path | None, coverage: bool, lang: str) -> None:
     """Print counts per class, per named graph and per source, or coverage per member city.
 
