@@ -9,6 +9,7 @@ import difflib
 import re
 import weakref
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
