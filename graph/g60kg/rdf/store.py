@@ -45,14 +45,14 @@ def dataset_format(path: Path) -> ox.RdfFormat:
     ...
     g60kg.errors.DatasetError: pyproject.toml is not N-Quads or TriG (.nq, .trig); make one ...
     """
-    if not path.is_file():
-        raise DatasetMissing(f"no dataset at {path}")
     found = ox.RdfFormat.from_extension(path.suffix.lstrip("."))
     if found is None or not found.supports_datasets:
         raise DatasetError(
             f"{path} is not N-Quads or TriG (.nq, .trig); make one with g60kg build or "
             "g60kg export --format nquads"
         )
+    if not path.is_file():
+        raise DatasetMissing(f"no dataset at {path}")
     return found
 
 
