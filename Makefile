@@ -1,12 +1,14 @@
 # The two commands of the README:
 #   make run   - set up, build the graph on the embedded default store, print what is in it
 #   make test  - set up (including the system packages the tests drive) and run every check
+#   make check - lint, type-check and the fast lane of the tests (no browser, servers,
+#                notebooks or slow tests): the loop to run while working
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint clean
+.PHONY: run test check setup system-deps lint wheel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,13 +27,22 @@ run: $(STAMP)
 system-deps:
 	bash .ci/system-deps.sh chromium fonts-noto-cjk virtuoso-opensource
 
+PY_SOURCES := graph tests benchmarks conftest.py setup.py
+FAST := not browser and not server and not notebook and not slow
+
 lint: $(STAMP)
-	$(BIN)/ruff check graph tests benchmarks
-	$(BIN)/ruff format --check graph tests benchmarks
+	$(BIN)/ruff check $(PY_SOURCES)
+	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/mypy
+
+check: lint
+	$(BIN)/pytest -m "$(FAST)"
 
 test: $(STAMP) system-deps lint
 	$(BIN)/pytest
 
+wheel: $(STAMP)
+	$(BIN)/pip wheel --no-deps --no-build-isolation -w dist .
+
 clean:
-	rm -rf build $(VENV)
+	rm -rf build dist $(VENV)

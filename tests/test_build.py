@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 from g60kg.cli import main
 from g60kg.errors import InputErrors
-from g60kg.rdf.build import NQUADS_NAME, TRIG_NAME, ValidationFailed, build
+from g60kg.rdf.build import NQUADS_NAME, TRIG_NAME, ValidationFailed, build, default_data_dir
+from g60kg.rdf.freshness import MANIFEST_NAME, read_manifest
 from rdflib import Dataset
 
 STATEMENTS = "statements/dongjing-ai-town.yaml"
@@ -31,7 +32,9 @@ def test_build_writes_reproducible_trig_and_nquads(tmp_path: Path) -> None:
     reread = Dataset()
     reread.parse(tmp_path / "a" / TRIG_NAME, format="trig")
     assert sum(1 for _ in reread.quads()) == sum(1 for _ in first.dataset.quads())
-    assert first.files == sorted(tmp_path / "a" / n for n in (NQUADS_NAME, TRIG_NAME))
+    names = (MANIFEST_NAME, NQUADS_NAME, TRIG_NAME)
+    assert first.files == sorted(tmp_path / "a" / n for n in names)
+    assert read_manifest(tmp_path / "a")["quads"] == str(sum(1 for _ in first.dataset.quads()))
     assert second.timings["validate"] > 0
 
 
@@ -57,8 +60,9 @@ def test_cli_stats_shows_classes_and_sources() -> None:
 
 
 def test_cli_validate_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = default_data_dir()
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(main, ["validate"])
+    result = CliRunner().invoke(main, ["validate", "--data", str(data)])
     assert result.exit_code == 0, result.output
     assert "valid:" in result.output
     assert list(tmp_path.iterdir()) == []

@@ -32,9 +32,12 @@ def test_viz_unknown_type_lists_valid_types(tmp_path: Path) -> None:
     assert code == 1 and "Company" in err
 
 
-def test_viz_into_missing_folder_is_refused(tmp_path: Path) -> None:
-    code, _, err = run("viz", "--out", str(tmp_path / "nope" / "x.html"))
-    assert code == 1 and "nope" in err
+def test_viz_creates_a_missing_folder_and_refuses_a_file_in_the_way(tmp_path: Path) -> None:
+    code, out, _ = run("viz", "--out", str(tmp_path / "new" / "x.html"))
+    assert code == 0 and f"wrote {tmp_path / 'new' / 'x.html'}" in out
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    code, _, err = run("viz", "--out", str(tmp_path / "file" / "x.html"))
+    assert code == 1 and "is a file, not a folder" in err
 
 
 def test_export_csv_and_turtle(tmp_path: Path) -> None:

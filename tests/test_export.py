@@ -225,11 +225,12 @@ def test_bad_requests(tmp_path: Path) -> None:
         export(small_graph(), "trig", tmp_path / "g.trig")
     with pytest.raises(TypeError, match="needs the networkx view"):
         export(small_dataset(), "gexf", tmp_path / "g.gexf")
-    with pytest.raises(OutputError, match="does not exist"):
-        export(small_dataset(), "trig", tmp_path / "no" / "g.trig")
-    with pytest.raises(OutputError, match="does not exist"):
-        export(small_graph(), "csv", tmp_path / "no" / "csv")
-    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        export(small_dataset(), "trig", tmp_path / "file" / "g.trig")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        export(small_graph(), "csv", tmp_path / "file" / "csv")
+    assert list(tmp_path.iterdir()) == [tmp_path / "file"]
     assert len(FORMATS) == 7
 
 

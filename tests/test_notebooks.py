@@ -8,8 +8,10 @@ from pathlib import Path
 import nbclient
 import nbformat
 import pytest
+from g60kg.project import DATA_ENV
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_there_are_three_notebooks() -> None:
@@ -25,7 +27,11 @@ def test_stored_without_outputs(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_runs_on_a_fresh_kernel(path: Path, tmp_path: Path) -> None:
+def test_runs_on_a_fresh_kernel(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The kernel works in an empty folder (so stray writes show) on this project's data.
+    monkeypatch.setenv(DATA_ENV, str(ROOT / "data"))
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(
         notebook,

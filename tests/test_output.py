@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from g60kg import output
-from g60kg.output import OutputError, write_files, write_text
+from g60kg.output import OutputError, write_all, write_files, write_text
 
 
 def test_write_text_is_utf8_and_replaces(tmp_path: Path) -> None:
@@ -39,5 +39,20 @@ def test_write_files_into_a_file_or_missing_parent(tmp_path: Path) -> None:
     (tmp_path / "f").write_text("x", encoding="utf-8")
     with pytest.raises(OutputError, match="is a file"):
         write_files(tmp_path / "f", {"a.csv": b""})
-    with pytest.raises(OutputError, match="does not exist"):
-        write_files(tmp_path / "no" / "csv", {"a.csv": b""})
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        write_text(tmp_path / "f" / "deeper" / "a.txt", "x")
+    assert write_files(tmp_path / "no" / "csv", {"a.csv": b"1"}) == [
+        tmp_path / "no" / "csv" / "a.csv"
+    ]
+
+
+def test_a_failed_batch_leaves_no_folder_it_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(folder: Path, name: str, data: bytes) -> str:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(output, "_stage", failing)
+    with pytest.raises(OSError, match="disk full"):
+        write_all({tmp_path / "new" / "deep" / "a.nq": b"", tmp_path / "b.nq": b""})
+    assert list(tmp_path.iterdir()) == []

@@ -6,6 +6,11 @@
 '洞泾镇'
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_exports
 from .errors import (
     AmbiguousEntity,
     EntityNotFound,
@@ -18,8 +23,10 @@ from .errors import (
     QuerySyntaxError,
     UnknownName,
 )
-from .kg import KnowledgeGraph, load
-from .rdf.build import build
+
+if TYPE_CHECKING:
+    from .kg import KnowledgeGraph, load
+    from .rdf.build import build
 
 __all__ = [
     "AmbiguousEntity",
@@ -37,3 +44,5 @@ __all__ = [
     "load",
 ]
 __version__ = "0.1.0"
+
+__getattr__ = lazy_exports(__name__, {"KnowledgeGraph": "kg", "load": "kg", "build": "rdf.build"})

@@ -1,4 +1,25 @@
-"""The exceptions of g60kg: catch `G60Error` for anything from us."""
+"""The exceptions of g60kg, all in one tree: catch `G60Error` for anything from us.
+
+Every error a user can cause is one of these, and the command line prints it as a message
+(exit code 1), never as a traceback:
+
+    G60Error
+    ├── InputError, InputErrors     bad records in data/ (file, line, what, how to fix)
+    ├── ValidationFailed            the compiled dataset breaks a shape or a SPARQL check
+    ├── ProjectNotFound             no project folder where the command looked
+    ├── OutputError                 an output path that cannot be written
+    ├── QueryError                  a query that may not run
+    │   ├── QuerySyntaxError, QueryRefused
+    │   └── SparqlTextError         a query text that cannot be inspected or bound
+    ├── UnknownName                 a named query or parameter that does not exist
+    ├── EntityNotFound, AmbiguousEntity, NoPath, UnknownEntityError, UnknownTypeError
+    ├── ExtractError                extraction from an article
+    │   ├── DecodeError, GoldError
+    ├── RemoteError                 an endpoint that cannot be reached or refuses
+    ├── UnsupportedShape            a SHACL construct the SPARQL compiler does not translate
+    ├── GazetteerError, MissingFontError   something missing on this machine for a view
+    └── DatasetError, DatasetMissing   a dataset file that cannot be read or is not there
+"""
 
 from __future__ import annotations
 
@@ -8,16 +29,31 @@ from pathlib import Path
 
 __all__ = [
     "AmbiguousEntity",
+    "DatasetError",
+    "DatasetMissing",
+    "DecodeError",
     "EntityNotFound",
+    "ExtractError",
     "G60Error",
+    "GazetteerError",
+    "GoldError",
     "InputError",
     "InputErrors",
+    "MissingFontError",
     "NoPath",
+    "OutputError",
     "Problem",
+    "ProjectNotFound",
     "QueryError",
     "QueryRefused",
     "QuerySyntaxError",
+    "RemoteError",
+    "SparqlTextError",
+    "UnknownEntityError",
     "UnknownName",
+    "UnknownTypeError",
+    "UnsupportedShape",
+    "ValidationFailed",
 ]
 
 
@@ -121,3 +157,80 @@ class AmbiguousEntity(G60Error):
 
 class NoPath(G60Error):
     """Two entities are not connected in the graph."""
+
+
+class UnknownEntityError(G60Error, LookupError):
+    """No node of a view matches the entity asked for; the message lists the closest labels."""
+
+
+class UnknownTypeError(G60Error, ValueError):
+    """A class asked for is not the class of any node; the message lists the valid ones."""
+
+
+class ValidationFailed(G60Error):
+    """The compiled dataset breaks a shape or a cross-node check."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            f"{len(problems)} validation problem(s):\n" + "\n".join(f"  {p}" for p in problems)
+        )
+
+
+class ProjectNotFound(G60Error):
+    """No project folder (with `data/`) where the command looked."""
+
+
+class OutputError(G60Error, OSError):
+    """The output path cannot be written: a missing or unwritable folder, or a folder in the way."""
+
+
+class SparqlTextError(QueryError, ValueError):
+    """The text cannot be inspected or bound (unterminated string, no WHERE group, ...)."""
+
+
+class ExtractError(G60Error):
+    """Anything that goes wrong while extracting from an article: the file, what is wrong and
+    how to fix it.
+
+    >>> str(ExtractError("a.txt", "the file is empty", "pass the article text"))
+    'a.txt: the file is empty (fix: pass the article text)'
+    """
+
+    def __init__(self, file: str, problem: str, fix: str) -> None:
+        self.file = file
+        self.problem = problem
+        self.fix = fix
+        super().__init__(f"{file}: {problem} (fix: {fix})")
+
+
+class DecodeError(ExtractError):
+    """The article's bytes cannot be read as text (empty, binary, too large, unknown encoding)."""
+
+
+class GoldError(ExtractError):
+    """A gold annotation file for evaluation is malformed."""
+
+
+class RemoteError(G60Error):
+    """A remote SPARQL endpoint could not be reached or refused the request."""
+
+
+class UnsupportedShape(G60Error):
+    """A shape uses a SHACL construct that `compile_shapes` does not translate."""
+
+
+class GazetteerError(G60Error):
+    """The offline gazetteer (the `cpca` package's centroid table) is not installed."""
+
+
+class MissingFontError(G60Error, RuntimeError):
+    """No font with Chinese glyphs is installed."""
+
+
+class DatasetError(G60Error, ValueError):
+    """A dataset file cannot be read: not N-Quads or TriG, or not valid RDF."""
+
+
+class DatasetMissing(DatasetError, FileNotFoundError):
+    """No dataset file where one was named."""

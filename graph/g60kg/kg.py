@@ -1,25 +1,47 @@
-"""`KnowledgeGraph`: a thin handle over the RDF dataset with its networkx views."""
+"""`KnowledgeGraph`: a thin handle over the RDF dataset with its networkx views.
+
+`load()` reads the project's built dataset when it is up to date with `data/` and the ontology,
+rebuilds it when not (saying so on stderr), and outside any project reads the dataset shipped in
+the package. On Oxigraph, queries run natively on the pyoxigraph store; the rdflib `Dataset`
+and the networkx views are made on first use.
+"""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx
-from rdflib import Dataset
-from rdflib.query import Result
-from rdflib.term import Identifier
+import pyoxigraph as ox
 
 from .errors import G60Error
-from .rdf.build import NQUADS_NAME, compile_checked, default_data_dir, serialize_nquads
+from .project import DATA_ENV, Project, find_project, shipped_dataset
+from .rdf.freshness import MANIFEST_NAME, NQUADS_NAME, built_dataset
 from .rdf.namespaces import PREFIXES
-from .rdf.store import DEFAULT_BACKEND, Backend, dataset_from_nquads, open_store
-from .sparql.safety import check_bindings
-from .views.nxview import simple_digraph, to_networkx
+from .rdf.store import (
+    DEFAULT_BACKEND,
+    Backend,
+    dataset_from_nquads,
+    dataset_on_store,
+    open_store,
+    oxigraph_store,
+    store_from_nquads,
+)
+from .sparql.terms import as_rdflib_result, pyoxigraph_term
+
+if TYPE_CHECKING:
+    import networkx
+    from rdflib import Dataset
+    from rdflib.query import Result
+    from rdflib.term import Identifier
 
 __all__ = ["KnowledgeGraph", "load"]
+
+# Past this size (about 1e5 quads) a persistent store beside the build opens faster than
+# the N-Quads parse.
+KEPT_STORE_BYTES = 32_000_000
 
 
 class KnowledgeGraph:
@@ -28,16 +50,34 @@ class KnowledgeGraph:
     Algorithms live in modules as functions over `kg.rdf` or `kg.nx`; this class stays thin.
     """
 
-    def __init__(self, rdf: Dataset, backend: str) -> None:
-        self.rdf = rdf
+    def __init__(self, rdf: Dataset | None, backend: str, store: ox.Store | None = None) -> None:
+        if rdf is None and store is None:
+            raise G60Error("a KnowledgeGraph needs an rdflib Dataset or a pyoxigraph Store")
+        if rdf is not None:
+            self.rdf = rdf
+            store = store or oxigraph_store(rdf)
+        self.store = store
         self.backend = backend
 
-    def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    @cached_property
+    def rdf(self) -> Dataset:
+        """The rdflib `Dataset` (made on first use over the same Oxigraph store)."""
+        assert self.store is not None
+        return dataset_on_store(self.store)
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Identifier] | None = None,
+        *,
+        check: bool = True,
+    ) -> Result:
         """Run SPARQL over the union of all named graphs; `bindings` bind variables as terms.
 
         Bound variables must be projected (or the query `SELECT *`): Oxigraph substitutes
         only projected variables, and every backend must give the same answers. Updates,
-        `SERVICE` and `FROM` are refused (see `safety.check_query`).
+        `SERVICE` and `FROM` are refused (see `sparql.safety.check_query`); `check=False`
+        skips that for the package's own queries.
 
         >>> kg = load(backend="memory")
         >>> from rdflib import Literal
@@ -47,22 +87,39 @@ class KnowledgeGraph:
         ['https://w3id.org/g60kg/id/adm-310117106']
         """
         bound = dict(bindings or {})
-        check_bindings(sparql, bound)
-        return self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
+        if check:
+            from .sparql.safety import check_bindings
+
+            check_bindings(sparql, bound)
+        if self.store is None:
+            return self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
+        answer = self.store.query(
+            sparql,
+            prefixes=dict(PREFIXES),
+            use_default_graph_as_union=True,
+            substitutions={ox.Variable(k): pyoxigraph_term(v) for k, v in bound.items()},
+        )
+        return as_rdflib_result(answer)
 
     @cached_property
     def nx(self) -> networkx.MultiDiGraph:
         """Entities (and n-ary fact nodes) as a MultiDiGraph; edges keyed by predicate."""
+        from .views.nxview import to_networkx
+
         return to_networkx(self.rdf)
 
     @cached_property
     def nx_collapsed(self) -> networkx.MultiDiGraph:
         """As `nx`, with investments, post holdings and components collapsed into direct edges."""
+        from .views.nxview import to_networkx
+
         return to_networkx(self.rdf, collapse_facts=True)
 
     @cached_property
     def digraph(self) -> networkx.DiGraph:
         """A simple DiGraph projection of `nx_collapsed` for algorithms that refuse multigraphs."""
+        from .views.nxview import simple_digraph
+
         return simple_digraph(self.nx_collapsed)
 
     def ask(self, question: str, lang: str | None = None) -> Any:
@@ -77,7 +134,43 @@ class KnowledgeGraph:
 
     def quad_count(self) -> int:
         """How many quads the dataset holds."""
+        if self.store is not None:
+            return len(self.store)
         return sum(1 for _ in self.rdf.quads((None, None, None, None)))
+
+
+def _say(message: str) -> None:
+    print(f"g60kg: {message}", file=sys.stderr)
+
+
+def default_source() -> Path:
+    """What `load()` reads by default: the current project's build (rebuilt when stale), else
+    the dataset shipped in the package."""
+    project = find_project()
+    if project is not None and project.data_dir.is_dir():
+        return built_dataset(project, _say)
+    shipped = shipped_dataset()
+    if shipped is None:
+        raise G60Error(
+            f"no g60kg project here and no dataset shipped with this installation: run inside "
+            f"a project folder (with data/), pass a source, or set {DATA_ENV}"
+        )
+    return shipped
+
+
+def _kept_store(nquads: Path) -> ox.Store:
+    """A read-only persistent store beside a large build, made once per build."""
+    folder = nquads.with_suffix(".oxigraph")
+    stamp = folder / "made-from"
+    made_from = f"{nquads.stat().st_size} {nquads.stat().st_mtime_ns}"
+    if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == made_from):
+        import shutil
+
+        _say(f"keeping a store of {nquads.name} in {folder} (opened without parsing next time)")
+        shutil.rmtree(folder, ignore_errors=True)
+        store_from_nquads(nquads, folder)  # written and flushed; dropped before reopening
+        stamp.write_text(made_from, encoding="utf-8")
+    return open_store(folder, read_only=True)
 
 
 def load(
@@ -88,9 +181,10 @@ def load(
 ) -> KnowledgeGraph:
     """Load the knowledge graph.
 
-    `source` is the project's data (default), a data folder, a build folder holding
-    `g60kg.nq`, an N-Quads file, or a persistent Oxigraph store folder (reopened without
-    re-parsing). `store_path` makes the Oxigraph backend persist to that folder.
+    `source` is the current project's built dataset (default; rebuilt when `data/` or the
+    ontology changed), a data folder (its build is reused the same way), a build folder
+    holding `g60kg.nq`, an N-Quads file, or a persistent Oxigraph store folder (reopened
+    without re-parsing). `store_path` makes the Oxigraph backend persist to that folder.
 
     >>> kg = load()
     >>> kg.backend, kg.quad_count() > 1000
@@ -98,9 +192,11 @@ def load(
     """
     path = Path(source) if source is not None else None
     if path is not None and _is_oxigraph_store(path):
-        return KnowledgeGraph(open_store(path), "oxigraph")
-    if path is None or (path / "statements").is_dir():
-        nquads: bytes | Path = serialize_nquads(compile_checked(path or default_data_dir()))
+        return KnowledgeGraph(None, "oxigraph", open_store(path))
+    if path is None:
+        nquads = default_source()
+    elif (path / "statements").is_dir():
+        nquads = built_dataset(Project(path.resolve()), _say)
     elif (path / NQUADS_NAME).is_file():
         nquads = path / NQUADS_NAME
     elif path.is_file():
@@ -110,8 +206,13 @@ def load(
             f"nothing to load at {path}: expected a data folder, a build folder with "
             f"{NQUADS_NAME}, an N-Quads file or an Oxigraph store folder"
         )
-    store = Path(store_path) if store_path is not None else None
-    return KnowledgeGraph(dataset_from_nquads(nquads, backend, store), backend)
+    if backend != "oxigraph":
+        return KnowledgeGraph(dataset_from_nquads(nquads, backend), backend)
+    if store_path is not None:
+        return KnowledgeGraph(None, backend, store_from_nquads(nquads, Path(store_path)))
+    if nquads.stat().st_size > KEPT_STORE_BYTES and (nquads.parent / MANIFEST_NAME).is_file():
+        return KnowledgeGraph(None, backend, _kept_store(nquads))
+    return KnowledgeGraph(None, backend, store_from_nquads(nquads))
 
 
 def _is_oxigraph_store(path: Path) -> bool:

@@ -1,9 +1,11 @@
 """Write output files atomically: a reader never sees a partial file.
 
-Every view of g60kg (HTML, pictures, exports) renders its output in memory first and then
-writes it through these helpers: to a temporary file beside the destination, renamed over it
-only when complete.
-An error leaves the destination as it was and no temporary file behind.
+Everything g60kg writes (builds, candidates, ingested records, HTML, pictures, exports) is
+rendered in memory first and then written through these helpers: each file to a temporary file
+beside its destination, renamed over it only when every file of the batch is complete. One
+rule everywhere: missing parent folders are created; a file or folder in the way, or a folder
+that cannot be written, is an `OutputError`. An error leaves the destinations as they were, no
+temporary file and no folder created for them.
 """
 
 from __future__ import annotations
@@ -14,32 +16,48 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import G60Error
+from .errors import OutputError
 
-__all__ = ["OutputError", "check_output_path", "write_bytes", "write_files", "write_text"]
-
-
-class OutputError(G60Error, OSError):
-    """The output path cannot be written: a missing or unwritable folder, or a folder in the way."""
+__all__ = [
+    "OutputError",
+    "check_output_path",
+    "write_all",
+    "write_bytes",
+    "write_files",
+    "write_text",
+]
 
 
 def check_output_path(path: Path | str) -> Path:
-    """Return `path` as a `Path` after checking that a file can be written there.
+    """Return `path` as a `Path` after checking that a file can be written there (its missing
+    parent folders would be created).
 
-    >>> check_output_path("/no/such/graph.html")
+    >>> check_output_path("pyproject.toml/new/graph.html")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    g60kg.output.OutputError: cannot write /no/such/graph.html: the folder /no/such does not exist
+    g60kg.errors.OutputError: cannot write pyproject.toml/new/graph.html: pyproject.toml is a ...
     """
     out = Path(path)
-    folder = out.parent
-    if not folder.is_dir():
-        raise OutputError(f"cannot write {out}: the folder {folder} does not exist")
     if out.is_dir():
         raise OutputError(f"cannot write {out}: it is a folder")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {out}: the folder {folder} is not writable")
+    existing = out.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(f"cannot write {out}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {out}: the folder {existing} is not writable")
     return out
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents; return the ones created, outermost first."""
+    missing = [f for f in (folder, *folder.parents) if not f.exists()][::-1]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise OutputError(f"cannot create the folder {folder}: {err.strerror}") from err
+    return missing
 
 
 def _stage(folder: Path, name: str, data: bytes) -> str:
@@ -58,17 +76,31 @@ def _stage(folder: Path, name: str, data: bytes) -> str:
     return tmp
 
 
+def write_all(outputs: Mapping[Path, bytes]) -> list[Path]:
+    """Write every file of `outputs` atomically, all or none; return their paths in order."""
+    finals = [check_output_path(path) for path in outputs]
+    created: list[Path] = []
+    staged: list[tuple[str, Path]] = []
+    try:
+        for final, data in zip(finals, outputs.values(), strict=True):
+            created += _make_folders(final.parent)
+            staged.append((_stage(final.parent, final.name, data), final))
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    for tmp, final in staged:
+        os.replace(tmp, final)
+    return finals
+
+
 def write_bytes(path: Path | str, data: bytes) -> Path:
     """Write `data` to `path` atomically and return the path."""
-    out = check_output_path(path)
-    tmp = _stage(out.parent, out.name, data)
-    try:
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    return out
+    return write_all({Path(path): data})[0]
 
 
 def write_text(path: Path | str, text: str) -> Path:
@@ -77,33 +109,8 @@ def write_text(path: Path | str, text: str) -> Path:
 
 
 def write_files(folder: Path | str, files: Mapping[str, bytes]) -> list[Path]:
-    """Write several files into `folder` (created if missing), all or none.
-
-    Every file is first written in full under a temporary name; only then are they renamed.
-    """
+    """Write several files into `folder` (created if missing), all or none."""
     out = Path(folder)
     if out.exists() and not out.is_dir():
         raise OutputError(f"cannot write into {out}: it is a file, not a folder")
-    if not out.parent.is_dir():
-        raise OutputError(f"cannot write into {out}: the folder {out.parent} does not exist")
-    created = not out.exists()
-    try:
-        out.mkdir(exist_ok=True)
-    except OSError as err:
-        raise OutputError(f"cannot create the folder {out}: {err.strerror}") from err
-    staged: list[tuple[str, Path]] = []
-    try:
-        for name, data in files.items():
-            final = check_output_path(out / name)
-            staged.append((_stage(out, name, data), final))
-    except BaseException:
-        for tmp, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-        if created:
-            with contextlib.suppress(OSError):
-                out.rmdir()
-        raise
-    for tmp, final in staged:
-        os.replace(tmp, final)
-    return [final for _, final in staged]
+    return write_all({out / name: data for name, data in files.items()})

@@ -131,8 +131,9 @@ def test_callers_graph_is_untouched(graph: nx.MultiDiGraph, tmp_path: Path) -> N
 
 
 def test_missing_or_unwritable_folder(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
-    with pytest.raises(OutputError, match="does not exist"):
-        write_html(graph, tmp_path / "nope" / "g.html")
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        write_html(graph, tmp_path / "file" / "g.html")
     with pytest.raises(OutputError, match="is a folder"):
         write_html(graph, tmp_path)
     locked = tmp_path / "locked"

@@ -85,9 +85,10 @@ def test_format_from_suffix_and_errors(graph: nx.MultiDiGraph, tmp_path: Path) -
     assert out.read_bytes().startswith(b"<?xml")
     with pytest.raises(ValueError, match="png, svg"):
         write_image(graph, tmp_path / "g.gif")
-    with pytest.raises(OutputError, match="does not exist"):
-        write_image(graph, tmp_path / "no" / "g.png")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.svg"]
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="is a file, not a folder"):
+        write_image(graph, tmp_path / "file" / "g.png")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "g.svg"]
 
 
 def test_callers_graph_is_untouched(graph: nx.MultiDiGraph) -> None:

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import click
 
-from ..kg import load
-
 __all__ = ["ask_command"]
 
 
@@ -45,6 +43,7 @@ def ask_command(
     """
     from ..ask import ask, reply_json
     from ..ask.render import format_reply
+    from ..kg import load
 
     reply = ask(load(source), question, lang)
     if fmt == "json":

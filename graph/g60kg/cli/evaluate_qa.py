@@ -6,8 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..kg import load
-
 __all__ = ["evaluate_qa_command"]
 
 
@@ -26,11 +24,11 @@ def evaluate_qa_command(sets: tuple[Path, ...], show_misses: bool, source: Path 
     Example: g60kg evaluate-qa
     """
     from ..ask.evaluate import evaluate_questions, format_results, misses
-    from ..rdf.build import default_data_dir
+    from ..kg import load
+    from ..project import require_project
 
-    chosen = list(sets) or [
-        p for p in (default_data_dir() / "eval" / "qa").glob("*.yaml") if p.stem in ("dev", "blind")
-    ]
+    qa = require_project().data_dir / "eval" / "qa"
+    chosen = list(sets) or [p for p in qa.glob("*.yaml") if p.stem in ("dev", "blind")]
     kg = load(source)
     results = {path.stem: evaluate_questions(kg, path) for path in sorted(chosen)}
     click.echo(format_results(results))

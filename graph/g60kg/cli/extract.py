@@ -6,18 +6,13 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import click
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
 
 from ..errors import G60Error
-from ..extract import ExtractError, extract, gazetteer_from_entity_files
-from ..extract.decode import MAX_BYTES
-from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
-from ..ingest.apply import ingest
-from ..rdf.build import default_data_dir, write_atomically
-from ..records.read import HANDLE
+from ..project import require_project
+from .options import DATA_OPTION
 
 __all__ = ["evaluate_command", "extract_command", "ingest_command"]
 
@@ -41,13 +36,7 @@ def _source_id(article: Path) -> str:
 @click.option("--published", default=None, help="Page date, YYYY-MM-DD (resolves 今年, 去年).")
 @click.option("--title", default=None, help="The article's title.")
 @click.option("--source-id", default=None, help="Source id (default: from the file name).")
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data folder whose entities are the gazetteer (default: the project's data/).",
-)
+@DATA_OPTION
 def extract_command(
     article: Path,
     out: Path,
@@ -67,6 +56,11 @@ def extract_command(
       g60kg extract inbox/news.txt --out review/news.yaml --published 2020-11-18 \\
             --title "优图创新基地在洞泾揭牌"
     """
+    from ..extract import extract, gazetteer_from_entity_files
+    from ..extract.decode import MAX_BYTES
+    from ..output import write_bytes
+    from ..records.read import HANDLE
+
     source = source_id or _source_id(article)
     if not HANDLE.match(source):
         raise G60Error(f"source id '{source}': use lower-case letters, digits and '-'")
@@ -80,21 +74,14 @@ def extract_command(
             "limit (fix: split the document or extract only the article body)"
         )
     raw = article.read_bytes()
-    entities = sorted(((data_dir or default_data_dir()) / "entities").glob("*.yaml"))
-    try:
-        result = extract(
-            raw,
-            source_id=source,
-            url=url,
-            published=published,
-            title=title,
-            gazetteer=gazetteer_from_entity_files(entities),
-        )
-    except ExtractError as exc:
-        raise G60Error(str(exc)) from exc
+    entities = sorted((require_project(data_dir).data_dir / "entities").glob("*.yaml"))
+    gazetteer = gazetteer_from_entity_files(entities)
+    result = extract(
+        raw, source_id=source, url=url, published=published, title=title, gazetteer=gazetteer
+    )
     result.meta["file"] = Path(os.path.relpath(article.resolve(), out.resolve().parent)).as_posix()
     result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
-    write_atomically({out: result.to_yaml().encode("utf-8")})
+    write_bytes(out, result.to_yaml().encode("utf-8"))
     statuses = [e["link"]["status"] for e in result.entities]
     counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("linked", "new", "ambiguous"))
     summary = f"{len(result.entities)} entities ({counts}), {len(result.statements)} statements"
@@ -103,13 +90,7 @@ def extract_command(
 
 @click.command("ingest")
 @click.argument("candidates", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data folder to add to (default: the project's data/).",
-)
+@DATA_OPTION
 @click.option(
     "--article",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
@@ -126,7 +107,11 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
     Example:
       g60kg ingest review/news.yaml && g60kg build
     """
-    result = ingest(candidates, data_dir or default_data_dir(), article)
+    from ..ingest.apply import ingest
+
+    target = require_project(data_dir).data_dir
+    click.echo(f"adding to {target}", err=True)
+    result = ingest(candidates, target, article)
     click.echo(result.summary())
 
 
@@ -146,32 +131,62 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
     help="Evaluation folder (articles/, gold/): extract and score every article.",
 )
 @click.option("--brief", is_flag=True, help="With --all: the tables only, no lists.")
-def evaluate_command(gold: Path | None, pred: Path | None, root: Path | None, brief: bool) -> None:
+@click.option(
+    "--curated",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Curated statements of the same source: agreement of --pred with them.",
+)
+def evaluate_command(
+    gold: Path | None, pred: Path | None, root: Path | None, brief: bool, curated: Path | None
+) -> None:
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
-    positives.
+    positives; or their agreement with curated statements (--curated).
 
     \b
     Examples:
       g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval      # the whole evaluation table
+      g60kg evaluate --curated data/statements/youtu-base.yaml --pred review/youtu-base.yaml
     """
+    from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
+
+    if curated is not None:
+        if pred is None or gold is not None or root is not None:
+            raise G60Error("give --curated STATEMENTS with --pred CANDIDATES only")
+        click.echo(_agreement(curated, pred))
+        return
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
-        try:
-            click.echo(report(evaluate_directory(root), verbose=not brief))
-        except ExtractError as exc:
-            raise G60Error(str(exc)) from exc
+        click.echo(report(evaluate_directory(root), verbose=not brief))
         return
     if gold is None or pred is None:
         raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")
+    gold_data = load_gold(gold)
+    click.echo(report_one(evaluate(gold_data, _read_mapping(pred, "candidates"))))
+
+
+def _read_mapping(path: Path, what: str) -> dict[str, Any]:
+    """A YAML file holding a mapping, or an error naming the file."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
     try:
-        gold_data = load_gold(gold)
-        candidates = YAML(typ="safe").load(pred.read_text(encoding="utf-8"))
-    except ExtractError as exc:
-        raise G60Error(str(exc)) from exc
+        found = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     except (YAMLError, UnicodeDecodeError) as exc:
-        raise G60Error(f"{pred}: not a candidates YAML file ({exc})") from exc
-    if not isinstance(candidates, dict):
-        raise G60Error(f"{pred}: not a candidates YAML file (expected a mapping)")
-    click.echo(report_one(evaluate(gold_data, candidates)))
+        raise G60Error(f"{path}: not a {what} YAML file ({exc})") from exc
+    if not isinstance(found, dict):
+        raise G60Error(f"{path}: not a {what} YAML file (expected a mapping)")
+    return found
+
+
+def _agreement(curated: Path, pred: Path) -> str:
+    """How far candidates agree with the curated statements of the same source."""
+    from ..extract.evaluate import agreement
+
+    candidates, statements = _read_mapping(pred, "candidates"), _read_mapping(curated, "statements")
+    (precision, recall, f1), missed, extra = agreement(candidates, statements)
+    lines = [f"agreement with curated statements: P {precision} R {recall} F1 {f1}"]
+    lines += [f"  not proposed: {m}" for m in missed] + [f"  extra: {e}" for e in extra]
+    return "\n".join(lines)

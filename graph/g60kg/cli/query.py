@@ -10,106 +10,27 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
-from rdflib import URIRef
-from rdflib.query import Result
 
 from ..errors import QuerySyntaxError
-from ..kg import KnowledgeGraph, load
-from ..queries.analyst import describe, find, path
-from ..rdf.namespaces import G60, PREFIXES
-from ..rdf.store import BACKENDS, DEFAULT_BACKEND
-from ..sparql.named import bind_params, get_query, named_queries, run_named
-from ..sparql.remote import as_rdflib_result, pyoxigraph_term, query_endpoint
-from ..sparql.results import choose_language, format_rows, records, to_sparql_json
-from ..sparql.safety import check_query
+from .options import BACKEND_OPTION, LANG_OPTION, SOURCE_OPTION
+
+if TYPE_CHECKING:
+    from ..kg import KnowledgeGraph
 
 __all__ = ["describe_command", "find_command", "path_command", "queries_command", "query_command"]
 
 FORMATS = ("table", "csv", "tsv", "json")
-_LANG = click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Label language.",
-)
-_BACKEND = click.option(
-    "--backend",
-    type=click.Choice(BACKENDS),
-    default=DEFAULT_BACKEND,
-    show_default=True,
-    help="Store backend.",
-)
-_SOURCE = click.option(
-    "--source",
-    type=click.Path(exists=True, path_type=Path),
-    default=None,
-    help="Data folder, build folder, N-Quads file or Oxigraph store (default: the project's data).",
-)
-
-
-def no_data_notes(kg: KnowledgeGraph, bound: dict[str, Any], lang: str) -> list[str]:
-    """Why a named query found nothing: what the graph holds for each place or class asked."""
-    from ..queries.coverage import place_coverage
-    from ..queries.lookup import label
-
-    notes = []
-    for param, term in bound.items():
-        if not isinstance(term, URIRef):
-            continue
-        if kg.query("ASK { ?x a ?class }", {"class": term}).askAnswer is False and str(
-            term
-        ).startswith(str(G60)):
-            notes.append(f"no data: the graph holds no entity of class {label(kg, term, lang)}")
-            continue
-        if kg.query("ASK { ?p a g60:Place }", {"p": term}).askAnswer:
-            cov = place_coverage(kg, term)
-            notes.append(
-                f"no data: the graph holds no such facts for {label(kg, term, lang)} "
-                f"({param}); it has {cov.entities} entities there from {cov.sources} sources, "
-                f"latest fact {cov.latest or 'none'}. Coverage per city: g60kg stats --coverage"
-            )
-    return notes
+_LANG, _BACKEND, _SOURCE = LANG_OPTION, BACKEND_OPTION, SOURCE_OPTION
 
 
 def load_graph(source: Path | None, backend: str) -> KnowledgeGraph:
     """Load the graph for a command (tests replace this to reuse one loaded graph)."""
+    from ..kg import load
+
     return load(source, backend=backend)  # type: ignore[arg-type]
-
-
-def _compact(value: Any) -> Any:
-    """Shorten an IRI for display with the longest project prefix that fits (display only:
-    a local part with `/` is not a valid SPARQL CURIE)."""
-    if isinstance(value, str) and value.startswith(("http://", "https://")):
-        for prefix, base in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-            if value.startswith(base) and len(value) > len(base):
-                return f"{prefix}:{value[len(base) :]}"
-    return value
-
-
-def render(result: Result, fmt: str, lang: str) -> str:
-    """Render a query result: W3C JSON, or label columns folded into `lang` for text formats.
-
-    CONSTRUCT and DESCRIBE results are printed as Turtle whatever the format.
-    """
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        assert result.graph is not None
-        return result.graph.serialize(format="turtle")
-    if fmt == "json":
-        return json.dumps(to_sparql_json(result), ensure_ascii=False, indent=2)
-    if result.type == "ASK":
-        return "true" if result.askAnswer else "false"
-    found = choose_language(records(result), lang)
-    columns = list(found[0]) if found else [str(v) for v in result.vars or []]
-    if fmt == "table":
-        columns = [c for c in columns if not c.endswith("_lang")]
-        found = [{k: _compact(v) for k, v in row.items()} for row in found]
-        count = f"\n({len(found)} row{'s' if len(found) != 1 else ''})"
-        return format_rows(found, columns, "table") + count
-    return format_rows(found, columns, fmt)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -120,31 +41,6 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
             raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
         params[key.strip()] = value.strip()
     return params
-
-
-def _remote(
-    endpoint: str,
-    text: str | None,
-    file: Path | None,
-    name: str | None,
-    pairs: tuple[str, ...],
-    lang: str,
-    source: Path | None,
-) -> Result:
-    """Run the query on `endpoint`: checked like a local query, parameters bound as terms."""
-    bindings: dict[str, Any] = {}
-    if name is not None:
-        query = get_query(name)
-        sparql = query.text
-        if pairs:  # names of entities are resolved against the local graph
-            bindings = bind_params(load_graph(source, DEFAULT_BACKEND), query, _params(pairs), lang)
-    else:
-        sparql = file.read_text(encoding="utf-8") if file is not None else str(text)
-    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-    sparql = prologue + sparql
-    check_query(sparql)
-    terms = {k: pyoxigraph_term(v) for k, v in bindings.items()}
-    return as_rdflib_result(query_endpoint(endpoint, sparql, terms))
 
 
 @click.command("query")
@@ -198,6 +94,9 @@ def query_command(
       g60kg query -f my.rq --format json
       g60kg query --name corridor-cities --endpoint http://127.0.0.1:8890/sparql
     """
+    from ..sparql.named import bind_params, get_query, run_named
+    from .answers import no_data_notes, remote_result, render
+
     given = [x for x in (text, file, name) if x is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one of: inline TEXT, -f FILE or --name NAME")
@@ -206,7 +105,8 @@ def query_command(
     if name is not None:
         get_query(name)  # unknown names fail before the graph is loaded
     if endpoint is not None:
-        click.echo(render(_remote(endpoint, text, file, name, pairs, lang, source), fmt, lang))
+        answer = remote_result(load_graph, endpoint, text, file, name, _params(pairs), lang, source)
+        click.echo(render(answer, fmt, lang))
         return
     kg = load_graph(source, backend)
     try:
@@ -238,6 +138,8 @@ def queries_command(lang: str) -> None:
 
     Example: g60kg queries --lang en
     """
+    from ..sparql.named import named_queries
+
     for query in named_queries().values():
         title = query.title_zh if lang == "zh" else query.title_en
         params = ", ".join(f"{p}{'?' if p in query.optional else ''}" for p in query.params)
@@ -254,6 +156,8 @@ def find_command(name: str, lang: str, backend: str, source: Path | None) -> Non
 
     Example: g60kg find 洞泾
     """
+    from ..queries.analyst import describe, find
+
     kg = load_graph(source, backend)
     iri = find(kg, name, lang)
     info = describe(kg, iri, lang)
@@ -273,6 +177,9 @@ def describe_command(name: str, fmt: str, lang: str, backend: str, source: Path 
 
     Example: g60kg describe 李谦 --lang en
     """
+    from ..queries.analyst import describe
+    from .answers import compact
+
     info = describe(load_graph(source, backend), name, lang)
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
@@ -282,10 +189,10 @@ def describe_command(name: str, fmt: str, lang: str, backend: str, source: Path 
         arrow = "→" if fact["direction"] == "out" else "←"
         click.echo(f"  {arrow} {fact['predicate_label']}: {fact['value_label']}")
         for span in fact["evidence"]:
-            where = f"{_compact(span['source'])} [{span['start']}:{span['end']}]"
+            where = f"{compact(span['source'])} [{span['start']}:{span['end']}]"
             click.echo(f"      “{span['quote']}” — {where}")
         for reference in fact["references"]:
-            click.echo(f"      cites {_compact(reference)}")
+            click.echo(f"      cites {compact(reference)}")
 
 
 @click.command("path")
@@ -301,6 +208,8 @@ def path_command(
 
     Example: g60kg path 洞泾镇 上海市
     """
+    from ..queries.analyst import path
+
     steps = path(load_graph(source, backend), source_name, target_name, lang)
     if not steps:
         click.echo("(the same entity)")

@@ -9,20 +9,10 @@ from pathlib import Path
 import click
 
 from ..errors import G60Error
-from ..queries.stats import dataset_stats, format_stats
-from ..rdf.build import ValidationFailed, build, compile_checked, default_data_dir
-from ..records.evidence import locate
-from ..records.read import read_data
+from ..project import require_project
+from .options import DATA_OPTION, LANG_OPTION
 
 __all__ = ["main"]
-
-DATA_OPTION = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Data folder (default: the project's data/).",
-)
 
 
 class _Group(click.Group):
@@ -31,7 +21,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (G60Error, ValidationFailed) as exc:
+        except G60Error as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
 
@@ -49,15 +39,19 @@ def main() -> None:
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Build folder (default: build/).",
+    help="Build folder (default: build/ beside the data folder).",
 )
 def build_command(data_dir: Path | None, out_dir: Path | None) -> None:
     """Build the RDF dataset (TriG and N-Quads) from data/.
 
     Example: g60kg build --out build/
     """
+    from ..rdf.build import build
+
     started = time.perf_counter()
-    result = build(data_dir, out_dir)
+    project = require_project(data_dir)
+    click.echo(f"building from {project.data_dir}", err=True)
+    result = build(project.data_dir, out_dir)
     for path in result.files:
         click.echo(f"wrote {path}")
     steps = ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items())
@@ -72,8 +66,10 @@ def validate_command(data_dir: Path | None) -> None:
 
     Example: g60kg validate
     """
+    from ..rdf.build import compile_checked
+
     started = time.perf_counter()
-    ds = compile_checked(data_dir or default_data_dir())
+    ds = compile_checked(require_project(data_dir).data_dir)
     quads = sum(1 for _ in ds.quads((None, None, None, None)))
     click.echo(f"valid: {quads} quads checked in {time.perf_counter() - started:.2f}s")
 
@@ -85,20 +81,23 @@ def validate_command(data_dir: Path | None) -> None:
     is_flag=True,
     help="Per member of the corridor: entities by class, sources, the latest fact's date.",
 )
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Label language.")
+@LANG_OPTION
 def stats_command(data_dir: Path | None, coverage: bool, lang: str) -> None:
     """Print counts per class, per named graph and per source, or coverage per member city.
 
     Example: g60kg stats --coverage --lang en
     """
+    from ..kg import load
+
+    graph = load(require_project(data_dir).data_dir)
     if coverage:
-        from ..kg import load
         from ..queries.coverage import corridor_coverage, format_coverage
 
-        click.echo(format_coverage(corridor_coverage(load(data_dir)), lang))
+        click.echo(format_coverage(corridor_coverage(graph), lang))
         return
-    ds = compile_checked(data_dir or default_data_dir())
-    click.echo(format_stats(dataset_stats(ds)))
+    from ..queries.stats import dataset_stats, format_stats
+
+    click.echo(format_stats(dataset_stats(graph.rdf)))
 
 
 @main.command("mint-iris")
@@ -113,7 +112,7 @@ def mint_iris_command(data_dir: Path | None) -> None:
     """
     from ..records.mint import mint_iris
 
-    folder = data_dir or default_data_dir()
+    folder = require_project(data_dir).data_dir
     minted = mint_iris(folder)
     for m in minted:
         click.echo(f"{m.file}:{m.line}: {m.id} -> {m.iri}")
@@ -129,7 +128,10 @@ def locate_command(data_dir: Path | None, source: str, quote: str) -> None:
 
     Example: g60kg locate dongjing-ai-town 洞泾镇党委副书记
     """
-    data = read_data(data_dir or default_data_dir())
+    from ..records.evidence import locate
+    from ..records.read import read_data
+
+    data = read_data(require_project(data_dir).data_dir)
     if source not in data.sources:
         raise click.BadParameter(f"no source '{source}'; known: {', '.join(sorted(data.sources))}")
     spans = locate(data.sources[source].text, quote)

@@ -7,20 +7,19 @@ from pathlib import Path
 
 import click
 
-from ..rdf.build import NQUADS_NAME, build, default_build_dir
-from ..rdf.ontology import ontology_dir
-from ..serve import serve
-from ..sparql.remote import push
+from ..rdf.freshness import NQUADS_NAME
 
 __all__ = ["push_command", "serve_command"]
 
 
 def _dataset(dataset: Path | None) -> Path:
-    """The N-Quads file to serve or push: the one given, else a fresh build of the project."""
+    """The N-Quads file to serve or push: the one given, else the project's up-to-date build
+    (outside a project, the dataset shipped with g60kg)."""
     if dataset is not None:
         return dataset / NQUADS_NAME if dataset.is_dir() else dataset
-    build()
-    return default_build_dir() / NQUADS_NAME
+    from ..kg import default_source
+
+    return default_source()
 
 
 @click.command("serve")
@@ -70,6 +69,9 @@ def serve_command(
 
     Example: g60kg serve --port 7878   (then open http://127.0.0.1:7878/)
     """
+    from ..project import ontology_dir
+    from ..serve import serve
+
     serve(_dataset(dataset), host=host, port=port, queries_dir=ontology_dir() / "queries",
           timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update, workers=workers,
           store_dir=store_dir)  # fmt: skip
@@ -107,6 +109,8 @@ def push_command(
 
     Example: g60kg push http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --digest
     """
+    from ..sparql.remote import push
+
     auth = (user, os.environ.get("G60KG_PASSWORD", "")) if user else None
     counts = push(_dataset(dataset), url, protocol=protocol, graph_param=graph_param,  # type: ignore[arg-type]
                   auth=auth, digest=digest)  # fmt: skip

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..kg import load
-from ..views.export import FORMATS, RDF_FORMATS, export
-from ..viz import write_html, write_image
+from ..views.formats import FORMATS, RDF_FORMATS
+from .options import LANG_OPTION, SOURCE_OPTION
 
 __all__ = ["export_command", "viz_command"]
 
@@ -34,19 +33,14 @@ __all__ = ["export_command", "viz_command"]
     "--depth", type=int, default=None, help="Links from the focus to include (default 1)."
 )
 @click.option("--types", default=None, help="Comma-separated classes to keep, e.g. Company,Town.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", help="Label language.")
+@LANG_OPTION
 @click.option(
     "--map",
     "as_map",
     is_flag=True,
     help="Place units and sites at their administrative centroids (offline gazetteer).",
 )
-@click.option(
-    "--source",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Data folder, build folder or store to load (default: the project's data).",
-)
+@SOURCE_OPTION
 def viz_command(
     out: Path,
     fmt: str | None,
@@ -63,8 +57,16 @@ def viz_command(
 
     Example: g60kg viz --map --out build/corridor-map.png --lang en
     """
+    from ..kg import load
+    from ..viz import write_html, write_image
+
     started = time.perf_counter()
-    G = load(source).nx
+    kg = load(source)
+    if focus is not None:  # the resolver of find, describe and path (labels, aliases, pinyin)
+        from ..queries.lookup import resolve
+
+        focus = str(resolve(kg, focus, lang))
+    G = kg.nx
     if as_map:
         from ..viz.geo import map_graph
 
@@ -97,23 +99,16 @@ def viz_command(
     required=True,
     help="File to write (a folder for csv: nodes.csv and edges.csv).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    help="Label language of graphml/gexf/csv.",
-)
-@click.option(
-    "--source",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Data folder, build folder or store to load (default: the project's data).",
-)
+@LANG_OPTION
+@SOURCE_OPTION
 def export_command(fmt: str, out: Path, lang: str, source: Path | None) -> None:
     """Export the dataset or its network for other tools (Gephi, Cytoscape, triple stores).
 
     Example: g60kg export --format graphml --out build/g60kg.graphml
     """
+    from ..kg import load
+    from ..views.export import export
+
     kg = load(source)
     written = export(kg.rdf if fmt in RDF_FORMATS else kg.nx, fmt, out, lang=lang)
     for path in written:

@@ -38,7 +38,6 @@ Examples
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -305,29 +304,3 @@ def report_one(score: Score) -> str:
 
 def _fmt(values: tuple[float, float, float]) -> str:
     return "/".join(f"{v:.2f}" for v in values)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print the evaluation table, or the agreement with curated statements.
-
-    ``python -m g60kg.extract.evaluate [data/eval]``, or
-    ``python -m g60kg.extract.evaluate --curated STATEMENTS.yaml CANDIDATES.yaml``.
-    """
-    args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["--curated"] and len(args) == 3:
-        yaml = YAML(typ="safe")
-        curated = yaml.load(Path(args[1]).read_text(encoding="utf-8"))
-        candidates = yaml.load(Path(args[2]).read_text(encoding="utf-8"))
-        (precision, recall, f1), missed, extra = agreement(candidates, curated)
-        print(f"agreement with curated statements: P {precision} R {recall} F1 {f1}")
-        print(
-            "\n".join([f"  not proposed: {m}" for m in missed] + [f"  extra: {e}" for e in extra])
-        )
-        return 0
-    root = Path(args[0]) if args else Path("data/eval")
-    print(report(evaluate_directory(root)))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

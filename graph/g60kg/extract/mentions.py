@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from g60kg.extract import lexicon as lx
+import g60kg.extract.lexicon as lx
 from g60kg.extract.people import Post, find_posts
 from g60kg.extract.spans import Span, inside
 from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise

@@ -27,7 +27,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import InputError, InputErrors, Problem
 from ..extract.decode import decode_article
 from ..extract.errors import ExtractError
-from ..rdf.build import ValidationFailed, compile_checked, write_atomically
+from ..output import write_all
+from ..project import Project
+from ..rdf.build import ValidationFailed, compile_checked
 from ..records.read import Data, read_data
 from ..records.yamlio import line_of, read_yaml
 from .curate import CandidatesFile, Plan, display, render_metadata
@@ -138,7 +140,7 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
             "edit data/ directly, or remove the source's files (if an earlier ingest wrote them) "
             "and ingest again",
         )
-    write_atomically({owned[key]: content for key, content in outputs.items()})
+    write_all({owned[key]: content for key, content in outputs.items()})
     report.written = sorted(owned[key] for key in outputs)
     return report
 
@@ -245,7 +247,7 @@ def _validate(
 ) -> None:
     """Run the build's checks on the staged copy; report problems where the curator can fix them."""
     try:
-        compile_checked(stage)
+        compile_checked(stage, onto_dir=Project(data_dir.resolve()).ontology_dir)
     except InputErrors as exc:
         maps = _staged_line_maps(staged, plan)
         problems = []

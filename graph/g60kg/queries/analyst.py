@@ -15,7 +15,6 @@ import itertools
 from decimal import Decimal
 from typing import Any
 
-import networkx as nx
 from rdflib import URIRef
 
 from ..errors import G60Error, NoPath
@@ -68,13 +67,13 @@ SELECT DISTINCT ?claim ?quote ?start ?end ?source ?source_title WHERE {
 
 
 def _types(kg: KnowledgeGraph, iri: str) -> list[str]:
-    found = records(kg.query(_TYPES, {"entity": URIRef(iri)}))
+    found = records(kg.query(_TYPES, {"entity": URIRef(iri)}, check=False))
     return [local_name(row["type"]) for row in found]
 
 
 def _claim_evidence(kg: KnowledgeGraph, claim: str) -> list[Record]:
     """The spans (quote, start, end, source, source_title) or references behind one claim."""
-    found = records(kg.query(_CLAIM_EVIDENCE, {"claim": URIRef(claim)}))
+    found = records(kg.query(_CLAIM_EVIDENCE, {"claim": URIRef(claim)}, check=False))
     return [
         {k: v for k, v in row.items() if k not in ("claim", "source_title_lang")} for row in found
     ]
@@ -191,6 +190,8 @@ def neighbours(kg: KnowledgeGraph, entity: str, depth: int = 1, lang: str = "zh"
     if iri not in kg.digraph:
         return []
     undirected = kg.digraph.to_undirected(as_view=True)
+    import networkx as nx
+
     reached = nx.single_source_shortest_path_length(undirected, iri, cutoff=depth)
     found = [
         {
@@ -341,6 +342,8 @@ def path(kg: KnowledgeGraph, source: str, target: str, lang: str = "zh") -> list
     >>> steps[0]["relation"], steps[0]["forward"]
     ('直接隶属于', True)
     """
+    import networkx as nx
+
     a, b = _iri(kg, source, lang), _iri(kg, target, lang)
     undirected = kg.digraph.to_undirected(as_view=True)
     try:

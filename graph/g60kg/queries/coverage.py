@@ -15,6 +15,7 @@ from typing import Any
 from rdflib import URIRef
 
 from ..kg import KnowledgeGraph
+from ..names import local_name
 from ..sparql.results import format_rows
 
 __all__ = ["Coverage", "corridor_coverage", "format_coverage", "place_coverage"]
@@ -68,10 +69,6 @@ class Coverage:
         return sum(self.classes.values())
 
 
-def _local(iri: object) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
 def _rows(kg: KnowledgeGraph, sparql: str, place: URIRef | None) -> list[Any]:
     """Rows of `sparql` for one place (bound as a term), or for every member of the corridor."""
     if place is not None:
@@ -85,7 +82,7 @@ def _coverage(
     found = {iri: Coverage(iri, zh, en) for iri, (zh, en) in places.items()}
     classes: dict[str, dict[str, int]] = defaultdict(dict)
     for row in _rows(kg, _ENTITIES, place):
-        classes[str(row.place)][_local(row["class"])] = int(row.n)
+        classes[str(row.place)][local_name(str(row["class"]))] = int(row.n)
     for iri, counts in classes.items():
         found[iri].classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     for row in _rows(kg, _CLAIMS, place):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Mapping
@@ -17,6 +16,7 @@ from rdflib import Literal, URIRef
 
 from ..errors import AmbiguousEntity, EntityNotFound, G60Error
 from ..kg import KnowledgeGraph
+from ..names import local_name, matching, pick_label
 from ..rdf.namespaces import ID, PREFIXES, VOCAB
 
 __all__ = ["LANGS", "entity_names", "find", "label", "local_name", "pick_label", "resolve"]
@@ -29,7 +29,6 @@ SELECT DISTINCT ?s ?p ?l WHERE {
   FILTER(isIRI(?s) && isLiteral(?l))
 }"""
 _CURIE = re.compile(r"^([A-Za-z][\w-]*):([\w./-]+)$")
-_IGNORED = re.compile(r"[\s()（）【】《》“”\"'·・,，、:：_-]+")
 
 
 @dataclass
@@ -47,7 +46,7 @@ def _index(kg: KnowledgeGraph) -> _Index:
     """Built once per graph with one query; the graph is read-only for queries."""
     if kg not in _CACHE:
         index = _Index()
-        for s, p, lit in kg.query(_LABELS):  # type: ignore[misc]
+        for s, p, lit in kg.query(_LABELS, check=False):  # type: ignore[misc]
             assert isinstance(lit, Literal)
             iri, text, tag = str(s), str(lit), (lit.language or "").lower()
             if str(p).endswith("#label"):
@@ -67,31 +66,6 @@ def entity_names(kg: KnowledgeGraph) -> Mapping[str, set[str]]:
     return _index(kg).names
 
 
-def pick_label(labels: Mapping[str, str], lang: str = "zh") -> str | None:
-    """The label in `lang`, else Chinese, else English (tags compared lower-case, as langMatches).
-
-    >>> pick_label({"en": "Songjiang District", "zh": "松江区"}, "en")
-    'Songjiang District'
-    >>> pick_label({"zh-latn-pinyin": "sōng jiāng qū"}, "en")
-    'sōng jiāng qū'
-    >>> pick_label({}) is None
-    True
-    """
-    lowered = {tag.lower(): text for tag, text in labels.items()}
-    for wanted in (lang.lower(), "zh", "en"):
-        if wanted in lowered:
-            return lowered[wanted]
-        for tag, text in sorted(lowered.items()):
-            if tag.startswith(wanted + "-"):
-                return text
-    return None
-
-
-def local_name(iri: str) -> str:
-    """The last segment of an IRI, used when a node has no label."""
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1]
-
-
 def label(kg: KnowledgeGraph, iri: str, lang: str = "zh") -> str:
     """The label of `iri` in `lang`, falling back to Chinese, English, then the IRI's local name.
 
@@ -101,13 +75,6 @@ def label(kg: KnowledgeGraph, iri: str, lang: str = "zh") -> str:
     '镇'
     """
     return pick_label(_index(kg).labels.get(str(iri), {}), lang) or local_name(str(iri))
-
-
-def _normalise(text: str) -> str:
-    """Width, case, tone marks, brackets, punctuation and spaces do not matter."""
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _IGNORED.sub("", plain)
 
 
 def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
@@ -132,18 +99,11 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     if not name.strip():
         raise G60Error("an empty name matches nothing")
     names = _index(kg).names
-    wanted = _normalise(name)
-    steps = (
-        lambda text: text == name,
-        lambda text: _normalise(text) == wanted,
-        lambda text: bool(wanted) and wanted in _normalise(text),
-    )
-    for matches in steps:
-        found = sorted(iri for iri, texts in names.items() if any(map(matches, texts)))
-        if len(found) == 1:
-            return found[0]
-        if found:
-            raise AmbiguousEntity(name, [(iri, label(kg, iri, lang)) for iri in found])
+    found = matching(names, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AmbiguousEntity(name, [(iri, label(kg, iri, lang)) for iri in found])
     shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
     raise EntityNotFound(name, difflib.get_close_matches(name, sorted(shown), n=5, cutoff=0.3))
 

@@ -30,8 +30,7 @@ def _short(iri: URIRef | str, base: str) -> str:
 def dataset_stats(ds: Dataset) -> Stats:
     """Count quads per named graph, asserted entities and facts per g60 class, claims per source.
 
-    >>> from g60kg.rdf.build import compile_checked, default_data_dir
-    >>> stats = dataset_stats(compile_checked(default_data_dir()))
+    >>> stats = dataset_stats(kg.rdf)
     >>> stats.per_class["Company"], stats.per_class["Investment"]
     (5, 3)
     """

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +9,13 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Dataset
 
-from ..errors import G60Error, InputErrors
+from ..errors import InputErrors, ValidationFailed
+from ..output import write_all
+from ..project import Project, ontology_dir, require_project
 from ..records.checks import check_data
 from ..records.read import read_data
 from .compile import compile_dataset
+from .freshness import MANIFEST_NAME, NQUADS_NAME, TRIG_NAME, Inputs, manifest_bytes
 from .infer import add_inferences
 from .namespaces import PREFIXES
 from .ontology import load_ontology
@@ -22,6 +23,8 @@ from .store import dataset_from_nquads
 from .validate import scalable_problems, shacl_problems, sparql_problems, union_graph
 
 __all__ = [
+    "NQUADS_NAME",
+    "TRIG_NAME",
     "BuildResult",
     "ValidationFailed",
     "build",
@@ -29,22 +32,9 @@ __all__ = [
     "default_build_dir",
     "default_data_dir",
     "serialize_nquads",
-    "write_atomically",
 ]
 
-TRIG_NAME = "g60kg.trig"
 PYSHACL_LIMIT = 100_000
-NQUADS_NAME = "g60kg.nq"
-
-
-class ValidationFailed(G60Error):
-    """The compiled dataset breaks a shape or a cross-node check."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__(
-            f"{len(problems)} validation problem(s):\n" + "\n".join(f"  {p}" for p in problems)
-        )
 
 
 @dataclass
@@ -57,21 +47,27 @@ class BuildResult:
 
 
 def project_root() -> Path:
-    return Path(__file__).resolve().parents[3]
+    """The folder of the current project (see `g60kg.project`)."""
+    return require_project().root
 
 
 def default_data_dir() -> Path:
-    """The project's `data/` folder."""
-    return project_root() / "data"
+    """The current project's `data/` folder."""
+    return require_project().data_dir
 
 
 def default_build_dir() -> Path:
-    """The project's `build/` folder (ignored by git)."""
-    return project_root() / "build"
+    """The current project's `build/` folder (ignored by git)."""
+    return require_project().build_dir
 
 
-def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> Dataset:
+def compile_checked(
+    data_dir: Path, timings: dict[str, float] | None = None, onto_dir: Path | None = None
+) -> Dataset:
     """Read, check, compile and validate; raise `InputErrors` or `ValidationFailed`.
+
+    The ontology is `onto_dir`, by default the one of `data_dir`'s project (its `ontology/`,
+    else the shipped one).
 
     >>> ds = compile_checked(default_data_dir())
     >>> len(ds) > 1000
@@ -79,7 +75,8 @@ def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> 
     """
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
-    onto = load_ontology()
+    onto_dir = onto_dir or Project(data_dir.resolve()).ontology_dir
+    onto = load_ontology(onto_dir)
     data = read_data(data_dir)
     problems = check_data(data, onto)
     ds, compile_problems = compile_dataset(data, onto)
@@ -91,24 +88,26 @@ def compile_checked(data_dir: Path, timings: dict[str, float] | None = None) -> 
     add_inferences(ds)
     timings["infer"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    found = validation_problems(ds)
+    found = validation_problems(ds, onto_dir)
     timings["validate"] = time.perf_counter() - clock
     if found:
         raise ValidationFailed(found)
     return ds
 
 
-def validation_problems(ds: Dataset) -> list[str]:
+def validation_problems(ds: Dataset, onto_dir: Path | None = None) -> list[str]:
     """SHACL and cross-node checks: pyshacl itself up to `PYSHACL_LIMIT` quads, beyond that the
     same shapes compiled to SPARQL and run inside Oxigraph (pyshacl took 55 s at 1e6 quads and
     the rdflib checks minutes; the compiled path 4.7 s — benchmarks/results/)."""
+    onto_dir = onto_dir or ontology_dir()
+    shapes, checks = onto_dir / "shapes.ttl", onto_dir / "checks"
     quads = sum(1 for _ in ds.quads((None, None, None, None)))
     on_oxigraph = dataset_from_nquads(serialize_nquads(ds))
     if quads <= PYSHACL_LIMIT:
         # pyshacl reads the shapes exactly; the cross-node checks run inside Oxigraph, where they
         # take milliseconds (rdflib's own engine took seconds at 15k quads).
-        return shacl_problems(union_graph(ds)) + sparql_problems(on_oxigraph)
-    return scalable_problems(on_oxigraph)
+        return shacl_problems(union_graph(ds), shapes) + sparql_problems(on_oxigraph, checks)
+    return scalable_problems(on_oxigraph, shapes, checks)
 
 
 def serialize_nquads(ds: Dataset) -> bytes:
@@ -125,39 +124,26 @@ def _serialize_trig(ds: Dataset) -> bytes:
     return bytes(out) if out is not None else b""
 
 
-def write_atomically(outputs: dict[Path, bytes]) -> None:
-    """Write every file to a temporary sibling first, then move them all into place."""
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, content in outputs.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.chmod(tmp_name, 0o644)
-            staged.append((Path(tmp_name), path))
-        for staged_path, path in staged:
-            os.replace(staged_path, path)
-    finally:
-        for staged_path, _ in staged:
-            staged_path.unlink(missing_ok=True)
-
-
 def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildResult:
-    """Build the dataset and write TriG and N-Quads into `out_dir`.
+    """Build the dataset and write TriG, N-Quads and the manifest of its inputs into `out_dir`
+    (default: the `build/` folder beside `data_dir`).
 
     Nothing is written unless every check passes, so a failed build leaves the previous output
     untouched.
     """
-    data_dir = data_dir or default_data_dir()
-    out_dir = out_dir or default_build_dir()
+    project = require_project(data_dir)
+    out_dir = out_dir or project.build_dir
+    inputs = Inputs.of(project)
+    inputs.content  # noqa: B018 - hashed before reading, so an edit during the build shows
     timings: dict[str, float] = {}
-    ds = compile_checked(data_dir, timings)
+    ds = compile_checked(project.data_dir, timings)
     clock = time.perf_counter()
+    nquads = serialize_nquads(ds)
     outputs = {
-        out_dir / NQUADS_NAME: serialize_nquads(ds),
+        out_dir / NQUADS_NAME: nquads,
         out_dir / TRIG_NAME: _serialize_trig(ds),
+        out_dir / MANIFEST_NAME: manifest_bytes(inputs, nquads.count(b"\n")),
     }
-    write_atomically(outputs)
+    write_all(outputs)
     timings["write"] = time.perf_counter() - clock
     return BuildResult(ds, sorted(outputs), timings)

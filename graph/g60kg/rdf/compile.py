@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
@@ -14,6 +12,7 @@ from rdflib.term import Node
 
 from ..errors import Problem
 from ..records.read import Data, Entity, Span, Statement, Where
+from .literals import add_quantity, literal
 from .namespaces import (
     CLAIM,
     ENTITIES_GRAPH,
@@ -25,7 +24,6 @@ from .namespaces import (
     REFERENCE_GRAPH,
     SCHEMA,
     SOURCE,
-    VOCAB,
     reference_graph,
     source_graph,
 )
@@ -33,14 +31,6 @@ from .ontology import Ontology
 
 __all__ = ["compile_dataset", "entity_iri", "pinyin"]
 
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PERIOD = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-UNITS = {
-    "percent": URIRef("http://qudt.org/vocab/unit/PERCENT"),
-    "km2": URIRef("http://qudt.org/vocab/unit/KiloM2"),
-}
-CNY = URIRef("http://qudt.org/vocab/currency/CNY")
-QUALIFIER_BOUND = {"more-than": "min", "nearly": "max", "about": "value", "exact": "value"}
 CONTEXT_CHARS = 12
 
 
@@ -116,32 +106,6 @@ class _Compiler:
         kind, rng = self.onto.properties[name]
         return G60[name], kind, rng
 
-    def literal(self, value: Any, rng: URIRef | None, where: Where) -> Literal | None:
-        if value is None:
-            return None
-        if isinstance(value, Mapping) and len(value) == 1:
-            ((lang, text),) = value.items()
-            return Literal(str(text), lang=str(lang))
-        text = str(value)
-        if rng == XSD.date:
-            if not DATE.match(text):
-                self.problems.append(
-                    where.problem(f"malformed date '{text}'", "write an ISO 8601 date: YYYY-MM-DD")
-                )
-                return None
-            return Literal(text, datatype=XSD.date)
-        if rng in (XSD.integer, XSD.decimal):
-            try:
-                Decimal(text)
-            except InvalidOperation:
-                self.problems.append(where.problem(f"'{text}' is not a number"))
-                return None
-            return Literal(text, datatype=rng)
-        if PERIOD.match(text):
-            datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(text)]
-            return Literal(text, datatype=datatype)
-        return Literal(text)
-
     # ---- building blocks -------------------------------------------------------------------
     def labels(self, g: Graph, node: URIRef, zh: str | None, en: str | None, where: Where) -> None:
         if not zh or not en:
@@ -176,87 +140,6 @@ class _Compiler:
             g.add((owner, G60.evidence, node))
             self.span(g, node, span)
 
-    def quantity(
-        self, g: Graph, node: URIRef, spec: Any, st: Statement, rng: URIRef | None
-    ) -> bool:
-        where = st.where
-        if not isinstance(spec, Mapping):
-            self.problems.append(
-                where.problem(
-                    f"malformed amount {spec!r}",
-                    "write {value|min|max: NUMBER, qualifier: …, text: …, currency|unit: …}",
-                )
-            )
-            return False
-        qualifier = str(spec.get("qualifier", "exact"))
-        bound = QUALIFIER_BOUND.get(qualifier)
-        given = [k for k in ("value", "min", "max") if k in spec]
-        text = spec.get("text")
-        ok = True
-        if bound is None and qualifier != "several-tens":
-            self.problems.append(
-                where.problem(
-                    f"malformed amount: unknown qualifier '{qualifier}'",
-                    f"use one of {', '.join([*QUALIFIER_BOUND, 'several-tens'])}",
-                )
-            )
-            ok = False
-        elif bound and given != [bound]:
-            self.problems.append(
-                where.problem(
-                    f"malformed amount: qualifier '{qualifier}' needs exactly `{bound}:`",
-                    "超/逾/余/以上 → min; 近/将近 → max; 约/左右 or exact → value",
-                )
-            )
-            ok = False
-        if not text:
-            self.problems.append(where.problem("malformed amount: no `text:` (the source wording)"))
-            ok = False
-        elif st.evidence and not any(str(text) in s.quote for s in st.evidence):
-            self.problems.append(
-                where.problem(
-                    f"amount text {text!r} does not occur in the statement's evidence",
-                    "quote the words that state the amount",
-                )
-            )
-            ok = False
-        numbers = {}
-        for key in given:
-            try:
-                numbers[key] = Decimal(str(spec[key]))
-            except InvalidOperation:
-                self.problems.append(where.problem(f"malformed amount: {key} {spec[key]!r}"))
-                ok = False
-        if not ok:
-            return False
-        is_money = rng == SCHEMA.MonetaryAmount or "currency" in spec
-        g.add((node, RDF.type, SCHEMA.MonetaryAmount if is_money else SCHEMA.QuantitativeValue))
-        for key, number in numbers.items():
-            prop = {"value": SCHEMA.value, "min": SCHEMA.minValue, "max": SCHEMA.maxValue}[key]
-            g.add((node, prop, Literal(f"{number:f}", datatype=XSD.decimal)))
-        g.add((node, G60.qualifier, VOCAB[f"qualifier/{qualifier}"]))
-        g.add((node, G60.surfaceForm, Literal(str(text), lang="zh")))
-        if is_money:
-            if spec.get("currency") != "CNY":
-                self.problems.append(
-                    where.problem("malformed amount: money needs `currency: CNY` (yuan)")
-                )
-            g.add((node, SCHEMA.currency, Literal("CNY")))
-            g.add((node, G60.unit, CNY))
-        else:
-            unit = str(spec.get("unit", ""))
-            unit_iri = UNITS.get(unit) or (self.ref(unit, where) if ":" in unit else None)
-            if unit_iri is None:
-                self.problems.append(
-                    where.problem(
-                        f"malformed amount: unknown unit '{unit}'",
-                        "use percent, km2 or a count-unit: concept",
-                    )
-                )
-                return False
-            g.add((node, G60.unit, unit_iri))
-        return True
-
     def value(self, g: Graph, subject: URIRef, name: str, raw: Any, st: Statement) -> list[Node]:
         """Add `subject name raw` (raw may be a list); return the objects added."""
         resolved = self.prop(name, st.where)
@@ -269,12 +152,12 @@ class _Compiler:
             obj: Node | None
             if kind == "quantity":
                 obj = URIRef(f"{subject}/{name}" + (f"/{n}" if len(values) > 1 else ""))
-                if not self.quantity(g, obj, item, st, rng):
+                if not add_quantity(g, obj, item, st, rng, self.problems, self.ref):
                     continue
             elif kind == "entity":
                 obj = self.ref(item, st.where, rng)
             else:
-                obj = self.literal(item, rng, st.where)
+                obj = literal(item, rng, st.where, self.problems)
             if obj is not None:
                 g.add((subject, prop, obj))
                 added.append(obj)
@@ -412,7 +295,7 @@ class _Compiler:
             for publisher, lang in ((source.publisher_zh, "zh"), (source.publisher_en, "en")):
                 if publisher:
                     g.add((node, SCHEMA.publisher, Literal(publisher, lang=lang)))
-            page_date = self.literal(source.page_date, XSD.date, source.where)
+            page_date = literal(source.page_date, XSD.date, source.where, self.problems)
             if page_date is not None:
                 g.add((node, G60.pageDate, page_date))
             if source.url:
@@ -427,14 +310,18 @@ class _Compiler:
             g.add((node, SCHEMA.headline, Literal(ref.title, lang="zh")))
             if ref.publisher:
                 g.add((node, SCHEMA.publisher, Literal(ref.publisher, lang="zh")))
-            published = self.literal(ref.date, None, ref.where) if ref.date else None
+            published = literal(ref.date, None, ref.where, self.problems) if ref.date else None
             if published is not None:
                 g.add((node, SCHEMA.datePublished, published))
             if ref.url:
                 g.add((node, SCHEMA.url, URIRef(ref.url)))
             if ref.note:
                 g.add((node, G60.curatorNote, Literal(ref.note, lang="en")))
-            retrieved = self.literal(ref.retrieved, XSD.date, ref.where) if ref.retrieved else None
+            retrieved = (
+                literal(ref.retrieved, XSD.date, ref.where, self.problems)
+                if ref.retrieved
+                else None
+            )
             if retrieved is not None:
                 g.add((node, G60.retrieved, retrieved))
 

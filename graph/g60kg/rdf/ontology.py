@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
+from ..project import ontology_dir
 from .namespaces import G60, SCHEMA, VOCAB
 
 __all__ = ["Ontology", "PropertyKind", "load_ontology", "ontology_dir"]
@@ -16,11 +17,6 @@ __all__ = ["Ontology", "PropertyKind", "load_ontology", "ontology_dir"]
 PropertyKind = str  # "entity" | "quantity" | "literal"
 
 QUANTITY_RANGES = {SCHEMA.QuantitativeValue, SCHEMA.MonetaryAmount}
-
-
-def ontology_dir() -> Path:
-    """The folder holding g60.ttl, vocab.ttl, shapes.ttl and the named queries."""
-    return Path(__file__).resolve().parents[3] / "ontology"
 
 
 @dataclass(frozen=True)

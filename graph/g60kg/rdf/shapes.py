@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from ..errors import G60Error
+from ..errors import UnsupportedShape
 from .ontology import ontology_dir
 
 __all__ = ["ShapeQuery", "compile_shapes", "shape_problems"]
@@ -50,10 +50,6 @@ class ShapeQuery:
     path: str | None
     message: str
     sparql: str
-
-
-class UnsupportedShape(G60Error):
-    """A shape uses a SHACL construct that `compile_shapes` does not translate."""
 
 
 def _n3(term: Node) -> str:

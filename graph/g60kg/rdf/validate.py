@@ -57,17 +57,19 @@ def check_queries(folder: Path | None = None) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.rq"))}
 
 
-def sparql_problems(data: Graph) -> list[str]:
-    """One line per row returned by any cross-node check."""
+def sparql_problems(data: Graph, folder: Path | None = None) -> list[str]:
+    """One line per row returned by any cross-node check (of `folder`, default the ontology's)."""
     lines = []
-    for name, query in check_queries().items():
+    for name, query in check_queries(folder).items():
         for row in data.query(query):
             values = ", ".join(str(v) for v in row)  # type: ignore[union-attr]
             lines.append(f"check {name}: {values}")
     return lines
 
 
-def scalable_problems(data: Graph, shapes_path: Path | None = None) -> list[str]:
+def scalable_problems(
+    data: Graph, shapes_path: Path | None = None, checks: Path | None = None
+) -> list[str]:
     """What `shacl_problems` and `sparql_problems` report, found by SPARQL queries alone.
 
     Meant for a union-default dataset on Oxigraph (`g60kg.load()`), where every query runs
@@ -77,4 +79,4 @@ def scalable_problems(data: Graph, shapes_path: Path | None = None) -> list[str]
     >>> scalable_problems(load().rdf)
     []
     """
-    return shape_problems(data, shapes_path) + sparql_problems(data)
+    return shape_problems(data, shapes_path) + sparql_problems(data, checks)

@@ -21,8 +21,9 @@ from pathlib import Path
 from types import FrameType
 
 import uvicorn
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
+from g60kg.rdf.store import dataset_format, load_dataset_file
 from g60kg.serve.app import create_app
 from g60kg.serve.examples import read_examples
 
@@ -47,11 +48,7 @@ def load_store(dataset_path: Path, store_dir: str) -> tuple[int, frozenset[str],
     folder is reused when its marker names the dataset's SHA-256; one that is neither empty
     nor a g60kg store is refused, never overwritten.
     """
-    if not dataset_path.is_file():
-        raise FileNotFoundError(f"no dataset at {dataset_path}")
-    rdf_format = RdfFormat.from_extension(dataset_path.suffix.lstrip("."))
-    if rdf_format is None or not rdf_format.supports_datasets:
-        raise ValueError(f"{dataset_path} is not N-Quads or TriG (.nq, .trig)")
+    dataset_format(dataset_path)
     folder = Path(store_dir)
     marker = folder / _MARKER
     digest = _digest(dataset_path)
@@ -64,7 +61,7 @@ def load_store(dataset_path: Path, store_dir: str) -> tuple[int, frozenset[str],
         elif folder.is_dir() and any(folder.iterdir()):
             raise ValueError(f"{folder} is neither empty nor a g60kg store; not touching it")
         store = Store(store_dir)
-        store.bulk_load(path=dataset_path, format=rdf_format)
+        load_dataset_file(store, dataset_path)
         store.flush()
     graphs = frozenset(graph.value for graph in store.named_graphs())
     size = len(store)

@@ -36,20 +36,14 @@ from pyoxigraph import (
     parse_query_results,
     serialize,
 )
-from rdflib import BNode, Graph, URIRef, Variable
-from rdflib import Literal as RdfLiteral
-from rdflib.query import Result
-from rdflib.term import Identifier
 
 from g60kg.sparql.text import bind_values, inspect_query
 
-from ..errors import G60Error
+from ..errors import RemoteError
+from ..rdf.store import load_dataset_file
+from .terms import as_rdflib_result, pyoxigraph_term
 
-__all__ = ["RemoteError", "push", "query_endpoint"]
-
-
-class RemoteError(G60Error):
-    """A remote SPARQL endpoint could not be reached or refused the request."""
+__all__ = ["RemoteError", "as_rdflib_result", "push", "pyoxigraph_term", "query_endpoint"]
 
 
 def _client(auth: tuple[str, str] | None, digest: bool, timeout_s: float) -> httpx.Client:
@@ -83,11 +77,8 @@ def _batches(store: Store, graph: NamedNode | DefaultGraph, size: int) -> Iterat
 
 
 def _load(dataset_path: Path) -> Store:
-    rdf_format = RdfFormat.from_extension(dataset_path.suffix.lstrip("."))
-    if rdf_format is None or not rdf_format.supports_datasets:
-        raise ValueError(f"{dataset_path} is not N-Quads or TriG (.nq, .trig)")
     store = Store()
-    store.bulk_load(path=dataset_path, format=rdf_format)
+    load_dataset_file(store, dataset_path)
     return store
 
 
@@ -200,54 +191,3 @@ def query_endpoint(
     if results_format is None:
         raise RemoteError(f"{url} answered results as unreadable {media_type!r}")
     return parse_query_results(response.content, format=results_format)
-
-
-def _term(term: object) -> Identifier:
-    """A pyoxigraph term as the equal rdflib term."""
-    if isinstance(term, NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, Literal):
-        if term.language:
-            return RdfLiteral(term.value, lang=term.language)
-        return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
-    return BNode(str(getattr(term, "value", term)))
-
-
-def as_rdflib_result(answer: QuerySolutions | QueryBoolean | list[Triple]) -> Result:
-    """An endpoint's answer as an rdflib `Result`, so it renders like an embedded one."""
-    if isinstance(answer, QueryBoolean):
-        result = Result("ASK")
-        result.askAnswer = bool(answer)
-        return result
-    if isinstance(answer, list):
-        result = Result("CONSTRUCT")
-        graph = Graph()
-        for triple in answer:
-            graph.add((_term(triple.subject), _term(triple.predicate), _term(triple.object)))
-        result.graph = graph
-        return result
-    result = Result("SELECT")
-    variables = [Variable(v.value) for v in answer.variables]
-    result.vars = variables
-    result.bindings = [
-        {
-            var: _term(value)
-            for var, value in zip(variables, solution, strict=True)
-            if value is not None
-        }
-        for solution in answer
-    ]
-    return result
-
-
-def pyoxigraph_term(term: Identifier) -> NamedNode | Literal:
-    """An rdflib IRI or literal as the equal pyoxigraph term, for binding on an endpoint."""
-    if isinstance(term, URIRef):
-        return NamedNode(str(term))
-    if isinstance(term, RdfLiteral):
-        if term.language:
-            return Literal(str(term), language=term.language)
-        if term.datatype:
-            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
-        return Literal(str(term))
-    raise G60Error(f"cannot bind {term!r} on an endpoint: only IRIs and literals")

@@ -15,14 +15,16 @@ import csv
 import io
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from rdflib import BNode, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Identifier
 
-from ..queries.lookup import local_name
+from ..names import local_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "choose_language",
@@ -117,6 +119,8 @@ def to_dataframe(result: Result) -> pd.DataFrame:
     ([1, 2, 3, 4, 5], 'en')
     """
     found = records(result)
+    import pandas as pd
+
     return pd.DataFrame(found, columns=_columns(result, found))
 
 

@@ -24,6 +24,8 @@ from urllib.parse import urljoin
 
 from pyoxigraph import Literal, NamedNode
 
+from ..errors import SparqlTextError
+
 __all__ = ["QueryShape", "SparqlTextError", "bind_values", "inspect_query"]
 
 _TOKEN = re.compile(
@@ -45,10 +47,6 @@ _UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
 _VARNAME = re.compile(r"^\w+$")
-
-
-class SparqlTextError(ValueError):
-    """The text cannot be inspected or bound (unterminated string, no WHERE group, ...)."""
 
 
 @dataclass(frozen=True)

@@ -21,22 +21,9 @@ from rdflib.term import Node
 
 from g60kg.output import check_output_path, write_bytes, write_files
 
+from .formats import FORMATS, GRAPH_FORMATS, RDF_FORMATS
+
 __all__ = ["FORMATS", "GRAPH_FORMATS", "RDF_FORMATS", "export", "flat_graph"]
-
-RDF_FORMATS: dict[str, str] = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "jsonld": "json-ld",
-}
-"""Our format name → rdflib's. Turtle has no named graphs: it gets the union of all graphs."""
-
-GRAPH_FORMATS = ("graphml", "gexf", "csv")
-FORMATS = (*RDF_FORMATS, *GRAPH_FORMATS)
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 def _evidence_text(item: dict[str, Any]) -> str:

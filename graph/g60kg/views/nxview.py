@@ -21,6 +21,7 @@ from rdflib import RDF, RDFS, BNode, Dataset, Literal, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node as RdflibNode
 
+from ..names import local_name, pick_label
 from ..rdf.namespaces import CLAIM, G60, ID, OA, ONTOLOGY_GRAPH, SCHEMA, VOCAB
 from ..rdf.store import oxigraph_store
 
@@ -99,16 +100,9 @@ def _text(term: Node | None) -> str:
     return str(getattr(term, "value", ""))
 
 
-def _local(iri: Node) -> str:
-    return _local_name(_text(iri))
-
-
 @lru_cache(maxsize=4096)
-def _local_name(text: str) -> str:
-    for sep in ("#", "/"):
-        if sep in text:
-            text = text.rsplit(sep, 1)[1]
-    return text
+def _local(iri: Node) -> str:
+    return local_name(_text(iri))
 
 
 class _Index:
@@ -222,7 +216,7 @@ def _span_order(span: Evidence) -> tuple[str, int, int, str]:
 
 def _label(index: _Index, node: Node, lang: str) -> str:
     labels = index.labels.get(node, {})
-    return labels.get(lang) or labels.get("zh") or labels.get("en") or _local(node)
+    return pick_label(labels, lang) or _local(node)
 
 
 def _edge_attrs(index: _Index, s: Node, p: Node, o: Node, fact: Node | None) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from ..errors import G60Error
+from ..errors import GazetteerError
 
 __all__ = ["GazetteerError", "division_centroids", "map_graph", "place_coordinates"]
 
@@ -30,10 +30,6 @@ PLACING = ("directlyWithin", "locatedIn", "settledIn", "heldIn")
 # Map degrees to screen units for the interactive page (about 1 km = 1 unit near the corridor).
 PAGE_SCALE = 100.0
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
-
-
-class GazetteerError(G60Error):
-    """The offline gazetteer (the `cpca` package's centroid table) is not installed."""
 
 
 @cache

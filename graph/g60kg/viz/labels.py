@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import networkx as nx
 
+from g60kg.names import label_of, local_name
 from g60kg.viz.select import resolve_entity
 
 __all__ = [
@@ -62,30 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def local_name(iri: str) -> str:
-    """Return the last segment of an IRI.
-
-    >>> local_name("https://w3id.org/g60kg/id/adm-310117106")
-    'adm-310117106'
-    """
-    return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def check_language(lang: str) -> None:
     """Raise ValueError naming the languages when `lang` is not one of them."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
-
-
-def label_of(data: dict[str, Any], lang: str, fallback: str) -> str:
-    """Return the `label_<lang>` of a node's or edge's data, else the other language's, else
-    `fallback`.
-
-    >>> label_of({"label_zh": "洞泾镇"}, "en", "x"), label_of({}, "en", "x")
-    ('洞泾镇', 'x')
-    """
-    other = "en" if lang == "zh" else "zh"
-    return str(data.get(f"label_{lang}") or data.get(f"label_{other}") or fallback)
 
 
 def class_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:

@@ -11,41 +11,35 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from g60kg.errors import G60Error
+from g60kg.errors import UnknownEntityError, UnknownTypeError
+from g60kg.names import local_name, matching
 
 __all__ = ["UnknownEntityError", "UnknownTypeError", "resolve_entity", "select", "valid_types"]
 
 
-class UnknownEntityError(G60Error, LookupError):
-    """No node matches the entity asked for; the message lists the closest labels."""
-
-
-class UnknownTypeError(G60Error, ValueError):
-    """A class asked for is not the class of any node; the message lists the valid ones."""
-
-
 def _names(G: nx.MultiDiGraph, node: str) -> list[str]:
     data = G.nodes[node]
-    local = node.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-    return [n for n in (data.get("label_zh"), data.get("label_en"), local, node) if n]
+    named = (data.get("label_zh"), data.get("label_en"), *data.get("aliases", ()))
+    return [n for n in (*named, local_name(node), node) if n]
 
 
 def resolve_entity(G: nx.MultiDiGraph, name: str) -> str:
-    """Return the node of `G` named `name`: its IRI, IRI local name, Chinese or English label.
-
-    English labels match without regard to case.
+    """Return the node of `G` named `name`: its IRI, IRI local name, a label or an alias,
+    matched by the rule of `g60kg find` (`g60kg.names.matching`: exact, then ignoring width,
+    case, tone marks, brackets and spaces, then a part of a name).
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("https://w3id.org/g60kg/id/adm-310117106", label_zh="洞泾镇")
     >>> resolve_entity(G, "洞泾镇")
     'https://w3id.org/g60kg/id/adm-310117106'
-    >>> resolve_entity(G, "洞泾")
+    >>> resolve_entity(G, "洞 泾")
+    'https://w3id.org/g60kg/id/adm-310117106'
+    >>> resolve_entity(G, "松江")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    g60kg.viz.select.UnknownEntityError: no entity is named '洞泾'; the closest labels: 洞泾镇
+    g60kg.errors.UnknownEntityError: no entity is named '松江'; the closest labels: none near it ...
     """
-    wanted = name.strip().casefold()
-    matches = sorted({n for n in G if wanted in (x.casefold() for x in _names(G, n))})
+    matches = matching({str(n): _names(G, n) for n in G}, name.strip())
     if len(matches) == 1:
         return str(matches[0])
     if matches:

@@ -22,7 +22,7 @@ from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from g60kg.errors import G60Error
+from g60kg.errors import MissingFontError
 from g60kg.output import check_output_path, write_bytes
 from g60kg.viz.labels import check_language, class_label, default_title, label_of, local_name
 from g60kg.viz.layout import spread_layout
@@ -35,10 +35,6 @@ FORMATS = ("png", "svg")
 LABELLED = 300
 """Up to this many entities a picture names every entity and link; larger ones show the shape."""
 _PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Noto Sans CJK JP")
-
-
-class MissingFontError(G60Error, RuntimeError):
-    """No font with Chinese glyphs is installed."""
 
 
 def _fontconfig_font() -> tuple[str, Path] | None:

@@ -1,0 +1,75 @@
+"""Shared by the tests and the doctests: the project's graph, loaded once per session and
+backend; and the markers that sort tests into lanes (`make check` runs the fast one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from g60kg import KnowledgeGraph, load
+from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
+
+_KGS: dict[str, KnowledgeGraph] = {}
+SERVER_FIXTURES = {"endpoint", "oxigraph_server", "virtuoso", "fresh_virtuoso", "fresh_oxigraph"}
+# Tests that build a private copy of the project (several seconds each) are slow.
+SLOW_FIXTURES = {"data_copy", "project", "installed"}
+LANE_BY_FILE = {
+    "test_browser.py": "browser",
+    "test_notebooks.py": "notebook",
+    "test_server.py": "server",
+    "test_cli_serve.py": "server",
+    "test_build.py": "slow",
+    "test_validate.py": "slow",
+    "test_ingest.py": "slow",
+    "test_geo.py": "slow",
+    "test_mint.py": "slow",
+}
+SLOW_TESTS = {
+    "test_the_curator_workflow_end_to_end",
+    "test_the_whole_evaluation_table_is_one_command",
+    "test_large_graph_is_laid_out_in_advance",
+    "test_non_utf8_locale_still_writes_utf8",
+    "test_installed_entry_point_runs_a_named_query",
+    "test_same_dataset_same_bytes_in_another_process",
+    "test_backends_hold_the_same_quads",
+    "test_load_from_build_folder_and_file",
+    "test_both_backends_give_the_same_view",
+}
+
+
+def loaded(backend: str = DEFAULT_BACKEND) -> KnowledgeGraph:
+    """The project's graph on `backend`, loaded once per test session."""
+    if backend not in _KGS:
+        _KGS[backend] = load(backend=backend)  # type: ignore[arg-type]
+    return _KGS[backend]
+
+
+@pytest.fixture(scope="session")
+def kg() -> KnowledgeGraph:
+    """The project's graph on the default backend (loaded once per session)."""
+    return loaded()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def any_kg(request: pytest.FixtureRequest) -> KnowledgeGraph:
+    """The project's graph on each backend in turn (loaded once per session)."""
+    return loaded(request.param)
+
+
+@pytest.fixture(autouse=True)
+def _doctest_kg(doctest_namespace: dict[str, Any]) -> None:
+    """Docstring examples use `kg` like the notebooks do."""
+    doctest_namespace["kg"] = loaded()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests that start servers, drive a browser or run notebooks, from what they use."""
+    for item in items:
+        lane = LANE_BY_FILE.get(item.path.name)
+        if lane is not None:
+            item.add_marker(lane)
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if SERVER_FIXTURES & fixtures:
+            item.add_marker("server")
+        if SLOW_FIXTURES & fixtures or item.name.split("[")[0] in SLOW_TESTS:
+            item.add_marker("slow")
