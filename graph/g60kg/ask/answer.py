@@ -233,7 +233,9 @@ def _members_query(kg: KnowledgeGraph, x: URIRef) -> str:
     types = {str(row["t"]) for row in run(kg, "SELECT ?t WHERE { ?x a ?t }", {"x": x})}
     if str(G60.Corridor) in types:
         return SPARQL["members-corridor"]
-    if str(G60.Programme) in types:
+    if str(G60.Programme) in types or run(
+        kg, "SELECT ?c WHERE { ?x g60:hasComponent ?c }", {"x": x}
+    ):
         return SPARQL["members-programme"]
     return SPARQL["members-body"]
 
@@ -250,6 +252,9 @@ def answer_intent(
     elif intent.kind == "members":
         assert x is not None
         sparql, bound = _members_query(kg, x), {"x": x}
+        if intent.cls and sparql == SPARQL["members-body"]:  # 合肥市包括哪些区县: only districts
+            sparql = sparql.replace("BIND(?x AS ?first)", "BIND(?x AS ?first) ?answer a ?cls .")
+            bound["cls"] = G60[intent.cls]
     else:
         assert x is not None or intent.kind == "post-holder"
         sparql, bound = _bindings(intent, x if x is not None else URIRef(""))
@@ -265,8 +270,11 @@ def answer_intent(
     if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
         rows = run(kg, sparql, {**bound, "level": G60.Municipality})
     answers = [_row_answer(kg, intent, x, data) for data in rows]
-    if intent.kind == "how-much" and intent.words:
-        answers = _most_relevant(answers, intent.words)
+    if intent.kind == "how-much":
+        # A figure of the kind and the year the question names, or none: never another figure.
+        answers = _most_relevant(answers, intent.words) if intent.words else []
+        if intent.year:
+            answers = [a for a in answers if (a.note or "").startswith(intent.year)]
     return sparql, bound, answers
 
 

@@ -31,6 +31,22 @@ KIND_TEXT = {
 }
 
 
+# A name the graph does not know, glued to one it knows: 「G60科创走廊火星基地」.
+UNKNOWN_NAME = re.compile(
+    r"^(?![有的在是和与位属包什哪怎如为由谁何了吗呢])[\u4e00-\u9fffA-Za-z0-9]{1,8}?"
+    r"(基地|园区|产业园|中心|小镇|实验室|研究院|研究所|公司|集团|大学|联盟|科技城|科学城|试验区|先导区)"
+)
+
+
+def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
+    """The longer name a question uses where the graph knows only its first part, if any."""
+    for m in mentions:
+        tail = UNKNOWN_NAME.match(question[m.end :])
+        if tail:
+            return m.text + tail.group(0)
+    return None
+
+
 def _is_english(question: str) -> bool:
     return not re.search(r"[\u4e00-\u9fff]", question)
 
@@ -125,6 +141,21 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
             + "\n".join(f"  {e}" for e in EXAMPLES),
         )
     reply = Reply(question, _interpretation(kg, intent, lang))
+    unknown = _unknown_name(question, mentions)
+    if unknown:
+        reply.message = (
+            f"The graph holds no entity named '{unknown}'; nothing is made up."
+            if lang == "en"
+            else f"图谱中没有名为“{unknown}”的实体（不作推测）。"
+        )
+        return reply
+    if intent.kind == "how-much" and not intent.words:
+        reply.message = (
+            "Which figure? Name it, e.g. investment, companies, area, output, GDP, members."
+            if lang == "en"
+            else "请说明要哪项数字，如：投资金额、企业数量、面积、产值、GDP、成员数量。"
+        )
+        return reply
     ambiguous = [m for m in intent.mentions if len(m.iris) > 1]
     if ambiguous:
         m = ambiguous[0]

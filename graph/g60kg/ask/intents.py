@@ -44,6 +44,8 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"主办|承办|organi[sz]", "organizer"),
     (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
+    (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
+    (r"设立|授予|授牌|approved|set up by", "designatedBy"),
 ]
 
 POST_WORDS = (
@@ -58,7 +60,10 @@ LEVEL_WORDS = [
     (r"哪个镇|哪个街道|which town", "Town"),
 ]
 
-PERSON_POSTS = r"(担任|任|是).{0,4}(什么|何|哪些).{0,2}(职务|职位|官)|what (post|position|role|job)"
+PERSON_POSTS = (
+    r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|"
+    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b"
+)
 WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|what year|what date"
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|gdp|how (much|many|large|big)|"
@@ -127,6 +132,9 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "专利": ("patent-count",),
     "增速": ("growth",),
     "增长": ("growth",),
+    "亿": ("CNY",),
+    "万元": ("CNY",),
+    "yuan": ("CNY",),
 }
 
 
@@ -163,6 +171,8 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("path", found)
     if re.search(PERSON_POSTS, text):
         return Intent("person-posts", found)
+    if found and re.search(r"(理事长|主席|牵头|主办|承办|建设|运营)单位", text):
+        return Intent("who-role", found, relation=_first(ROLE_WORDS, text))
     full = to_simplified(question).lower()
     if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪位|\bwho\b", text):
         return Intent("post-holder", found, post=post.group(0))
@@ -172,7 +182,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(WHEN, text):
         return Intent("when", found)
     if found and re.search(HOW_MUCH, text):
-        return Intent("how-much", found, words=_content_words(text))
+        return Intent("how-much", found, words=_content_words(text), year=year)
     if found and re.search(MEMBERS, text):
         return Intent("members", found, cls=_first(CLASS_WORDS, text))
     if found and (level := _first(LEVEL_WORDS, text)):
