@@ -13,6 +13,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from .errors import G60Error
+from .netwall import run_offline
 from .rdf.build import NQUADS_NAME, compile_checked, default_data_dir, serialize_nquads
 from .rdf.namespaces import PREFIXES
 from .rdf.store import DEFAULT_BACKEND, Backend, dataset_from_nquads, open_store
@@ -37,7 +38,8 @@ class KnowledgeGraph:
 
         Bound variables must be projected (or the query `SELECT *`): Oxigraph substitutes
         only projected variables, and every backend must give the same answers. Updates,
-        `SERVICE` and `FROM` are refused (see `safety.check_query`).
+        `SERVICE` and `FROM` are refused (see `safety.check_query`), and the query runs and
+        is read to the end on a thread without network (see `netwall`).
 
         >>> kg = load(backend="memory")
         >>> from rdflib import Literal
@@ -48,7 +50,14 @@ class KnowledgeGraph:
         """
         bound = dict(bindings or {})
         check_bindings(sparql, bound)
-        return self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
+
+        def run() -> Result:
+            result = self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
+            if result.type == "SELECT":
+                result.bindings  # noqa: B018 - reads the lazy rows here, offline
+            return result
+
+        return run_offline(run)
 
     @cached_property
     def nx(self) -> networkx.MultiDiGraph:

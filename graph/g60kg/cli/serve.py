@@ -10,6 +10,7 @@ import click
 from ..rdf.build import NQUADS_NAME, build, default_build_dir
 from ..rdf.ontology import ontology_dir
 from ..serve import serve
+from ..serve.workers import DEFAULT_MEMORY_MB
 from ..sparql.remote import push
 
 __all__ = ["push_command", "serve_command"]
@@ -50,6 +51,13 @@ def _dataset(dataset: Path | None) -> Path:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (refused by default).")
 @click.option("--workers", type=int, default=None, help="Query worker processes (default: CPUs).")
 @click.option(
+    "--memory-mb",
+    type=int,
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    help="Address space each query worker may use; a query past it answers 503.",
+)
+@click.option(
     "--store",
     "store_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -65,6 +73,7 @@ def serve_command(
     allow_update: bool,
     workers: int | None,
     store_dir: Path | None,
+    memory_mb: int,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page.
 
@@ -72,7 +81,7 @@ def serve_command(
     """
     serve(_dataset(dataset), host=host, port=port, queries_dir=ontology_dir() / "queries",
           timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update, workers=workers,
-          store_dir=store_dir)  # fmt: skip
+          store_dir=store_dir, memory_mb=memory_mb)  # fmt: skip
 
 
 @click.command("push")
