@@ -125,13 +125,14 @@ async def _job(
     max_rows: int,
     limit: int,
     bound_host: str | None = None,
+    body_timeout_s: float = 30.0,
 ) -> Job:
     """The job a request asks for, or the ProtocolError refusing it.
 
     Reading the SPARQL text itself (its form, SERVICE, LOAD, FROM) is left to the worker, off
     the event loop and within the query's time and memory limits.
     """
-    kind, text, params = await read_operation(request, limit)
+    kind, text, params = await read_operation(request, limit, body_timeout_s)
     _check_origin(request, kind, bound_host)
     if kind == "update" and not allow_update:
         raise ProtocolError(403, "updates are not allowed on this endpoint")
@@ -182,7 +183,9 @@ def create_app(
                 "use GET or POST to run a query", status_code=405, headers={"Allow": "GET, POST"}
             )
         try:
-            job = await _job(request, graphs, allow_update, max_rows, max_body_bytes, bound_host)
+            job = await _job(
+                request, graphs, allow_update, max_rows, max_body_bytes, bound_host, timeout_s
+            )
         except ProtocolError as error:
             return PlainTextResponse(error.message, status_code=error.status)
         answer = await pool.run(job)

@@ -36,6 +36,7 @@ import re
 import resource
 import signal
 from collections import OrderedDict
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -59,7 +60,7 @@ _NETWORKISH = re.compile(
     r"os error|connect|network|unreachable|refused|reset by peer|dns|resolve|socket|http",
     re.IGNORECASE,
 )
-_Lane = Literal["general", "reserved", "writer"]
+_Lane = Literal["general", "reserved", "writer", "standby"]
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,12 @@ async def _readable(conn: Connection, timeout_s: float | None) -> None:
         if not ready.done():
             ready.set_result(None)
 
-    loop.add_reader(conn.fileno(), wake)
+    descriptor = conn.fileno()  # kept: the connection may be closed while we wait
+    loop.add_reader(descriptor, wake)
     try:
         await asyncio.wait_for(ready, timeout_s)
     finally:
-        loop.remove_reader(conn.fileno())
+        loop.remove_reader(descriptor)
 
 
 class WorkerPool:
@@ -217,7 +219,7 @@ class WorkerPool:
         timeout_s: float,
         allow_update: bool = False,
         memory_mb: int | None = DEFAULT_MEMORY_MB,
-        cheap_s: float = 1.0,
+        cheap_s: float = 0.5,
         reserved: int = 1,
     ) -> None:
         if size < 1:
@@ -236,6 +238,8 @@ class WorkerPool:
         self._all: set[_Worker] = set()
         self._spawning: set[asyncio.Task[None]] = set()
         self._slow: OrderedDict[str, None] = OrderedDict()
+        self._standby: list[_Worker] = []
+        self._missing: dict[_Lane, int] = {"general": 0, "reserved": 0}
 
     async def _spawn(self, lane: _Lane) -> None:
         parent, child = _CONTEXT.Pipe()
@@ -257,6 +261,14 @@ class WorkerPool:
         await self._put(worker)
 
     async def _put(self, worker: _Worker) -> None:
+        if worker.lane == "standby":  # a fresh reader fills the emptiest lane first
+            needy: tuple[_Lane, ...] = ("reserved", "general")
+            lane = next((n for n in needy if self._missing[n]), None)
+            if lane is None:
+                self._standby.append(worker)
+                return
+            self._missing[lane] -= 1
+            worker.lane = lane
         if worker.lane == "writer":
             self._writer.put_nowait(worker)
             return
@@ -265,9 +277,7 @@ class WorkerPool:
             self._ready.notify_all()
 
     def _respawn(self, lane: _Lane) -> None:
-        task = asyncio.create_task(self._spawn(lane))
-        self._spawning.add(task)
-        task.add_done_callback(self._spawning.discard)
+        self._background(self._spawn(lane))
 
     def _kill(self, worker: _Worker) -> None:
         self._all.discard(worker)
@@ -276,14 +286,37 @@ class WorkerPool:
         worker.conn.close()
 
     def _replace(self, worker: _Worker) -> None:
+        """Kill a worker; a reader's place goes to the standby if ready, else the next ready.
+
+        Readers are always started as standby: whichever is ready first takes the place most
+        needed (the reserved lane before the general one), so no lane waits for one spawn.
+        """
         self._kill(worker)
-        self._respawn(worker.lane)
+        if worker.lane in ("writer", "standby"):
+            self._respawn(worker.lane)
+            return
+        while self._standby and self._standby[-1].generation != self._generation:
+            self._kill(self._standby.pop())
+            self._respawn("standby")
+        if self._standby:
+            standby = self._standby.pop()
+            standby.lane = worker.lane
+            self._background(self._put(standby))
+        else:
+            self._missing[worker.lane] += 1
+        self._respawn("standby")
+
+    def _background(self, work: Coroutine[None, None, None]) -> None:
+        task = asyncio.create_task(work)
+        self._spawning.add(task)
+        task.add_done_callback(self._spawning.discard)
 
     async def start(self) -> None:
         """Start the workers (and the writer when updates are allowed); return when ready."""
         general: list[_Lane] = ["general"]
         reserved: list[_Lane] = ["reserved"]
-        lanes = general * self.size + reserved * self.reserved
+        standby: list[_Lane] = ["standby"]
+        lanes = general * self.size + reserved * self.reserved + standby
         if self.allow_update:
             lanes.append("writer")
         await asyncio.gather(*(self._spawn(lane) for lane in lanes))
@@ -293,14 +326,13 @@ class WorkerPool:
         if job.kind == "update" and not self.allow_update:
             return _error(403, "updates are not allowed on this endpoint")
         loop = asyncio.get_running_loop()
-        started = loop.time()
-        deadline = started + self.timeout_s
+        deadline = loop.time() + self.timeout_s
         key = hashlib.sha256(job.text.encode("utf-8", "surrogatepass")).hexdigest()
-        may_reserve = job.kind == "query" and key not in self._slow
+        may_reserve = job.kind == "query"
         while True:
             try:
                 worker = await asyncio.wait_for(
-                    self._acquire(job.kind == "update", may_reserve),
+                    self._acquire(job.kind == "update", may_reserve, key),
                     max(deadline - loop.time(), 0.0),
                 )
             except TimeoutError:
@@ -308,9 +340,10 @@ class WorkerPool:
             until = deadline
             if worker.lane == "reserved":
                 until = min(deadline, loop.time() + self.cheap_s)
+            sent = loop.time()
             answer = await self._attempt(worker, job, until)
-            if loop.time() - started > self.cheap_s and job.kind == "query":
-                self._remember_slow(key)
+            if loop.time() - sent > self.cheap_s and job.kind == "query":
+                self._remember_slow(key)  # its own run time, not time spent waiting
             if answer is not None:
                 break
             if worker.lane != "reserved" or loop.time() >= deadline:
@@ -346,13 +379,18 @@ class WorkerPool:
         while len(self._slow) > 4096:
             self._slow.popitem(last=False)
 
-    async def _acquire(self, writable: bool, may_reserve: bool) -> _Worker:
-        """An idle worker; a reader that may predate the last update is replaced first."""
+    async def _acquire(self, writable: bool, may_reserve: bool, key: str) -> _Worker:
+        """An idle worker; a reader that may predate the last update is replaced first.
+
+        The reserved worker is offered only to a query not known to be slow, checked again
+        each time a worker frees up (another client may just have found it slow).
+        """
         if writable:
             return await self._writer.get()
 
         def available() -> bool:
-            return bool(self._idle["general"] or (may_reserve and self._idle["reserved"]))
+            reserved = may_reserve and key not in self._slow and self._idle["reserved"]
+            return bool(self._idle["general"] or reserved)
 
         async with self._ready:
             while True:
