@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from g60kg import cli_query
 from g60kg.cli import main
+from g60kg.cli import query as cli_query
 from g60kg.kg import KnowledgeGraph, load
 from g60kg.netwall import network_isolated, run_offline
 from g60kg.queryguard import reaches_network
