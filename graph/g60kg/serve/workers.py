@@ -30,8 +30,10 @@ Example (in an event loop; ``store_dir`` holds a store written by ``pyoxigraph.S
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import multiprocessing
+import os
 import re
 import resource
 import signal
@@ -40,6 +42,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Literal
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
@@ -184,6 +187,22 @@ def _work(conn: Connection, store_dir: str, writable: bool, memory_mb: int | Non
         conn.send(_run(store, graphs, job, memory_mb))
 
 
+def _cpu_seconds(worker: _Worker) -> float:
+    """CPU time the worker process has used so far (0 where /proc cannot tell)."""
+    try:
+        fields = Path(f"/proc/{worker.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _set_nice(worker: _Worker, value: int) -> None:
+    """Lower (or restore, where allowed) a worker's CPU priority."""
+    if worker.process.pid is not None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, value)
+
+
 @dataclass(eq=False)
 class _Worker:
     process: BaseProcess
@@ -221,6 +240,7 @@ class WorkerPool:
         memory_mb: int | None = DEFAULT_MEMORY_MB,
         cheap_s: float = 0.5,
         reserved: int = 1,
+        standby: int = 2,
     ) -> None:
         if size < 1:
             raise ValueError(f"a pool needs at least one worker, not {size}")
@@ -231,6 +251,7 @@ class WorkerPool:
         self.memory_mb = memory_mb
         self.cheap_s = min(cheap_s, timeout_s)
         self.reserved = reserved
+        self.standby = standby
         self._generation = 0
         self._idle: dict[_Lane, list[_Worker]] = {"general": [], "reserved": []}
         self._ready = asyncio.Condition()
@@ -316,7 +337,7 @@ class WorkerPool:
         general: list[_Lane] = ["general"]
         reserved: list[_Lane] = ["reserved"]
         standby: list[_Lane] = ["standby"]
-        lanes = general * self.size + reserved * self.reserved + standby
+        lanes = general * self.size + reserved * self.reserved + standby * self.standby
         if self.allow_update:
             lanes.append("writer")
         await asyncio.gather(*(self._spawn(lane) for lane in lanes))
@@ -340,10 +361,14 @@ class WorkerPool:
             until = deadline
             if worker.lane == "reserved":
                 until = min(deadline, loop.time() + self.cheap_s)
-            sent = loop.time()
-            answer = await self._attempt(worker, job, until)
-            if loop.time() - sent > self.cheap_s and job.kind == "query":
-                self._remember_slow(key)  # its own run time, not time spent waiting
+            elif key in self._slow:
+                _set_nice(worker, 10)  # known slow: the CPU goes to other queries first
+            answer, cpu_s = await self._attempt(worker, job, until)
+            # Slow: stopped past its budget, its worker died, or it finished having used much
+            # CPU itself (time spent waiting for a worker or a busy CPU does not count).
+            costly = answer is None or answer.retire or cpu_s >= self.cheap_s / 2
+            if costly and job.kind == "query":
+                self._remember_slow(key)
             if answer is not None:
                 break
             if worker.lane != "reserved" or loop.time() >= deadline:
@@ -353,25 +378,31 @@ class WorkerPool:
             self._renew_readers()
         return answer
 
-    async def _attempt(self, worker: _Worker, job: Job, until: float) -> Answer | None:
-        """The worker's answer; None when it ran past ``until`` (the worker is replaced)."""
+    async def _attempt(
+        self, worker: _Worker, job: Job, until: float
+    ) -> tuple[Answer | None, float]:
+        """The worker's answer (None past ``until``: the worker is replaced) and CPU seconds."""
         loop = asyncio.get_running_loop()
+        before = _cpu_seconds(worker)
         try:
             worker.conn.send(job)
             await _readable(worker.conn, max(until - loop.time(), 0.0))
             answer: Answer = worker.conn.recv()
         except BaseException as error:
+            used = _cpu_seconds(worker) - before
             self._replace(worker)
             if isinstance(error, TimeoutError):
-                return None
+                return None, used
             if isinstance(error, EOFError | OSError):
-                return _error(503, _memory_message(self.memory_mb), retire=True)
+                return _error(503, _memory_message(self.memory_mb), retire=True), used
             raise
+        used = _cpu_seconds(worker) - before
         if answer.retire:
             self._replace(worker)
         else:
+            _set_nice(worker, 0)
             await self._release(worker)
-        return answer
+        return answer, used
 
     def _remember_slow(self, key: str) -> None:
         self._slow[key] = None
