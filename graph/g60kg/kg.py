@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from .errors import G60Error
+from .netwall import run_offline
 from .project import DATA_ENV, Project, find_project, shipped_dataset
 from .rdf.freshness import MANIFEST_NAME, NQUADS_NAME, built_dataset
 from .rdf.namespaces import PREFIXES
@@ -77,7 +78,8 @@ class KnowledgeGraph:
         Bound variables must be projected (or the query `SELECT *`): Oxigraph substitutes
         only projected variables, and every backend must give the same answers. Updates,
         `SERVICE` and `FROM` are refused (see `sparql.safety.check_query`); `check=False`
-        skips that for the package's own queries.
+        skips that for the package's own queries. The query runs, and is read to the end, on a
+        thread without network (see `netwall`).
 
         >>> kg = load(backend="memory")
         >>> from rdflib import Literal
@@ -91,15 +93,22 @@ class KnowledgeGraph:
             from .sparql.safety import check_bindings
 
             check_bindings(sparql, bound)
-        if self.store is None:
-            return self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
-        answer = self.store.query(
-            sparql,
-            prefixes=dict(PREFIXES),
-            use_default_graph_as_union=True,
-            substitutions={ox.Variable(k): pyoxigraph_term(v) for k, v in bound.items()},
-        )
-        return as_rdflib_result(answer)
+
+        def run() -> Result:
+            if self.store is None:
+                result = self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
+                if result.type == "SELECT":
+                    result.bindings  # noqa: B018 - reads the lazy rows here, offline
+                return result
+            answer = self.store.query(
+                sparql,
+                prefixes=dict(PREFIXES),
+                use_default_graph_as_union=True,
+                substitutions={ox.Variable(k): pyoxigraph_term(v) for k, v in bound.items()},
+            )
+            return as_rdflib_result(answer)
+
+        return run_offline(run)
 
     @cached_property
     def nx(self) -> networkx.MultiDiGraph:

@@ -8,6 +8,7 @@ refused query).
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -184,15 +185,30 @@ def describe_command(name: str, fmt: str, lang: str, backend: str, source: Path 
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return
-    click.echo(f"{info['label']}  <{info['iri']}>  ({', '.join(info['types'])})")
+    echo = _echo_visible
+    echo(f"{info['label']}  <{info['iri']}>  ({', '.join(info['types'])})")
     for fact in info["facts"]:
         arrow = "→" if fact["direction"] == "out" else "←"
-        click.echo(f"  {arrow} {fact['predicate_label']}: {fact['value_label']}")
+        echo(f"  {arrow} {fact['predicate_label']}: {fact['value_label']}")
         for span in fact["evidence"]:
             where = f"{compact(span['source'])} [{span['start']}:{span['end']}]"
-            click.echo(f"      “{span['quote']}” — {where}")
+            echo(f"      “{span['quote']}” — {where}")
         for reference in fact["references"]:
-            click.echo(f"      cites {compact(reference)}")
+            echo(f"      cites {compact(reference)}")
+
+
+_INVISIBLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _echo_visible(line: str) -> None:
+    r"""Print a line with control, surrogate and bidi characters escaped (\x1b, \u202e).
+
+    >>> _echo_visible("洞泾\x1b[31m\u202e镇")
+    洞泾\x1b[31m\u202e镇
+    """
+    click.echo(_INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode(), line))
 
 
 @click.command("path")

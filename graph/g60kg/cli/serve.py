@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..rdf.freshness import NQUADS_NAME
+from ..serve.workers import DEFAULT_MEMORY_MB
 
 __all__ = ["push_command", "serve_command"]
 
@@ -49,6 +50,13 @@ def _dataset(dataset: Path | None) -> Path:
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (refused by default).")
 @click.option("--workers", type=int, default=None, help="Query worker processes (default: CPUs).")
 @click.option(
+    "--memory-mb",
+    type=int,
+    default=DEFAULT_MEMORY_MB,
+    show_default=True,
+    help="Address space each query worker may use; a query past it answers 503.",
+)
+@click.option(
     "--store",
     "store_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -64,6 +72,7 @@ def serve_command(
     allow_update: bool,
     workers: int | None,
     store_dir: Path | None,
+    memory_mb: int,
 ) -> None:
     """Serve the graph as a read-only SPARQL 1.1 endpoint with a query page.
 
@@ -74,7 +83,7 @@ def serve_command(
 
     serve(_dataset(dataset), host=host, port=port, queries_dir=ontology_dir() / "queries",
           timeout_s=timeout_s, max_rows=max_rows, allow_update=allow_update, workers=workers,
-          store_dir=store_dir)  # fmt: skip
+          store_dir=store_dir, memory_mb=memory_mb)  # fmt: skip
 
 
 @click.command("push")

@@ -30,13 +30,14 @@ from g60kg.extract.facts import find_facts
 from g60kg.extract.furniture import find_furniture
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
-from g60kg.extract.mentions import Mention, find_mentions
+from g60kg.extract.mentions import Mention, MentionSet, find_mentions
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
-from g60kg.extract.spans import Span, inside
+from g60kg.extract.spans import Span, SpanIndex, inside
 
 __all__ = [
+    "MAX_READ_CHARS",
     "Candidates",
     "DecodeError",
     "ExtractError",
@@ -72,7 +73,7 @@ def extract(
         For empty, binary, oversized or undecodable input.
     """
     decoded = decode_article(text_bytes, source=source_id)
-    text = decoded.text
+    text = decoded.text[:MAX_READ_CHARS]  # offsets stay those of the whole article
     norm = to_simplified(text)
     furniture = find_furniture(norm)
     sentences = split_sentences(norm)
@@ -82,17 +83,65 @@ def extract(
         for name in record.names
         if len(name) >= 2 and record.type not in _NOT_INJECTED
     }
-    found = find_mentions(norm, sentences=sentences, furniture=furniture, known=known)
     dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
+    # A long article is read in windows of whole sentences, so the work grows linearly with its
+    # length: the rules relate mentions within a sentence, and a window holds many sentences.
+    windows = [
+        (window, find_mentions(norm, sentences=window, furniture=furniture, known=known))
+        for window in _windows(sentences)
+    ]
+    found = MentionSet(
+        [m for _, f in windows for m in f.mentions],
+        [p for _, f in windows for p in f.posts],
+        [pair for _, f in windows for pair in f.same],
+    )
     topic = _topic(found.mentions, sentences, furniture)
-    claims = find_claims(norm, found.mentions, sentences, dates)
-    claims += find_facts(norm, found, sentences, dates, topic)
+    claims = []
+    for window, window_found in windows:
+        window_dates = [d for d in dates if window[0].start <= d.span.start < window[-1].end]
+        claims += find_claims(norm, window_found.mentions, window, window_dates)
+        claims += find_facts(norm, window_found, window, window_dates, topic)
     entities = link_mentions(found.mentions, gazetteer, found.same)
-    meta = {"encoding": decoded.encoding, "characters": len(text)}
+    meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
     candidates.doubts = find_doubts(text, furniture)
+    if len(decoded.text) > len(text):
+        candidates.doubts.append(_unread(decoded.text, len(text)))
     return candidates
+
+
+WINDOW_CHARS = 20_000
+# A long report runs to some 100,000 characters; past this, text is not read (a doubt says so).
+MAX_READ_CHARS = 200_000
+
+
+def _unread(text: str, read: int) -> dict[str, object]:
+    """The doubt recording that the article was read only up to ``read``."""
+    start = max(0, read - 10)
+    return {
+        "id": f"unread-{read}",
+        "quote": text[start:read],
+        "start": start,
+        "end": read,
+        "note": f"The article has {len(text)} characters; only the first {read} were read. "
+        "Split it into its articles to read the rest.",
+    }
+
+
+def _windows(sentences: Sequence[Span]) -> list[list[Span]]:
+    """Consecutive sentences grouped into windows of at most ``WINDOW_CHARS`` characters.
+
+    >>> [len(w) for w in _windows([Span(0, 15_000), Span(15_000, 18_000), Span(18_000, 30_000)])]
+    [2, 1]
+    """
+    windows: list[list[Span]] = [[]]
+    for sentence in sentences:
+        current = windows[-1]
+        if current and sentence.end - current[0].start > WINDOW_CHARS:
+            windows.append([])
+        windows[-1].append(sentence)
+    return [window for window in windows if window]
 
 
 # names of posts and party committees run into the titles that the people rules read
@@ -113,7 +162,8 @@ def _topic(mentions: list[Mention], sentences: list[Span], furniture: list[Span]
     """The place an article is about: named in its first line, else the most named one."""
     places = [m for m in mentions if m.type in ADMIN_LEVEL or m.type == "Corridor"]
     places = [m for m in places if m.proper and not m.nested]
-    body = [s for s in sentences if not inside(s, furniture)]
+    fences = SpanIndex(furniture)
+    body = [s for s in sentences if not inside(s, fences)]
     if not places or not body:
         return None
     headline = [m for m in places if body[0].start <= m.span.start < body[0].end]

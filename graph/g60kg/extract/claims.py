@@ -11,6 +11,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,8 +55,10 @@ class Claim:
 
 
 def within(mentions: Sequence[Mention], span: Span) -> list[Mention]:
-    """The mentions lying inside ``span``, in text order."""
-    found = [m for m in mentions if span.start <= m.span.start and m.span.end <= span.end]
+    """The mentions lying inside ``span``, in text order (``mentions`` are in text order)."""
+    first = bisect_left(mentions, span.start, key=lambda m: m.span.start)
+    last = bisect_left(mentions, span.end, key=lambda m: m.span.start)
+    found = [m for m in mentions[first:last] if m.span.end <= span.end]
     return sorted(found, key=lambda m: (m.span.start, -m.span.end))
 
 

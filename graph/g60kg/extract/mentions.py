@@ -17,13 +17,14 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import g60kg.extract.lexicon as lx
 from g60kg.extract.people import Post, find_posts
-from g60kg.extract.spans import Span, inside
+from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
 
 __all__ = ["Mention", "MentionSet", "find_mentions"]
@@ -83,16 +84,17 @@ def find_mentions(
     known = dict(known or {})
     sentences = sentences or [Span(0, len(norm))]
     accepted: list[Mention] = []
+    fences = SpanIndex(furniture)
     for sentence in sentences:
-        if inside(sentence, furniture):
+        if inside(sentence, fences):
             continue
         accepted.extend(_sentence_mentions(norm, sentence, known))
-    accepted.extend(_short_names(norm, accepted, furniture, sentences))
+    accepted.extend(_short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL])
-    posts = [p for p in posts if not inside(p.person, furniture)]
+    posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
-    taken = {m.span for m in people}
+    taken = SpanIndex(m.span for m in people)
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
     accepted.extend(_unique([m for post in posts for m in implied_by_post(norm, post) if m]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
@@ -365,7 +367,10 @@ def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mentio
 
 
 def _short_names(
-    norm: str, accepted: list[Mention], furniture: Sequence[Span], sentences: Sequence[Span]
+    norm: str,
+    accepted: list[Mention],
+    furniture: Sequence[Span] | SpanIndex,
+    sentences: Sequence[Span],
 ) -> list[Mention]:
     """Bare stems of administrative places named in full elsewhere (松江 for 松江区)."""
     stems = {}
@@ -374,12 +379,15 @@ def _short_names(
             stem = re.sub(r"(街道|新城|[省市区县镇乡])$", "", mention.name)
             if len(stem) >= 2 and stem != mention.name:
                 stems[stem] = mention.type
-    taken = [m.span for m in accepted if not m.nested and m.type != "Unveiling"]
+    taken = SpanIndex(m.span for m in accepted if not m.nested and m.type != "Unveiling")
+    starts = [s.start for s in sentences]  # sentences are in text order and never overlap
+    low, high = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
     found = []
     for stem, kind in sorted(stems.items()):
-        for match in re.finditer(re.escape(stem), norm):
+        for match in re.compile(re.escape(stem)).finditer(norm, low, high):
             span = Span(match.start(), match.end())
-            in_text = any(s.start <= span.start and span.end <= s.end for s in sentences)
+            holder = bisect_right(starts, span.start) - 1
+            in_text = holder >= 0 and span.end <= sentences[holder].end
             if in_text and not inside(span, taken) and not inside(span, furniture):
                 found.append(Mention(span, stem, kind))
     return found

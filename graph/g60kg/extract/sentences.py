@@ -21,8 +21,18 @@ __all__ = ["split_sentences"]
 _END = re.compile(r"[。！？!?；;]+[”」』\"]?|…{2,}|\n")
 
 
+MAX_SENTENCE = 1_000
+
+
 def split_sentences(text: str) -> list[Span]:
-    """Return the sentence spans of ``text`` in order; every span holds some non-blank text."""
+    """Return the sentence spans of ``text`` in order; every span holds some non-blank text.
+
+    A run of text without an end mark is cut every ``MAX_SENTENCE`` characters (after a comma
+    where there is one), so no rule ever works on an unbounded sentence.
+
+    >>> [e - s for s, e in split_sentences("松江" * 1_200)]
+    [1000, 1000, 400]
+    """
     spans: list[Span] = []
     start = 0
     for match in _END.finditer(text):
@@ -34,6 +44,15 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while end - start > MAX_SENTENCE:
+        comma = max(text.rfind(mark, start, start + MAX_SENTENCE) for mark in "，,、")
+        cut = comma + 1 if comma > start else start + MAX_SENTENCE
+        _trimmed(text, start, cut, spans)
+        start = cut
+    _trimmed(text, start, end, spans)
+
+
+def _trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -12,10 +12,12 @@ False
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
-__all__ = ["Span", "inside"]
+__all__ = ["Span", "SpanIndex", "inside"]
 
 
 class Span(NamedTuple):
@@ -25,6 +27,26 @@ class Span(NamedTuple):
     end: int
 
 
-def inside(span: Span, regions: Iterable[Span]) -> bool:
+class SpanIndex:
+    """Regions sorted once, so asking whether a span overlaps one costs O(log n), not O(n).
+
+    >>> index = SpanIndex([Span(20, 30), Span(0, 10)])
+    >>> index.overlaps(Span(8, 12)), index.overlaps(Span(10, 20)), index.overlaps(Span(25, 26))
+    (True, False, True)
+    """
+
+    def __init__(self, regions: Iterable[Span]) -> None:
+        ordered = sorted(regions)
+        self._starts = [r.start for r in ordered]
+        self._ends = list(accumulate((r.end for r in ordered), max))
+
+    def overlaps(self, span: Span) -> bool:
+        before = bisect_left(self._starts, span.end)  # regions starting before the span ends
+        return before > 0 and self._ends[before - 1] > span.start
+
+
+def inside(span: Span, regions: Iterable[Span] | SpanIndex) -> bool:
     """True when ``span`` overlaps any of ``regions``."""
+    if isinstance(regions, SpanIndex):
+        return regions.overlaps(span)
     return any(span.start < r.end and r.start < span.end for r in regions)

@@ -84,14 +84,15 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     the dictionary, tagged as a proper noun, or holds Latin letters or digits; otherwise it is a
     common phrase such as 企业服务平台 that only context can make a name.
     """
-    index = bisect_right([t.start for t in tokens], suffix_start) - 1
+    index = bisect_right(tokens, suffix_start, key=lambda t: t.start) - 1
     if index < 0:
         return suffix_start, False
     first = tokens[index]
     start = first.start
     proper = first.start < suffix_start and _is_proper(first.word[: suffix_start - first.start])
     previous = first.word
-    for token in reversed(tokens[:index]):
+    for position in range(index - 1, -1, -1):
+        token = tokens[position]
         if token.start < floor or suffix_start - token.start > _MAX_NAME or _stops(token.word):
             break
         if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:

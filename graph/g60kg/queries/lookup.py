@@ -108,6 +108,20 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     raise EntityNotFound(name, difflib.get_close_matches(name, sorted(shown), n=5, cutoff=0.3))
 
 
+_NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
+
+
+def _iri(iri: str, given: str) -> URIRef:
+    """``iri`` as a term, or an error when it holds what no IRI may (a space, <, >, quotes)."""
+    bad = _NOT_IN_IRI.search(iri)
+    if bad:
+        raise G60Error(
+            f"{given!r} is not an IRI: it holds {bad.group()!r}; write <https://…> without "
+            "spaces, quotes or angle brackets inside, or give an entity's name"
+        )
+    return URIRef(iri)
+
+
 def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh") -> URIRef:
     """Turn user input into an IRI: `<iri>`, `http(s)://…`, a CURIE (`id:adm-310117`,
     `g60:Town`), a code-list concept (`industry:ai`), or else an entity name through `find`.
@@ -121,14 +135,14 @@ def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh") -> URIRef:
     """
     text = text.strip()
     if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
+        return _iri(text[1:-1], text)
     if re.match(r"^https?://\S+$", text):
-        return URIRef(text)
+        return _iri(text, text)
     curie = _CURIE.match(text)
     if curie:
         prefix, local = curie.groups()
         if prefix in PREFIXES:
-            return URIRef(PREFIXES[prefix] + local)
+            return _iri(PREFIXES[prefix] + local, text)
         concept = f"{VOCAB}{prefix}/{local}"
         if concept in _index(kg).labels:
             return URIRef(concept)

@@ -27,8 +27,13 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(path, None, f"not UTF-8 text ({exc.reason})", "save it as UTF-8") from exc
+    from .inputcheck import check_document, refused_alias
+
+    alias = refused_alias(text)
+    if alias is not None:
+        raise InputError(path, alias[0], alias[1], "write the value out in full where it is used")
     try:
-        return yaml.load(text)
+        doc = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -38,6 +43,9 @@ def read_yaml(path: Path) -> Any:
             f"YAML syntax error: {exc.problem or exc.context}",
             "check indentation, quotes and colons on that line",
         ) from exc
+    for line, message, hint in check_document(doc)[:1]:
+        raise InputError(path, line, message, hint)
+    return doc
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:

@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import asdict
@@ -24,14 +25,12 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from g60kg.serve.examples import Example
-from g60kg.serve.negotiate import choose
-from g60kg.serve.workers import Job, WorkerPool
-from g60kg.sparql.text import inspect_query
+from g60kg.serve.guards import cross_site, host_allowed
+from g60kg.serve.workers import DEFAULT_MEMORY_MB, Job, WorkerPool
 
 __all__ = ["ProtocolError", "create_app", "read_operation"]
 
 STATIC = Path(__file__).parent / "static"
-_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 
 class ProtocolError(Exception):
@@ -43,33 +42,51 @@ class ProtocolError(Exception):
         self.message = message
 
 
-async def _body(request: Request, limit: int) -> bytes:
+async def _body(request: Request, limit: int, timeout_s: float) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise ProtocolError(413, f"request body over the {limit}-byte limit")
     chunks = bytearray()
-    async for chunk in request.stream():
-        chunks += chunk
-        if len(chunks) > limit:
-            raise ProtocolError(413, f"request body over the {limit}-byte limit")
+
+    async def read() -> None:
+        async for chunk in request.stream():
+            chunks.extend(chunk)
+            if len(chunks) > limit:
+                raise ProtocolError(413, f"request body over the {limit}-byte limit")
+
+    try:
+        await asyncio.wait_for(read(), timeout_s)
+    except TimeoutError:
+        raise ProtocolError(408, f"request body not received within {timeout_s:g} s") from None
     return bytes(chunks)
 
 
-def _decode(raw: bytes) -> str:
+def _decode(raw: bytes, what: str = "request body") -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ProtocolError(400, f"request body is not UTF-8: {error}") from error
+        raise ProtocolError(400, f"{what} is not UTF-8: {error}") from error
 
 
-async def read_operation(request: Request, limit: int) -> tuple[str, str, dict[str, list[str]]]:
+def _form(text: str, what: str) -> dict[str, list[str]]:
+    """Form or query-string fields, refusing percent-escapes that are not UTF-8."""
+    try:
+        return parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError as error:
+        raise ProtocolError(400, f"{what} is not UTF-8 once unescaped: {error}") from error
+
+
+async def read_operation(
+    request: Request, limit: int, timeout_s: float = 30.0
+) -> tuple[str, str, dict[str, list[str]]]:
     """The operation kind (query or update), its text, and the protocol's graph parameters."""
-    params = parse_qs(request.url.query, keep_blank_values=True)
+    raw_query = request.scope.get("query_string", b"")
+    params = _form(_decode(raw_query, "query string"), "query string")
     if request.method == "POST":
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = _decode(await _body(request, limit))
+        body = _decode(await _body(request, limit, timeout_s))
         if content_type == "application/x-www-form-urlencoded":
-            params.update(parse_qs(body, keep_blank_values=True))
+            params.update(_form(body, "form body"))
         elif content_type == "application/sparql-query":
             params["query"] = [body]
         elif content_type == "application/sparql-update":
@@ -92,30 +109,43 @@ def _check_dataset(iris: Sequence[str], graphs: frozenset[str]) -> None:
             )
 
 
+def _check_origin(request: Request, kind: str, bound_host: str | None) -> None:
+    """Refuse a Host naming another site (DNS rebinding) and cross-site updates (CSRF)."""
+    host = request.headers.get("host", "")
+    if bound_host is not None and not host_allowed(host, bound_host):
+        raise ProtocolError(421, f"Host {host!r} is not this server: use its address or localhost")
+    if kind == "update" and cross_site(request.headers, host):
+        raise ProtocolError(403, "updates from pages of other sites are refused")
+
+
 async def _job(
-    request: Request, graphs: frozenset[str], allow_update: bool, max_rows: int, limit: int
+    request: Request,
+    graphs: frozenset[str],
+    allow_update: bool,
+    max_rows: int,
+    limit: int,
+    bound_host: str | None = None,
+    body_timeout_s: float = 30.0,
 ) -> Job:
-    """The job a request asks for, or the ProtocolError refusing it."""
-    kind, text, params = await read_operation(request, limit)
-    shape = inspect_query(text)
+    """The job a request asks for, or the ProtocolError refusing it.
+
+    Reading the SPARQL text itself (its form, SERVICE, LOAD, FROM) is left to the worker, off
+    the event loop and within the query's time and memory limits.
+    """
+    kind, text, params = await read_operation(request, limit, body_timeout_s)
+    _check_origin(request, kind, bound_host)
     if kind == "update" and not allow_update:
         raise ProtocolError(403, "updates are not allowed on this endpoint")
-    if shape.fetches:
-        raise ProtocolError(400, "SERVICE and LOAD are refused: no remote data is fetched")
     default = params.get("default-graph-uri", [])
     named = params.get("named-graph-uri", [])
-    _check_dataset([*shape.dataset_iris, *default, *named], graphs)
-    accept = request.headers.get("accept", "")
-    if shape.form in _QUERY_FORMS and choose(accept, shape.form) is None:
-        raise ProtocolError(406, f"cannot answer this {shape.form} query as {accept!r}")
+    _check_dataset([*default, *named], graphs)
     return Job(
         "update" if kind == "update" else "query",
         text,
-        accept=accept,
+        accept=request.headers.get("accept", ""),
         max_rows=max_rows,
         default_graphs=tuple(default),
         named_graphs=tuple(named),
-        union_default=not shape.dataset_iris,
     )
 
 
@@ -129,17 +159,33 @@ def create_app(
     allow_update: bool = False,
     workers: int = 2,
     max_body_bytes: int = 1_000_000,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    bound_host: str | None = None,
 ) -> Starlette:
     """The endpoint app over the Oxigraph store in ``store_dir`` (opened read-only).
 
     ``graphs`` are the dataset's named graphs: FROM and the protocol's graph parameters may
     only name these. The default graph is the union of all graphs unless a query says FROM.
+    ``memory_mb`` caps each worker's address space; with ``bound_host`` (the address the
+    server listens on) requests whose Host names another site are refused (421).
     """
-    pool = WorkerPool(store_dir, size=workers, timeout_s=timeout_s, allow_update=allow_update)
+    pool = WorkerPool(
+        store_dir,
+        size=workers,
+        timeout_s=timeout_s,
+        allow_update=allow_update,
+        memory_mb=memory_mb,
+    )
 
     async def sparql(request: Request) -> Response:
+        if request.method == "HEAD":  # would run the query only to drop its answer
+            return PlainTextResponse(
+                "use GET or POST to run a query", status_code=405, headers={"Allow": "GET, POST"}
+            )
         try:
-            job = await _job(request, graphs, allow_update, max_rows, max_body_bytes)
+            job = await _job(
+                request, graphs, allow_update, max_rows, max_body_bytes, bound_host, timeout_s
+            )
         except ProtocolError as error:
             return PlainTextResponse(error.message, status_code=error.status)
         answer = await pool.run(job)

@@ -12,8 +12,9 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
-import shutil
+import re
 import signal
+import socket
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -26,11 +27,32 @@ from pyoxigraph import Store
 from g60kg.rdf.store import dataset_format, load_dataset_file
 from g60kg.serve.app import create_app
 from g60kg.serve.examples import read_examples
+from g60kg.serve.guards import GuardedH11Protocol, raise_file_limit
+from g60kg.serve.workers import DEFAULT_MEMORY_MB
 
 __all__ = ["load_store", "serve"]
 
 
 _MARKER = "g60kg-dataset.sha256"
+# The files an Oxigraph (RocksDB) store consists of: the only ones a reload may delete.
+_STORE_FILE = re.compile(
+    r"(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+|\d+\.(sst|log|blob))"
+)
+
+
+def _clear_store(folder: Path) -> None:
+    """Delete a stale store of ours; refuse if the folder holds anything else."""
+    others = sorted(
+        p.name for p in folder.iterdir() if p.name != _MARKER and not _STORE_FILE.fullmatch(p.name)
+    )
+    if others:
+        raise ValueError(
+            f"{folder} holds a g60kg store and other files ({', '.join(others[:5])}); "
+            "not touching it: move those files or choose another --store folder"
+        )
+    (folder / _MARKER).unlink()
+    for path in folder.iterdir():
+        path.unlink()
 
 
 def _digest(path: Path) -> str:
@@ -57,7 +79,7 @@ def load_store(dataset_path: Path, store_dir: str) -> tuple[int, frozenset[str],
         store = Store.read_only(store_dir)
     else:
         if marker.is_file():
-            shutil.rmtree(folder)
+            _clear_store(folder)
         elif folder.is_dir() and any(folder.iterdir()):
             raise ValueError(f"{folder} is neither empty nor a g60kg store; not touching it")
         store = Store(store_dir)
@@ -94,6 +116,9 @@ def serve(
     workers: int | None = None,
     max_body_bytes: int = 1_000_000,
     store_dir: Path | str | None = None,
+    memory_mb: int | None = DEFAULT_MEMORY_MB,
+    max_connections: int = 1000,
+    header_timeout_s: float = 10.0,
 ) -> None:
     """Serve the dataset as a SPARQL 1.1 Protocol endpoint until SIGINT or SIGTERM.
 
@@ -104,6 +129,10 @@ def serve(
     The dataset is loaded into a temporary store removed on exit, or into ``store_dir``,
     which is kept and reused by the next run over the same dataset bytes (not combinable
     with ``allow_update``, which would change it).
+
+    Each worker may use ``memory_mb`` of address space; at most ``max_connections`` are
+    open, each sending its request headers within ``header_timeout_s`` and its body within
+    ``timeout_s``; requests whose Host header names another site are refused.
     """
     dataset = Path(dataset_path)
     if store_dir is not None and allow_update:
@@ -119,14 +148,43 @@ def serve(
             allow_update=allow_update,
             workers=workers or max(2, os.cpu_count() or 2),
             max_body_bytes=max_body_bytes,
+            memory_mb=memory_mb,
+            bound_host=host,
         )
         how = f"reused the store in {folder}" if reused else "loaded"
         url = f"http://{host}:{port}/"
-        print(f"serving {dataset} ({size} quads, {len(graphs)} graphs, {how}) on {url}", flush=True)
-        config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=1
+        raise_file_limit()
+        protocol = type(
+            "Protocol",
+            (GuardedH11Protocol,),
+            {"header_timeout_s": header_timeout_s, "max_connections": max_connections},
         )
-        uvicorn.Server(config).run()
+        config = uvicorn.Config(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            timeout_graceful_shutdown=1,
+            http=protocol,
+            limit_concurrency=max_connections,
+            timeout_keep_alive=5,
+            h11_max_incomplete_event_size=16 * 1024,
+        )
+        server = _AnnouncingServer(config)
+        server.announcement = f"serving {dataset} ({size} quads, {len(graphs)} graphs, {how})"
+        server.announcement += f" on {url}"
+        server.run()
+
+
+class _AnnouncingServer(uvicorn.Server):
+    """Says where it serves once the port accepts connections, not before."""
+
+    announcement = ""
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            print(self.announcement, flush=True)
 
 
 def _load_in_child(dataset: Path, store_dir: str) -> tuple[int, frozenset[str], bool]:

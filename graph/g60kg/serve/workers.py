@@ -5,6 +5,17 @@ the store read-only; a query past its timeout gets its worker killed and replace
 other workers keep answering. Updates, when allowed, go to one writer process; readers opened
 before an update are replaced so later queries see it.
 
+Every worker first leaves the network (`g60kg.netwall`) and caps its own memory
+(``RLIMIT_AS``); it reads the query's shape itself (`g60kg.queryguard`), so a large or
+hostile text costs a worker's time, never the event loop's. A query past the memory ceiling
+gets a 503 and its worker is replaced.
+
+Admission keeps cheap queries answering while long ones run: besides the ``size`` general
+workers, a reserved worker takes only queries not known to be slow, for at most
+``cheap_s`` seconds; a query that takes longer there is remembered as slow and finishes in
+the general pool within its own timeout. Queries remembered as slow never use the reserved
+worker, so clients looping expensive queries can fill the general pool, not starve the rest.
+
 Example (in an event loop; ``store_dir`` holds a store written by ``pyoxigraph.Store``):
 
 >>> async def ask(store_dir: str) -> Answer:  # doctest: +SKIP
@@ -19,21 +30,40 @@ Example (in an event loop; ``store_dir`` holds a store written by ``pyoxigraph.S
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import multiprocessing
+import os
+import re
+import resource
 import signal
+from collections import OrderedDict
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import Literal
 
 from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
 
+from g60kg.netwall import isolate_network
+from g60kg.queryguard import REFUSAL, reaches_network
 from g60kg.serve.negotiate import choose
 from g60kg.serve.results import encode
+from g60kg.sparql.text import inspect_query
 
-__all__ = ["Answer", "Job", "WorkerPool"]
+__all__ = ["DEFAULT_MEMORY_MB", "Answer", "Job", "WorkerPool"]
 
 _CONTEXT = multiprocessing.get_context("spawn")
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# Two general workers, the reserved one and a writer at 3 GiB each stay well inside 24 GB.
+DEFAULT_MEMORY_MB = 3072
+_NETWORKISH = re.compile(
+    r"os error|connect|network|unreachable|refused|reset by peer|dns|resolve|socket|http",
+    re.IGNORECASE,
+)
+_Lane = Literal["general", "reserved", "writer", "standby"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +76,6 @@ class Job:
     max_rows: int = 10_000
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
-    union_default: bool = True
 
 
 @dataclass(frozen=True)
@@ -57,10 +86,27 @@ class Answer:
     media_type: str
     body: bytes
     truncated: bool = False
+    retire: bool = False
 
 
-def _error(status: int, message: str) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", message.encode("utf-8"))
+def _error(status: int, message: str, retire: bool = False) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", message.encode("utf-8"), retire=retire)
+
+
+def _refusal(job: Job, graphs: frozenset[str]) -> Answer | None:
+    """The 400 or 406 answer for a job that must not run, else None."""
+    if reaches_network(job.text):
+        return _error(400, REFUSAL)
+    shape = inspect_query(job.text)
+    for iri in (*shape.dataset_iris, *job.default_graphs, *job.named_graphs):
+        if iri not in graphs:
+            return _error(
+                400, f"<{iri}> is no graph of this dataset; this endpoint never fetches remote data"
+            )
+    negotiable = job.kind == "query" and shape.form in _QUERY_FORMS
+    if negotiable and choose(job.accept, shape.form) is None:
+        return _error(406, f"cannot answer this {shape.form} query as {job.accept!r}")
+    return None
 
 
 def _query(store: Store, job: Job) -> Answer:
@@ -70,7 +116,7 @@ def _query(store: Store, job: Job) -> Answer:
         default = [NamedNode(iri) for iri in job.default_graphs]
     if job.named_graphs:
         named = [NamedNode(iri) for iri in job.named_graphs]
-    union = job.union_default and default is None and named is None
+    union = not inspect_query(job.text).dataset_iris and default is None and named is None
     result = store.query(
         job.text, use_default_graph_as_union=union, default_graph=default, named_graphs=named
     )
@@ -82,31 +128,79 @@ def _query(store: Store, job: Job) -> Answer:
     return Answer(200, f"{media_type}; charset=utf-8", body, truncated)
 
 
-def _run(store: Store, job: Job) -> Answer:
+def _failure(error: Exception) -> str:
+    """An error's text, unless it could tell anything about the network (ports, hosts)."""
+    text = str(error)
+    if _NETWORKISH.search(text):
+        return "the query tried to reach the network, which this endpoint never does"
+    return text
+
+
+def _run(store: Store, graphs: frozenset[str], job: Job, memory_mb: int | None) -> Answer:
     try:
+        refused = _refusal(job, graphs)
+        if refused is not None:
+            return refused
         if job.kind == "update":
             store.update(job.text)
             store.flush()
             return Answer(204, "text/plain", b"")
         return _query(store, job)
+    except MemoryError:
+        return _error(503, _memory_message(memory_mb), retire=True)
     except SyntaxError as error:
         return _error(400, f"SPARQL syntax error: {error}")
     except (OSError, ValueError, RuntimeError) as error:
-        return _error(500, f"query failed: {error}")
+        return _error(500, f"query failed: {_failure(error)}")
 
 
-def _work(conn: Connection, store_dir: str, writable: bool) -> None:
-    """Worker process main loop: open the store, then answer jobs until the pipe closes."""
+def _memory_message(memory_mb: int | None) -> str:
+    ceiling = f"the {memory_mb} MB" if memory_mb else "the"
+    return (
+        f"the query needed more than {ceiling} memory a query may use; its worker was "
+        "replaced. Narrow the query (LIMIT, fewer variables, no large cross product)"
+    )
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    if memory_mb:
+        ceiling = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
+
+
+def _work(conn: Connection, store_dir: str, writable: bool, memory_mb: int | None) -> None:
+    """Worker process main loop: leave the network, open the store, answer jobs."""
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    isolate_network()
     store = Store(store_dir) if writable else Store.read_only(store_dir)
+    graphs = frozenset(graph.value for graph in store.named_graphs())
+    _limit_memory(memory_mb)
     conn.send("ready")
     while True:
         try:
             job = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_run(store, job))
+        if writable:
+            graphs = frozenset(graph.value for graph in store.named_graphs())
+        conn.send(_run(store, graphs, job, memory_mb))
+
+
+def _cpu_seconds(worker: _Worker) -> float:
+    """CPU time the worker process has used so far (0 where /proc cannot tell)."""
+    try:
+        fields = Path(f"/proc/{worker.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _set_nice(worker: _Worker, value: int) -> None:
+    """Lower (or restore, where allowed) a worker's CPU priority."""
+    if worker.process.pid is not None:
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, worker.process.pid, value)
 
 
 @dataclass(eq=False)
@@ -114,6 +208,7 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     generation: int
+    lane: _Lane
 
 
 async def _readable(conn: Connection, timeout_s: float | None) -> None:
@@ -124,18 +219,28 @@ async def _readable(conn: Connection, timeout_s: float | None) -> None:
         if not ready.done():
             ready.set_result(None)
 
-    loop.add_reader(conn.fileno(), wake)
+    descriptor = conn.fileno()  # kept: the connection may be closed while we wait
+    loop.add_reader(descriptor, wake)
     try:
         await asyncio.wait_for(ready, timeout_s)
     finally:
-        loop.remove_reader(conn.fileno())
+        loop.remove_reader(descriptor)
 
 
 class WorkerPool:
     """Worker processes over the store in ``store_dir``, with a per-operation timeout."""
 
     def __init__(
-        self, store_dir: str, *, size: int, timeout_s: float, allow_update: bool = False
+        self,
+        store_dir: str,
+        *,
+        size: int,
+        timeout_s: float,
+        allow_update: bool = False,
+        memory_mb: int | None = DEFAULT_MEMORY_MB,
+        cheap_s: float = 0.5,
+        reserved: int = 1,
+        standby: int = 2,
     ) -> None:
         if size < 1:
             raise ValueError(f"a pool needs at least one worker, not {size}")
@@ -143,20 +248,30 @@ class WorkerPool:
         self.size = size
         self.timeout_s = timeout_s
         self.allow_update = allow_update
+        self.memory_mb = memory_mb
+        self.cheap_s = min(cheap_s, timeout_s)
+        self.reserved = reserved
+        self.standby = standby
         self._generation = 0
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._idle: dict[_Lane, list[_Worker]] = {"general": [], "reserved": []}
+        self._ready = asyncio.Condition()
         self._writer: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: set[_Worker] = set()
         self._spawning: set[asyncio.Task[None]] = set()
+        self._slow: OrderedDict[str, None] = OrderedDict()
+        self._standby: list[_Worker] = []
+        self._missing: dict[_Lane, int] = {"general": 0, "reserved": 0}
 
-    async def _spawn(self, writable: bool = False) -> None:
+    async def _spawn(self, lane: _Lane) -> None:
         parent, child = _CONTEXT.Pipe()
         process = _CONTEXT.Process(
-            target=_work, args=(child, self.store_dir, writable), daemon=True
+            target=_work,
+            args=(child, self.store_dir, lane == "writer", self.memory_mb),
+            daemon=True,
         )
         process.start()
         child.close()
-        worker = _Worker(process, parent, self._generation)
+        worker = _Worker(process, parent, self._generation, lane)
         self._all.add(worker)
         try:
             await _readable(parent, 60.0)
@@ -164,12 +279,26 @@ class WorkerPool:
         except BaseException:
             self._kill(worker)
             raise
-        await (self._writer if writable else self._idle).put(worker)
+        await self._put(worker)
 
-    def _respawn(self, writable: bool) -> None:
-        task = asyncio.create_task(self._spawn(writable))
-        self._spawning.add(task)
-        task.add_done_callback(self._spawning.discard)
+    async def _put(self, worker: _Worker) -> None:
+        if worker.lane == "standby":  # a fresh reader fills the emptiest lane first
+            needy: tuple[_Lane, ...] = ("reserved", "general")
+            lane = next((n for n in needy if self._missing[n]), None)
+            if lane is None:
+                self._standby.append(worker)
+                return
+            self._missing[lane] -= 1
+            worker.lane = lane
+        if worker.lane == "writer":
+            self._writer.put_nowait(worker)
+            return
+        async with self._ready:
+            self._idle[worker.lane].append(worker)
+            self._ready.notify_all()
+
+    def _respawn(self, lane: _Lane) -> None:
+        self._background(self._spawn(lane))
 
     def _kill(self, worker: _Worker) -> None:
         self._all.discard(worker)
@@ -177,62 +306,144 @@ class WorkerPool:
         worker.process.join(1.0)
         worker.conn.close()
 
+    def _replace(self, worker: _Worker) -> None:
+        """Kill a worker; a reader's place goes to the standby if ready, else the next ready.
+
+        Readers are always started as standby: whichever is ready first takes the place most
+        needed (the reserved lane before the general one), so no lane waits for one spawn.
+        """
+        self._kill(worker)
+        if worker.lane in ("writer", "standby"):
+            self._respawn(worker.lane)
+            return
+        while self._standby and self._standby[-1].generation != self._generation:
+            self._kill(self._standby.pop())
+            self._respawn("standby")
+        if self._standby:
+            standby = self._standby.pop()
+            standby.lane = worker.lane
+            self._background(self._put(standby))
+        else:
+            self._missing[worker.lane] += 1
+        self._respawn("standby")
+
+    def _background(self, work: Coroutine[None, None, None]) -> None:
+        task = asyncio.create_task(work)
+        self._spawning.add(task)
+        task.add_done_callback(self._spawning.discard)
+
     async def start(self) -> None:
         """Start the workers (and the writer when updates are allowed); return when ready."""
-        spawns = [self._spawn() for _ in range(self.size)]
+        general: list[_Lane] = ["general"]
+        reserved: list[_Lane] = ["reserved"]
+        standby: list[_Lane] = ["standby"]
+        lanes = general * self.size + reserved * self.reserved + standby * self.standby
         if self.allow_update:
-            spawns.append(self._spawn(writable=True))
-        await asyncio.gather(*spawns)
+            lanes.append("writer")
+        await asyncio.gather(*(self._spawn(lane) for lane in lanes))
 
     async def run(self, job: Job) -> Answer:
         """Run one job; past the timeout the worker is killed and a 503 answer returned."""
-        writable = job.kind == "update"
-        if writable and not self.allow_update:
+        if job.kind == "update" and not self.allow_update:
             return _error(403, "updates are not allowed on this endpoint")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
-        try:
-            worker = await asyncio.wait_for(self._acquire(writable), self.timeout_s)
-        except TimeoutError:
-            return _error(503, f"all workers stayed busy for {self.timeout_s:g} s; retry later")
-        try:
-            worker.conn.send(job)
-            await _readable(worker.conn, max(deadline - loop.time(), 0.0))
-            answer: Answer = worker.conn.recv()
-        except BaseException as error:
-            self._kill(worker)
-            self._respawn(writable)
-            if isinstance(error, TimeoutError):
+        key = hashlib.sha256(job.text.encode("utf-8", "surrogatepass")).hexdigest()
+        may_reserve = job.kind == "query"
+        while True:
+            try:
+                worker = await asyncio.wait_for(
+                    self._acquire(job.kind == "update", may_reserve, key),
+                    max(deadline - loop.time(), 0.0),
+                )
+            except TimeoutError:
+                return _error(503, f"all workers stayed busy for {self.timeout_s:g} s; retry later")
+            until = deadline
+            if worker.lane == "reserved":
+                until = min(deadline, loop.time() + self.cheap_s)
+            elif key in self._slow:
+                _set_nice(worker, 10)  # known slow: the CPU goes to other queries first
+            answer, cpu_s = await self._attempt(worker, job, until)
+            # Slow: stopped past its budget, its worker died, or it finished having used much
+            # CPU itself (time spent waiting for a worker or a busy CPU does not count).
+            costly = answer is None or answer.retire or cpu_s >= self.cheap_s / 2
+            if costly and job.kind == "query":
+                self._remember_slow(key)
+            if answer is not None:
+                break
+            if worker.lane != "reserved" or loop.time() >= deadline:
                 return _error(503, f"query timed out after {self.timeout_s:g} s")
-            if isinstance(error, EOFError | OSError):
-                return _error(500, f"the worker running the query died: {error!r}")
-            raise
-        self._release(worker, writable)
-        if writable and answer.status < 300:
+            may_reserve = False  # too slow for the reserved worker: finish in the pool
+        if job.kind == "update" and answer.status < 300:
             self._renew_readers()
         return answer
 
-    async def _acquire(self, writable: bool) -> _Worker:
-        """An idle worker; a reader that may predate the last update is replaced first."""
+    async def _attempt(
+        self, worker: _Worker, job: Job, until: float
+    ) -> tuple[Answer | None, float]:
+        """The worker's answer (None past ``until``: the worker is replaced) and CPU seconds."""
+        loop = asyncio.get_running_loop()
+        before = _cpu_seconds(worker)
+        try:
+            worker.conn.send(job)
+            await _readable(worker.conn, max(until - loop.time(), 0.0))
+            answer: Answer = worker.conn.recv()
+        except BaseException as error:
+            used = _cpu_seconds(worker) - before
+            self._replace(worker)
+            if isinstance(error, TimeoutError):
+                return None, used
+            if isinstance(error, EOFError | OSError):
+                return _error(503, _memory_message(self.memory_mb), retire=True), used
+            raise
+        used = _cpu_seconds(worker) - before
+        if answer.retire:
+            self._replace(worker)
+        else:
+            _set_nice(worker, 0)
+            await self._release(worker)
+        return answer, used
+
+    def _remember_slow(self, key: str) -> None:
+        self._slow[key] = None
+        self._slow.move_to_end(key)
+        while len(self._slow) > 4096:
+            self._slow.popitem(last=False)
+
+    async def _acquire(self, writable: bool, may_reserve: bool, key: str) -> _Worker:
+        """An idle worker; a reader that may predate the last update is replaced first.
+
+        The reserved worker is offered only to a query not known to be slow, checked again
+        each time a worker frees up (another client may just have found it slow).
+        """
         if writable:
             return await self._writer.get()
-        while (worker := await self._idle.get()).generation != self._generation:
-            self._kill(worker)
-            self._respawn(False)
-        return worker
 
-    def _release(self, worker: _Worker, writable: bool) -> None:
-        if writable or worker.generation == self._generation:
-            (self._writer if writable else self._idle).put_nowait(worker)
+        def available() -> bool:
+            reserved = may_reserve and key not in self._slow and self._idle["reserved"]
+            return bool(self._idle["general"] or reserved)
+
+        async with self._ready:
+            while True:
+                await self._ready.wait_for(available)
+                lane: _Lane = "general" if self._idle["general"] else "reserved"
+                worker = self._idle[lane].pop()
+                if worker.generation == self._generation:
+                    return worker
+                self._replace(worker)
+
+    async def _release(self, worker: _Worker) -> None:
+        if worker.lane == "writer" or worker.generation == self._generation:
+            await self._put(worker)
         else:
-            self._kill(worker)
-            self._respawn(False)
+            self._replace(worker)
 
     def _renew_readers(self) -> None:
         self._generation += 1
-        while not self._idle.empty():
-            self._kill(self._idle.get_nowait())
-            self._respawn(False)
+        for lane in ("general", "reserved"):
+            idle, self._idle[lane] = self._idle[lane], []
+            for worker in idle:
+                self._replace(worker)
 
     async def close(self) -> None:
         """Stop every worker at once."""

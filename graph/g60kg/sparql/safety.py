@@ -17,6 +17,7 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from ..errors import QueryError, QueryRefused, QuerySyntaxError
+from ..queryguard import REFUSAL, reaches_network
 from ..rdf.namespaces import PREFIXES
 
 __all__ = ["QueryShape", "check_bindings", "check_query"]
@@ -94,6 +95,8 @@ def _check(text: str) -> QueryShape:
                 f"FROM <{iri}> is refused: a query never loads graphs (that could fetch from "
                 "the network); address a named graph with GRAPH <...> { ... } instead"
             )
+    if reaches_network(text):  # the grammar-exact lexer reads SERVICE where rdflib does not
+        raise QueryRefused(f"{REFUSAL} (a comment ends at a line feed or a carriage return)")
     try:
         algebra = translateQuery(parsed, initNs=PREFIXES).algebra
     except Exception as exc:  # rdflib raises a bare Exception for an unknown prefix

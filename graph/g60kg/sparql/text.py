@@ -28,20 +28,24 @@ from ..errors import SparqlTextError
 
 __all__ = ["QueryShape", "SparqlTextError", "bind_values", "inspect_query"]
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n]*)
-  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
-               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+# The terminals of the SPARQL 1.1 grammar (section 19.8) that can hide a keyword: white space
+# is [ \t\r\n]; a comment runs to a CR *or* an LF; a short string cannot hold a raw CR or LF;
+# escapes are ECHAR or a UCHAR; an IRIREF holds no space, control character, <>"{}|^`\ except
+# through a UCHAR. The grammar lets an IRIREF hold a quote, yet a parser reads ``1<'x>'`` as
+# "less than" a string: whether SERVICE or LOAD is called is decided over both readings.
+_PIECES = r"""
+    (?P<ws>[ \t\r\n]+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"|'\'\'(?:(?:'|'')?(?:[^'\\]|\\.))*'\'\'
+               |"(?:[^"\\\n\r]|\\[^\n\r])*"|'(?:[^'\\\n\r]|\\[^\n\r])*')
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20QUOTE]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$]\w+)
   | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:%-]|\\.|\.(?=[\w:%-]))*)
   | (?P<word>[^\W\d]\w*)
   | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+    """
+_TOKEN = re.compile(_PIECES.replace("QUOTE", ""), re.VERBOSE | re.DOTALL)
+_TOKEN_NO_QUOTED_IRI = re.compile(_PIECES.replace("QUOTE", "'"), re.VERBOSE | re.DOTALL)
 _FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 _UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
@@ -63,8 +67,8 @@ class QueryShape:
     dataset_iris: tuple[str, ...]
 
 
-def _tokens(text: str) -> Iterator[tuple[str, str]]:
-    for match in _TOKEN.finditer(text):
+def _tokens(text: str, pattern: re.Pattern[str] = _TOKEN) -> Iterator[tuple[str, str]]:
+    for match in pattern.finditer(text):
         kind = match.lastgroup or "other"
         if kind not in ("ws", "comment"):
             yield kind, match.group()
@@ -92,6 +96,13 @@ def inspect_query(text: str) -> QueryShape:
     'UPDATE'
     >>> inspect_query("LOAD <http://example.org/x.ttl>")
     QueryShape(form='UPDATE', fetches=True, dataset_iris=())
+
+    A comment ends at a CR as at an LF, and ``<`` may be "less than":
+
+    >>> inspect_query("ASK { #\\rSERVICE <http://x/> {} }").fetches
+    True
+    >>> inspect_query("ASK { BIND((1<'x>') AS ?z) SERVICE <http://x/> {} #' }").fetches
+    True
     """
     tokens = list(_tokens(text))
     prefixes: dict[str, str] = {}
@@ -112,13 +123,20 @@ def inspect_query(text: str) -> QueryShape:
             form = "UPDATE"
         if word in ("SERVICE", "LOAD"):
             fetches = True
-        elif word == "FROM" and following:
+        if word == "FROM" and following:
             named = following[0][0] == "word" and following[0][1].upper() == "NAMED"
             target = following[1] if named and len(following) > 1 else following[0]
             if target[0] in ("iri", "pname"):
                 resolved = _resolve(target[0], target[1], prefixes, base)
                 dataset.append(resolved if resolved is not None else target[1])
-    return QueryShape(form, fetches, tuple(dataset))
+    return QueryShape(form, fetches or _fetches(text, _TOKEN_NO_QUOTED_IRI), tuple(dataset))
+
+
+def _fetches(text: str, pattern: re.Pattern[str]) -> bool:
+    return any(
+        kind == "word" and value.upper() in ("SERVICE", "LOAD")
+        for kind, value in _tokens(text, pattern)
+    )
 
 
 def _skip_group(tokens: list[re.Match[str]], start: int) -> int:

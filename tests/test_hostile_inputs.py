@@ -1,0 +1,119 @@
+"""Bad input gives one clear error naming file and line: never a traceback, never stored."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from g60kg.cli import main
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+
+
+def _entity_with(data: Path, lines: str) -> Path:
+    path = data / "entities" / "zz-hostile.yaml"
+    path.write_text("entities:\n  - id: hostile-entity\n    iri: E9999\n" + lines, encoding="utf-8")
+    return path
+
+
+GOOD = "    type: Company\n    zh: 某公司\n    en: Some company\n"
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (GOOD.replace("en: Some company", "en: [a, b]"), "'en' must be text, found a list"),
+        (GOOD + "    aliases: [{zh: null}]\n", "'zh' must be text, found null"),
+        (GOOD.replace("type: Company", "type: 7"), "'type' must be text, found int"),
+        (GOOD.replace("type: Company", "type: {a: b}"), "'type' must be text, found a mapping"),
+        (GOOD.replace("某公司", '"某公司\\e[31m"'), "U+001B"),
+        (GOOD.replace("某公司", '"某\\u202e公司"'), "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        (GOOD.replace("某公司", '"某公司\\0"'), "U+0000"),
+        (GOOD.replace("某公司", '"某\\ud800公司"'), "U+D800"),
+        (GOOD + "    cites: reference-one\n", "'cites' must be a list of ids"),
+        (GOOD.replace("Some company", "Some\\u0007 company"), ""),
+    ],
+)
+def test_wrong_types_and_characters_are_refused_with_their_line(
+    data_copy: Path, lines: str, message: str
+) -> None:
+    path = _entity_with(data_copy, lines)
+    result = CliRunner().invoke(
+        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+    )
+    assert result.exit_code == 1, result.output
+    assert ("Traceback" not in result.output and result.exception is None) or isinstance(
+        result.exception, SystemExit
+    )
+    assert re.search(rf"{path.name}:\d+", result.output), result.output
+    assert message in result.output
+    assert not (data_copy.parent / "out" / "g60kg.nq").exists()
+
+
+def test_yaml_aliases_are_refused_at_once(data_copy: Path) -> None:
+    path = data_copy / "entities" / "zz-laughs.yaml"
+    path.write_text(LAUGHS + "entities: []\n", encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+    )
+    assert time.monotonic() - started < 60  # a bound on a runaway, not a speed claim
+    assert result.exit_code == 1
+    assert f"{path.name}:1: YAML anchors and aliases are refused" in result.output
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("url", "http://example.org/a b>"), ("url", "javascript:alert(1)"), ("id", "dongjing>x")],
+)
+def test_bad_urls_and_ids_in_sources_are_refused(data_copy: Path, field: str, value: str) -> None:
+    meta = data_copy / "sources" / "dongjing-ai-town.yaml"
+    text = meta.read_text(encoding="utf-8")
+    if field == "id":
+        text = text.replace("id: dongjing-ai-town", f'id: "{value}"', 1)
+    else:
+        text = text.replace("site: www.robotxin.com", f'site: www.robotxin.com\nurl: "{value}"', 1)
+    meta.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert re.search(r"dongjing-ai-town\.yaml:\d+: (url|id)", result.output), result.output
+
+
+@pytest.mark.parametrize("value", ["<a>b>", "<http://e/ x>", "id:a>b", '<"x">'])
+def test_a_parameter_that_is_no_iri_is_an_error(value: str) -> None:
+    result = CliRunner().invoke(
+        main, ["query", "--name", "posts", "--param", f"of={value}", "--backend", "memory"]
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("error:") and "Traceback" not in result.output
+
+
+def test_describe_prints_control_and_bidi_characters_escaped(tmp_path: Path) -> None:
+    nq = tmp_path / "hostile.nq"
+    label = "恶意\\u001B[2J\\u0007\\u202E标签"
+    nq.write_text(
+        f'<https://w3id.org/g60kg/id/E9999> <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@zh <https://w3id.org/g60kg/graph/x> .\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["describe", "id:E9999", "--source", str(nq)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\u202e" not in result.output
+    assert "\\x1b[2J\\x07\\u202e" in result.output
+
+
+def test_a_candidates_file_with_aliases_is_refused(tmp_path: Path) -> None:
+    from g60kg.errors import InputError
+    from g60kg.records.yamlio import read_yaml
+
+    path = tmp_path / "candidates.yaml"
+    path.write_text("source: x\n" + LAUGHS, encoding="utf-8")
+    with pytest.raises(InputError, match="anchors and aliases are refused"):
+        read_yaml(path)
