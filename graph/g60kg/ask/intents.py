@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..extract.normalise import to_simplified
+from ..text import to_simplified
 from .spot import Mention
 
 __all__ = ["EXAMPLES", "Intent", "read_intent"]

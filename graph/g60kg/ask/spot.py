@@ -13,9 +13,9 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..extract.normalise import to_simplified
 from ..kg import KnowledgeGraph
 from ..queries.lookup import entity_names
+from ..text import to_simplified
 
 __all__ = ["Mention", "normalise", "spot"]
 

@@ -14,8 +14,6 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import Any
 
 from ..errors import Problem
 from .read import Data, Entity
@@ -29,15 +27,10 @@ LEGAL_SUFFIXES = re.compile(
 IGNORED = re.compile(r"[\s\-_·・.,，、:：;；'\"“”‘’《》〈〉「」()（）\[\]【】]+")
 
 
-@cache
-def _converter() -> Any:
-    import opencc
-
-    return opencc.OpenCC("t2s.json")
-
-
 def _to_simplified(text: str) -> str:
-    return str(_converter().convert(text))
+    from ..text import to_simplified
+
+    return to_simplified(text)
 
 
 def name_key(name: str) -> str:
