@@ -10,11 +10,19 @@ from g60kg import KnowledgeGraph, load
 from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 
 _KGS: dict[str, KnowledgeGraph] = {}
-SERVER_FIXTURES = {"endpoint", "oxigraph_server", "virtuoso", "fresh_virtuoso", "fresh_oxigraph"}
+SERVER_FIXTURES = {
+    "endpoint",
+    "ask_endpoint",
+    "oxigraph_server",
+    "virtuoso",
+    "fresh_virtuoso",
+    "fresh_oxigraph",
+}
 # Tests that build a private copy of the project (several seconds each) are slow.
 SLOW_FIXTURES = {"data_copy", "project", "installed"}
 LANE_BY_FILE = {
     "test_browser.py": "browser",
+    "test_ask_browser.py": "browser",
     "test_notebooks.py": "notebook",
     "test_server.py": "server",
     "test_cli_serve.py": "server",

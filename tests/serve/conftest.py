@@ -138,6 +138,16 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def ask_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The endpoint over the project's built dataset, for questions (``/ask``)."""
+    from g60kg.kg import default_source
+
+    running = start_endpoint(tmp_path_factory.mktemp("ask"), dataset=default_source(), workers=2)
+    yield running.url
+    running.stop()
+
+
+@pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A read-write in-memory `oxigraph serve` shared by the session; its base URL."""
     running = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))

@@ -1,7 +1,8 @@
 """The SPARQL 1.1 Protocol endpoint and query page, as an ASGI (Starlette) application.
 
 ``/sparql`` takes GET and POST (form or ``application/sparql-query`` / ``-update`` bodies);
-``/`` is the query page, ``/static/*`` its assets, ``/examples.json`` the named queries.
+``/`` is the query page, ``/static/*`` its assets, ``/examples.json`` the named queries;
+``/ask?q=`` answers a plain question with its evidence (see `g60kg.serve.asking`).
 
 Example:
 
@@ -19,11 +20,13 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from g60kg.serve.asking import Asker, QuestionError, dataset_graph, read_question, store_graph
 from g60kg.serve.examples import Example
 from g60kg.serve.guards import cross_site, host_allowed
 from g60kg.serve.workers import DEFAULT_MEMORY_MB, Job, WorkerPool
@@ -161,6 +164,7 @@ def create_app(
     max_body_bytes: int = 1_000_000,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
     bound_host: str | None = None,
+    dataset: Path | None = None,
 ) -> Starlette:
     """The endpoint app over the Oxigraph store in ``store_dir`` (opened read-only).
 
@@ -168,6 +172,8 @@ def create_app(
     only name these. The default graph is the union of all graphs unless a query says FROM.
     ``memory_mb`` caps each worker's address space; with ``bound_host`` (the address the
     server listens on) requests whose Host names another site are refused (421).
+    ``/ask`` answers from the store opened read-only, or, when updates are allowed (the store
+    changes under it), from an in-memory copy of ``dataset`` (without it, ``/ask`` answers 503).
     """
     pool = WorkerPool(
         store_dir,
@@ -194,6 +200,27 @@ def create_app(
             headers["X-SPARQL-MaxRows"] = str(max_rows)
         return Response(answer.body, answer.status, headers, media_type=answer.media_type)
 
+    if not allow_update:
+        asker: Asker | None = Asker(lambda: store_graph(store_dir))
+    elif dataset is not None:
+        source = dataset
+        asker = Asker(lambda: dataset_graph(source))
+    else:
+        asker = None
+
+    async def ask(request: Request) -> Response:
+        try:
+            _check_origin(request, "query", bound_host)
+            raw = request.scope.get("query_string", b"")
+            params = _form(_decode(raw, "query string"), "query string")
+            question, lang = read_question(params)
+            if asker is None:
+                raise ProtocolError(503, "questions are not answered on this writable endpoint")
+            body = await run_in_threadpool(asker.reply_bytes, question, lang)
+        except (ProtocolError, QuestionError) as error:
+            return PlainTextResponse(error.message, status_code=error.status)
+        return Response(body, media_type="application/json; charset=utf-8")
+
     async def page(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
@@ -213,6 +240,7 @@ def create_app(
             Route("/", page),
             Route("/sparql", sparql, methods=["GET", "POST"]),
             Route("/examples.json", example_list),
+            Route("/ask", ask, methods=["GET"]),
             Mount("/static", StaticFiles(directory=STATIC), name="static"),
         ],
         lifespan=lifespan,

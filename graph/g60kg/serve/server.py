@@ -150,6 +150,7 @@ def serve(
             max_body_bytes=max_body_bytes,
             memory_mb=memory_mb,
             bound_host=host,
+            dataset=dataset,
         )
         how = f"reused the store in {folder}" if reused else "loaded"
         url = f"http://{host}:{port}/"

@@ -1,4 +1,5 @@
-// The query page: offers the named queries as examples and shows results as a table.
+// The query page: answers plain questions (/ask) with their evidence, offers the named
+// queries as examples and shows results as a table.
 // Everything from the server is inserted with textContent, never as HTML.
 "use strict";
 
@@ -66,6 +67,64 @@ async function run() {
   }
 }
 
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function evidenceLine(evidence) {
+  const line = element("div", "evidence");
+  if (evidence.quote) line.appendChild(element("span", "quote", `「${evidence.quote}」`));
+  const where = [evidence.title, evidence.publisher, evidence.date].filter(Boolean);
+  if (where.length) line.appendChild(element("span", "source", ` ${where.join(" · ")}`));
+  if (evidence.url) {
+    line.appendChild(document.createTextNode(" "));
+    line.appendChild(element("span", "url", evidence.url));
+  }
+  return line;
+}
+
+function showReply(reply) {
+  const box = $("answer");
+  box.replaceChildren();
+  box.appendChild(element("p", "interpretation", `理解为 Read as: ${reply.interpretation}`));
+  if (reply.message) box.appendChild(element("p", "message", reply.message));
+  if (!reply.answers.length) {
+    if (!reply.message) box.appendChild(element("p", "message", "图谱中没有答案 · The graph holds no answer."));
+    return;
+  }
+  const list = element("ol", "answers");
+  for (const answer of reply.answers) {
+    const item = element("li", "answer");
+    const head = element("div", "labels");
+    head.appendChild(element("strong", "label", answer.label));
+    if (answer.label_en) head.appendChild(element("span", "label-en", ` · ${answer.label_en}`));
+    if (answer.value) head.appendChild(element("span", "value", ` — ${answer.value}`));
+    if (answer.note) head.appendChild(element("span", "note", ` (${answer.note})`));
+    item.appendChild(head);
+    for (const evidence of answer.evidence || []) item.appendChild(evidenceLine(evidence));
+    list.appendChild(item);
+  }
+  box.appendChild(list);
+}
+
+async function askQuestion() {
+  const question = $("question").value.trim();
+  if (!question) return;
+  const box = $("answer");
+  box.replaceChildren(element("p", "", "…"));
+  const response = await fetch(`/ask?q=${encodeURIComponent(question)}`, {
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) {
+    box.replaceChildren(element("p", "message error", `${response.status}: ${await response.text()}`));
+    return;
+  }
+  showReply(await response.json());
+}
+
 async function loadExamples() {
   const examples = await (await fetch("/examples.json")).json();
   const select = $("example");
@@ -88,4 +147,10 @@ $("run").addEventListener("click", () => run().catch((error) => {
   $("status").className = "error";
   $("status").textContent = String(error);
 }));
+$("ask-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  askQuestion().catch((error) => {
+    $("answer").replaceChildren(element("p", "message error", String(error)));
+  });
+});
 loadExamples();
