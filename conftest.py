@@ -13,6 +13,7 @@ _KGS: dict[str, KnowledgeGraph] = {}
 SERVER_FIXTURES = {
     "endpoint",
     "ask_endpoint",
+    "ask_writable_endpoint",
     "oxigraph_server",
     "virtuoso",
     "fresh_virtuoso",

@@ -147,6 +147,17 @@ def ask_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     running.stop()
 
 
+@pytest.fixture(scope="module")
+def ask_writable_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same with updates allowed: questions are answered from a copy of the dataset."""
+    from g60kg.kg import default_source
+
+    folder = tmp_path_factory.mktemp("ask-writable")
+    running = start_endpoint(folder, dataset=default_source(), workers=2, allow_update=True)
+    yield running.url
+    running.stop()
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A read-write in-memory `oxigraph serve` shared by the session; its base URL."""

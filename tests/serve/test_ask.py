@@ -65,3 +65,16 @@ def test_read_question_keeps_the_limit_at_the_boundary() -> None:
     assert read_question({"q": ["洞" * MAX_QUESTION_CHARS]})[0] == "洞" * MAX_QUESTION_CHARS
     with pytest.raises(QuestionError):
         read_question({"q": ["洞" * (MAX_QUESTION_CHARS + 1)]})
+
+
+def test_a_writable_endpoint_answers_from_the_dataset_as_loaded(
+    ask_writable_endpoint: str,
+) -> None:
+    town = "<https://w3id.org/g60kg/id/adm-310117106>"
+    update = f"DELETE WHERE {{ GRAPH ?g {{ {town} ?p ?o }} }}"
+    sent = httpx.post(f"{ask_writable_endpoint}/sparql", data={"update": update}, timeout=60)
+    assert sent.status_code in (200, 204), sent.text
+    reply = httpx.get(
+        f"{ask_writable_endpoint}/ask", params={"q": "洞泾镇位于哪个区？"}, timeout=60
+    ).json()
+    assert [a["label"] for a in reply["answers"]][:1] == ["松江区"]
