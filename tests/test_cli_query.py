@@ -40,7 +40,13 @@ def test_named_query_table_in_english(run) -> None:  # type: ignore[no-untyped-d
 
 def test_named_query_csv_keeps_language_tags(run) -> None:  # type: ignore[no-untyped-def]
     result = run(
-        "query", "--name", "corridor-cities", "--param", "corridor=长三角G60科创走廊", "--format", "csv"
+        "query",
+        "--name",
+        "corridor-cities",
+        "--param",
+        "corridor=长三角G60科创走廊",
+        "--format",
+        "csv",
     )
     lines = result.output.splitlines()
     assert lines[0].split(",")[:3] == ["corridor", "city", "city_label"]
