@@ -3,6 +3,9 @@ backend; and the markers that sort tests into lanes (`make check` runs the fast 
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +13,7 @@ from g60kg import KnowledgeGraph, load
 from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 
 _KGS: dict[str, KnowledgeGraph] = {}
+PROJECT_DATA = Path(__file__).resolve().parent / "data"
 SERVER_FIXTURES = {
     "endpoint",
     "ask_endpoint",
@@ -46,11 +50,44 @@ SLOW_TESTS = {
 }
 
 
+_SEED: list[Path] = []
+
+
+def seed_data() -> Path:
+    """The seed graph's data: the first article and the corridor's skeleton (the files at the top
+    of data/sources, data/entities and data/statements), without the curated area folders.
+
+    The tests and doctests that state exact answers are written against this stable core; the
+    whole corridor is checked by the build, content and notebook tests on the real data/.
+    """
+    if not _SEED:
+        root = Path(tempfile.mkdtemp(prefix="g60kg-seed-")) / "data"
+        for folder in ("sources", "entities", "statements"):
+            (root / folder).mkdir(parents=True)
+            for path in (PROJECT_DATA / folder).iterdir():
+                if path.is_file():
+                    shutil.copy(path, root / folder / path.name)
+        _SEED.append(root)
+    return _SEED[0]
+
+
 def loaded(backend: str = DEFAULT_BACKEND) -> KnowledgeGraph:
-    """The project's graph on `backend`, loaded once per test session."""
+    """The seed graph on `backend`, loaded once per test session."""
     if backend not in _KGS:
-        _KGS[backend] = load(backend=backend)  # type: ignore[arg-type]
+        _KGS[backend] = load(seed_data(), backend=backend)  # type: ignore[arg-type]
     return _KGS[backend]
+
+
+@pytest.fixture(scope="session")
+def seed_dir() -> Path:
+    """The seed graph's data folder (see `seed_data`); tests must not change it."""
+    return seed_data()
+
+
+def pytest_sessionfinish() -> None:
+    """Remove the seed copy made for this session."""
+    for root in _SEED:
+        shutil.rmtree(root.parent, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from g60kg.rdf.build import compile_checked, default_data_dir
+from g60kg.rdf.build import compile_checked
 from g60kg.rdf.namespaces import G60, OA
 from g60kg.records.read import read_data
 from rdflib import Dataset
@@ -15,14 +16,14 @@ Q = "PREFIX g60: <https://w3id.org/g60kg/ontology#> PREFIX schema: <https://sche
 
 
 @pytest.fixture(scope="module")
-def ds() -> Dataset:
-    dataset = compile_checked(default_data_dir())
+def ds(seed_dir: Path) -> Dataset:
+    dataset = compile_checked(seed_dir)
     dataset.default_union = True
     return dataset
 
 
-def test_every_document_claim_has_verified_evidence(ds: Dataset) -> None:
-    data = read_data(default_data_dir())
+def test_every_document_claim_has_verified_evidence(ds: Dataset, seed_dir: Path) -> None:
+    data = read_data(seed_dir)
     text = data.sources["dongjing-ai-town"].text
     claims = {
         s
