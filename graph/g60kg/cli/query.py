@@ -157,12 +157,13 @@ def find_command(name: str, lang: str, backend: str, source: Path | None) -> Non
 
     Example: g60kg find 洞泾
     """
-    from ..queries.analyst import describe, find
+    from ..queries.analyst import find, types_of
+    from ..queries.lookup import label
 
     kg = load_graph(source, backend)
     iri = find(kg, name, lang)
-    info = describe(kg, iri, lang)
-    click.echo(f"{iri}\t{info['labels']['zh']}\t{info['labels']['en']}\t{', '.join(info['types'])}")
+    names = "\t".join(label(kg, iri, code) for code in ("zh", "en"))
+    click.echo(f"{iri}\t{names}\t{', '.join(types_of(kg, iri))}")
 
 
 @click.command("describe")

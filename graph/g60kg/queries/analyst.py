@@ -36,6 +36,7 @@ __all__ = [
     "path",
     "posts",
     "timeline",
+    "types_of",
 ]
 
 Record = dict[str, Any]
@@ -66,7 +67,8 @@ SELECT DISTINCT ?claim ?quote ?start ?end ?source ?source_title WHERE {
 } ORDER BY ?start ?source"""
 
 
-def _types(kg: KnowledgeGraph, iri: str) -> list[str]:
+def types_of(kg: KnowledgeGraph, iri: str) -> list[str]:
+    """The classes `iri` is asserted to belong to (local names), without inferred ones."""
     found = records(kg.query(_TYPES, {"entity": URIRef(iri)}, check=False))
     return [local_name(row["type"]) for row in found]
 
@@ -116,7 +118,7 @@ def describe(kg: KnowledgeGraph, entity: str, lang: str = "zh") -> Record:
         "iri": iri,
         "label": label(kg, iri, lang),
         "labels": {code: label(kg, iri, code) for code in ("zh", "en")},
-        "types": _types(kg, iri),
+        "types": types_of(kg, iri),
         "facts": facts,
     }
 

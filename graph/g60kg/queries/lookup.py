@@ -9,7 +9,7 @@ import difflib
 import re
 import weakref
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
@@ -46,15 +46,27 @@ def _index(kg: KnowledgeGraph) -> _Index:
     """Built once per graph with one query; the graph is read-only for queries."""
     if kg not in _CACHE:
         index = _Index()
-        for s, p, lit in kg.query(_LABELS, check=False):  # type: ignore[misc]
-            assert isinstance(lit, Literal)
-            iri, text, tag = str(s), str(lit), (lit.language or "").lower()
-            if str(p).endswith("#label"):
+        for iri, p, text, tag in _label_rows(kg):
+            if p.endswith("#label"):
                 index.labels[iri].setdefault(tag, text)
             if iri.startswith(str(ID)) and "/mention/" not in iri:
                 index.names[iri].add(text)
         _CACHE[kg] = index
     return _CACHE[kg]
+
+
+def _label_rows(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str, str]]:
+    """(IRI, property, text, lower-case language tag) of every label and alias; read straight
+    from Oxigraph when the graph is there (tens of thousands of rows, no rdflib terms)."""
+    if kg.store is not None:
+        prefixes = dict(PREFIXES)
+        found = kg.store.query(_LABELS, prefixes=prefixes, use_default_graph_as_union=True)
+        for s, p, lit in found:  # type: ignore[union-attr]
+            yield s.value, p.value, lit.value, (getattr(lit, "language", None) or "").lower()
+        return
+    for s, p, lit in kg.query(_LABELS, check=False):  # type: ignore[misc]
+        assert isinstance(lit, Literal)
+        yield str(s), str(p), str(lit), (lit.language or "").lower()
 
 
 def entity_names(kg: KnowledgeGraph) -> Mapping[str, set[str]]:
