@@ -17,7 +17,15 @@ OUTPUTS = {
     "view.html": ["viz", "--format", "html"],
     "view.svg": ["viz", "--format", "svg"],
     "view.png": ["viz", "--format", "png"],
-    "focus.html": ["viz", "--format", "html", "--focus", "adm-310117", "--depth", "1"],
+    "focus.html": [
+        "viz",
+        "--format",
+        "html",
+        "--focus",
+        "https://w3id.org/g60kg/id/adm-310117",
+        "--depth",
+        "1",
+    ],
     "net.graphml": ["export", "--format", "graphml"],
     "net.gexf": ["export", "--format", "gexf"],
 }
