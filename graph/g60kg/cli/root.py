@@ -10,6 +10,7 @@ import click
 
 from ..errors import G60Error
 from ..project import require_project
+from .cleanexit import terminated_cleanly
 from .options import DATA_OPTION, LANG_OPTION
 
 __all__ = ["main"]
@@ -20,7 +21,8 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> object:
         try:
-            return super().invoke(ctx)
+            with terminated_cleanly():
+                return super().invoke(ctx)
         except G60Error as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)

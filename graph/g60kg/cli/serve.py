@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from ..rdf.freshness import NQUADS_NAME
-from ..serve.workers import DEFAULT_MEMORY_MB
+
+DEFAULT_MEMORY_MB = 3072  # as g60kg.serve.workers, not imported here to keep the CLI quick
 
 __all__ = ["push_command", "serve_command"]
 
@@ -118,6 +119,7 @@ def push_command(
 
     Example: g60kg push http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --digest
     """
+    from ..sparql.bounded import redact
     from ..sparql.remote import push
 
     auth = (user, os.environ.get("G60KG_PASSWORD", "")) if user else None
@@ -125,4 +127,4 @@ def push_command(
                   auth=auth, digest=digest)  # fmt: skip
     for graph, triples in sorted(counts.items()):
         click.echo(f"{triples:>8} triples  {graph or '(default graph)'}")
-    click.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {url}")
+    click.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {redact(url)}")

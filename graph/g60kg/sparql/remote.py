@@ -41,6 +41,7 @@ from g60kg.sparql.text import bind_values, inspect_query
 
 from ..errors import RemoteError
 from ..rdf.store import load_dataset_file
+from .bounded import Exchange, redact, url_secrets
 from .terms import as_rdflib_result, pyoxigraph_term
 
 __all__ = ["RemoteError", "as_rdflib_result", "push", "pyoxigraph_term", "query_endpoint"]
@@ -53,18 +54,11 @@ def _client(auth: tuple[str, str] | None, digest: bool, timeout_s: float) -> htt
     return httpx.Client(auth=scheme, timeout=timeout_s)
 
 
-def _send(client: httpx.Client, what: str, request: httpx.Request) -> httpx.Response:
-    try:
-        response = client.send(request)
-    except httpx.HTTPError as error:
-        raise RemoteError(f"cannot reach {request.url} ({what}): {error}") from error
-    if response.status_code >= 300:
-        excerpt = response.text[:500].strip()
-        raise RemoteError(
-            f"{request.url.copy_with(query=None)} answered {response.status_code} to {what}: "
-            f"{excerpt}"
-        )
-    return response
+def _exchange(
+    client: httpx.Client, url: str, auth: tuple[str, str] | None, deadline_s: float, max_bytes: int
+) -> Exchange:
+    secrets = [auth[1]] if auth is not None and auth[1] else []
+    return Exchange(client, deadline_s, max_bytes, secrets + url_secrets(url))
 
 
 def _batches(store: Store, graph: NamedNode | DefaultGraph, size: int) -> Iterator[bytes]:
@@ -125,6 +119,7 @@ def push(
     digest: bool = False,
     batch_triples: int = 50_000,
     timeout_s: float = 120.0,
+    deadline_s: float = 3600.0,
 ) -> dict[str, int]:
     """Replace each graph of the dataset in a remote store; return triples pushed per graph.
 
@@ -134,7 +129,9 @@ def push(
     replacing request and then additions; a retry starts again by replacing, so it never
     duplicates. The default graph, if not empty, is keyed ``""``.
 
-    Raises RemoteError, naming the endpoint, when it is unreachable or answers an error.
+    Each request may wait ``timeout_s`` for a read, the whole push ``deadline_s``; error
+    bodies are read up to 2,000 bytes. Raises RemoteError, naming the endpoint with its
+    password and tokens hidden, when it is unreachable, too slow or answers an error.
     """
     if protocol not in ("graph-store", "update"):
         raise ValueError(f"protocol must be 'graph-store' or 'update', not {protocol!r}")
@@ -145,11 +142,12 @@ def push(
         graphs.insert(0, DefaultGraph())
     pushed: dict[str, int] = {}
     with _client(auth, digest, timeout_s) as client:
+        exchange = _exchange(client, endpoint_url, auth, deadline_s, 1_000_000)
         for graph in graphs:
             name = graph.value if isinstance(graph, NamedNode) else ""
             bodies = _batches(store, graph, batch_triples)
             for request in _graph_requests(endpoint_url, graph, bodies, protocol, graph_param):
-                _send(client, f"{request.method} of graph <{name}>", request)
+                exchange.send(f"{request.method} of graph <{name}>", request)
             pushed[name] = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
     return pushed
 
@@ -162,11 +160,13 @@ def query_endpoint(
     auth: tuple[str, str] | None = None,
     digest: bool = False,
     timeout_s: float = 120.0,
+    max_bytes: int = 256 * 1024 * 1024,
 ) -> QuerySolutions | QueryBoolean | list[Triple]:
     """Run a query on a remote SPARQL endpoint, with ``bindings`` as a VALUES block.
 
     Returns solutions or a boolean as pyoxigraph's ``Store.query`` does, and a list of
-    triples for CONSTRUCT and DESCRIBE. Raises RemoteError naming the endpoint on failure.
+    triples for CONSTRUCT and DESCRIBE. The whole exchange ends within ``timeout_s`` and
+    reads at most ``max_bytes``. Raises RemoteError naming the endpoint on failure.
     """
     text = bind_values(query, bindings or {})
     graph_form = inspect_query(text).form in ("CONSTRUCT", "DESCRIBE")
@@ -177,17 +177,17 @@ def query_endpoint(
     )
     request = httpx.Request("POST", url, data={"query": text}, headers={"Accept": accept})
     with _client(auth, digest, timeout_s) as client:
-        response = _send(client, "a query", request)
+        response, content = _exchange(client, url, auth, timeout_s, max_bytes).send(
+            "a query", request
+        )
+    url = redact(url)
     media_type = response.headers.get("content-type", "").split(";")[0].strip()
     if graph_form:
         rdf_format = RdfFormat.from_media_type(media_type)
         if rdf_format is None:
             raise RemoteError(f"{url} answered a graph as unreadable {media_type!r}")
-        return [
-            Triple(q.subject, q.predicate, q.object)
-            for q in parse(response.content, format=rdf_format)
-        ]
+        return [Triple(q.subject, q.predicate, q.object) for q in parse(content, format=rdf_format)]
     results_format = QueryResultsFormat.from_media_type(media_type)
     if results_format is None:
         raise RemoteError(f"{url} answered results as unreadable {media_type!r}")
-    return parse_query_results(response.content, format=results_format)
+    return parse_query_results(content, format=results_format)

@@ -49,7 +49,9 @@ def flat_graph(G: nx.MultiDiGraph, *, lang: str = "zh") -> nx.MultiDiGraph:
     if not G.is_multigraph():
         G = nx.MultiDiGraph(G)
     flat = nx.MultiDiGraph()
-    for node, data in G.nodes(data=True):
+    # Sorted nodes, edges, attributes and evidence: the store's iteration order varies between
+    # runs, the bytes written must not.
+    for node, data in sorted(G.nodes(data=True), key=lambda item: str(item[0])):
         zh, en = str(data.get("label_zh") or ""), str(data.get("label_en") or "")
         row: dict[str, Any] = {
             "label": str(data.get(f"label_{lang}") or data.get(f"label_{other}") or node),
@@ -58,10 +60,15 @@ def flat_graph(G: nx.MultiDiGraph, *, lang: str = "zh") -> nx.MultiDiGraph:
             "type": str(data.get("type") or ""),
             "types": "|".join(data.get("types") or []),
         }
-        row.update({f"attr_{k}": str(v) for k, v in (data.get("attrs") or {}).items()})
+        attrs = data.get("attrs") or {}
+        row.update({f"attr_{k}": str(attrs[k]) for k in sorted(attrs)})
         flat.add_node(node, **row)
-    for u, v, key, data in G.edges(keys=True, data=True):
-        evidence = list(data.get("evidence") or [])
+    edges = sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for u, v, key, data in edges:
+        evidence = sorted(
+            data.get("evidence") or [],
+            key=lambda item: json.dumps(item, sort_keys=True, default=str),
+        )
         flat.add_edge(
             u,
             v,

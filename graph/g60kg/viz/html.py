@@ -141,7 +141,7 @@ def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
                 "type": data.get("type") or types[0],
                 "types": types,
                 "typeLabels": [class_label(H, t, lang) for t in types],
-                "attrs": [[str(k), str(v)] for k, v in (data.get("attrs") or {}).items()],
+                "attrs": [[str(k), str(v)] for k, v in sorted((data.get("attrs") or {}).items())],
                 "evidence": evidence[:NODE_EVIDENCE],
             }
         )

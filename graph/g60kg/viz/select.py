@@ -128,4 +128,25 @@ def select(
             if n == center
             or wanted.intersection(G.nodes[n].get("types") or [G.nodes[n].get("type")])
         ]
-    return nx.MultiDiGraph(G.subgraph(keep))
+    return canonical(G.subgraph(keep))
+
+
+def canonical(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with nodes and edges in sorted order, so layout and output never depend on the
+    order the store happened to give them in.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("b", "a", key="p")
+    'p'
+    >>> list(canonical(G))
+    ['a', 'b']
+    """
+    if not G.is_multigraph():
+        G = nx.MultiDiGraph(G)
+    ordered = nx.MultiDiGraph()
+    ordered.graph.update(G.graph)
+    ordered.add_nodes_from(sorted(G.nodes(data=True), key=lambda item: str(item[0])))
+    ordered.add_edges_from(
+        sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    )
+    return ordered
