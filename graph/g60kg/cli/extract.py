@@ -132,13 +132,24 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
 )
 @click.option("--brief", is_flag=True, help="With --all: the tables only, no lists.")
 @click.option(
+    "--totals",
+    "totals_only",
+    is_flag=True,
+    help="With --all: the totals only (no per-article rows; use it on a blind set).",
+)
+@click.option(
     "--curated",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
     help="Curated statements of the same source: agreement of --pred with them.",
 )
 def evaluate_command(
-    gold: Path | None, pred: Path | None, root: Path | None, brief: bool, curated: Path | None
+    gold: Path | None,
+    pred: Path | None,
+    root: Path | None,
+    brief: bool,
+    totals_only: bool,
+    curated: Path | None,
 ) -> None:
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
     positives; or their agreement with curated statements (--curated).
@@ -148,6 +159,7 @@ def evaluate_command(
       g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval      # the whole evaluation table
       g60kg evaluate --curated data/statements/youtu-base.yaml --pred review/youtu-base.yaml
+      g60kg evaluate --all data/eval/blind --totals   # totals only
     """
     from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
 
@@ -159,7 +171,7 @@ def evaluate_command(
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
-        click.echo(report(evaluate_directory(root), verbose=not brief))
+        click.echo(report(evaluate_directory(root), not brief, totals_only))
         return
     if gold is None or pred is None:
         raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")

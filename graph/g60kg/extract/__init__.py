@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from g60kg.extract.candidates import Candidates, build_candidates
+from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.doubts import find_doubts
@@ -32,6 +32,7 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
 from g60kg.extract.spans import Span, SpanIndex, inside
@@ -108,6 +109,9 @@ def extract(
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
+    quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
+    candidates.figures = figure_rows(text, quantities)
+    candidates.dates = date_rows(text, dates)
     return candidates
 
 
