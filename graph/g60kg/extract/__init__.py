@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -111,7 +112,7 @@ def extract(
         candidates.doubts.append(_unread(decoded.text, len(text)))
     quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
     candidates.figures = figure_rows(text, quantities)
-    candidates.dates = date_rows(text, dates)
+    candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))
     return candidates
 
 
@@ -150,6 +151,36 @@ def _windows(sentences: Sequence[Span]) -> list[list[Span]]:
 
 # names of posts and party committees run into the titles that the people rules read
 _NOT_INJECTED = frozenset({"Post", "PartyCommittee", "GovernmentBody"})
+
+
+_PAGE_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+)
+
+
+def _at(mention: DateMention) -> Span:
+    return mention.span
+
+
+def _page_dates(norm: str, furniture: list[Span]) -> list[DateMention]:
+    """Full dates printed in page furniture (发布时间：2021-06-01): the page's own dates.
+
+    >>> [d.value for d in _page_dates("发布时间：2021-06-01 10:20", [Span(0, 21)])]
+    ['2021-06-01']
+    """
+    found = []
+    for span in furniture:
+        for match in _PAGE_DATE.finditer(norm, span.start, span.end):
+            month, day = (
+                match.group("m") or match.group("m2"),
+                match.group("d") or match.group("d2"),
+            )
+            value = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
+            where = Span(match.start(), match.end())
+            found.append(
+                DateMention(where, value, "page-date", f"printed on the page: {match.group()}")
+            )
+    return found
 
 
 def _day(dates: list[DateMention], published: str | None) -> DateMention | None:
