@@ -143,6 +143,13 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
     default=None,
     help="Curated statements of the same source: agreement of --pred with them.",
 )
+@click.option(
+    "--nlp",
+    default=None,
+    metavar="NAMES",
+    help="With --all: statistical analysers beside the rules (lac, jionlp, 'lac,jionlp', or '' "
+    "for rules only); default: the adopted set (docs/extract.md).",
+)
 def evaluate_command(
     gold: Path | None,
     pred: Path | None,
@@ -150,6 +157,7 @@ def evaluate_command(
     brief: bool,
     totals_only: bool,
     curated: Path | None,
+    nlp: str | None,
 ) -> None:
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
     positives; or their agreement with curated statements (--curated).
@@ -171,7 +179,7 @@ def evaluate_command(
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
-        click.echo(report(evaluate_directory(root), not brief, totals_only))
+        click.echo(report(evaluate_directory(root, nlp), not brief, totals_only))
         return
     if gold is None or pred is None:
         raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")

@@ -32,6 +32,7 @@ from g60kg.extract.furniture import find_furniture
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
+from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
@@ -58,6 +59,7 @@ def extract(
     published: str | None = None,
     title: str | None = None,
     gazetteer: Sequence[GazetteerRecord] = (),
+    nlp: str | None = None,
 ) -> Candidates:
     """Extract candidate entities and statements from one article.
 
@@ -68,6 +70,8 @@ def extract(
     url, published, title : page metadata; ``published`` (ISO date) resolves 今年/去年 when the
         text has no year of its own.
     gazetteer : entities the graph already has (see :func:`gazetteer_from_entity_files`).
+    nlp : statistical analysers to run beside the rules, comma-separated (``lac``, ``jionlp``;
+        default :data:`g60kg.extract.nlp.DEFAULT`); those not installed are skipped.
 
     Raises
     ------
@@ -86,17 +90,29 @@ def extract(
         if len(name) >= 2 and record.type not in _NOT_INJECTED
     }
     dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
+    analysers = available(DEFAULT if nlp is None else nlp)
     # A long article is read in windows of whole sentences, so the work grows linearly with its
     # length: the rules relate mentions within a sentence, and a window holds many sentences.
     windows = [
         (window, find_mentions(norm, sentences=window, furniture=furniture, known=known))
         for window in _windows(sentences)
     ]
+    if "lac" in analysers:
+        for window, window_found in windows:
+            body = [s for s in window if not inside(s, furniture)]
+            window_found.mentions = sorted(
+                window_found.mentions + lac_mentions(norm, body, window_found.mentions, furniture),
+                key=lambda m: (m.span.start, -m.span.end, m.name),
+            )
     found = MentionSet(
         [m for _, f in windows for m in f.mentions],
         [p for _, f in windows for p in f.posts],
         [pair for _, f in windows for pair in f.same],
     )
+    if "jionlp" in analysers:
+        today = _day(dates, published)
+        extra = jionlp_dates(norm, today.value if today else None, furniture, dates)
+        dates = sorted(dates + extra, key=_at)
     topic = _topic(found.mentions, sentences, furniture)
     claims = []
     for window, window_found in windows:

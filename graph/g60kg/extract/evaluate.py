@@ -398,8 +398,11 @@ def _statement_key(row: dict[str, Any]) -> tuple[str, ...]:
     return (str(row.get("fact")), *(str(props.get(k)) for k in main))
 
 
-def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
-    """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it."""
+def evaluate_directory(root: Path, nlp: str | None = None) -> list[tuple[str, bool, Score]]:
+    """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it.
+
+    ``nlp`` names the statistical analysers to run beside the rules (see :mod:`.nlp`).
+    """
     from g60kg.extract import extract
 
     yaml = YAML(typ="safe")
@@ -407,7 +410,9 @@ def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
     for path in sorted((root / "gold").glob("*.json")):
         gold = load_gold(path)
         article = root / "articles" / gold["article"]
-        found = extract(article.read_bytes(), source_id=path.stem, published=gold.get("published"))
+        found = extract(
+            article.read_bytes(), source_id=path.stem, published=gold.get("published"), nlp=nlp
+        )
         data = yaml.load(found.to_yaml())
         results.append((path.stem, bool(gold.get("held_back")), evaluate(gold, data)))
     return results

@@ -99,6 +99,16 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "试验区",
     "先导区",
     "科学城",
+    "科创城",
+    "科技城",
+    "软件园",
+    "开发区",
+    "高新区",
+    "经开区",
+    "创新港",
+    "孵化器",
+    "加速器",
+    "众创空间",
     "中心",
     "平台",
     "走廊",
@@ -217,13 +227,15 @@ def site_type(name: str) -> str:
         return "FeatureTown"
     if name.endswith(COMPUTING_CENTRES):
         return "ComputingCentre"
-    if name.endswith("科学城"):
+    if name.endswith(("科学城", "科创城", "科技城")):
         return "ScienceCity"
     if name.endswith(("先导区", "试验区")):
         return "PilotZone"
-    if name.endswith(("示范区", "实践区", "先行区", "集聚区", "新城")):
+    if name.endswith(
+        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区")
+    ):
         return "PlannedZone"
-    if name.endswith(("产业园区", "产业园", "科技园", "园区")):
+    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园")):
         return "IndustrialPark"
     if name.endswith("基地"):
         return "InnovationBase" if ("创新" in name or "研发" in name) else "IndustrialBase"

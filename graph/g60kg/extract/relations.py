@@ -221,7 +221,7 @@ def _built(
 
 def _attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     """People and bodies that 出席 (参加, 致辞) an event named in the same sentence."""
-    claims = []
+    claims: list[Claim] = []
     events = [m for m in inner if m.type in _EVENTS]
     if len(events) != 1:
         return claims
