@@ -29,6 +29,7 @@ from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
 from g60kg.extract.facts import find_facts
 from g60kg.extract.furniture import find_furniture
+from g60kg.extract.headline import propose_published, propose_title
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
@@ -68,7 +69,9 @@ def extract(
     text_bytes : the article as published (UTF-8, GB18030/GBK or Big5).
     source_id : the source id the evidence will cite.
     url, published, title : page metadata; ``published`` (ISO date) resolves 今年/去年 when the
-        text has no year of its own.
+        text has no year of its own. Without them, the headline and the page date are proposed
+        from the article (:mod:`headline`) and the candidates say so (``title_from``,
+        ``published_from``).
     gazetteer : entities the graph already has (see :func:`gazetteer_from_entity_files`).
     nlp : statistical analysers to run beside the rules, comma-separated (``lac``, ``jionlp``;
         default :data:`g60kg.extract.nlp.DEFAULT`); those not installed are skipped.
@@ -109,6 +112,16 @@ def extract(
         [p for _, f in windows for p in f.posts],
         [pair for _, f in windows for pair in f.same],
     )
+    proposed: dict[str, str] = {}
+    if title is None:
+        title = propose_title(text, furniture)
+        if title:
+            proposed["title_from"] = "the article's first line (proposed: review it)"
+    if published is None:
+        page = propose_published(norm, furniture, dates)
+        if page is not None:
+            published, proposed["published_from"] = page
+            dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
     if "jionlp" in analysers:
         today = _day(dates, published)
         extra = jionlp_dates(norm, today.value if today else None, furniture, dates)
@@ -122,6 +135,7 @@ def extract(
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
+    meta |= proposed
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):

@@ -31,7 +31,7 @@ _PAGE = re.compile(r"打印本页|关闭窗口|^\s*字号|【打印】|【关闭
 _COMMENTS = re.compile(
     r"^\s*(网友评论|发表评论|我要评论|评论区|全部评论|热门评论|留言板|用户留言)|^\s*网友\S{0,12}[:：]"
 )
-_NAV = re.compile(r"当前位置|^\s*首页\s*[|>｜/]")
+_NAV = re.compile(r"当前位置|的位置[:：]|^\s*(网站)?首页\s*[|>｜/]")
 _SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
 _EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
 _RELATED = re.compile(
