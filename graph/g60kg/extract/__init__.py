@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
+from g60kg.extract.complete import complete_facts, undated_events
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.doubts import find_doubts
@@ -137,6 +138,10 @@ def extract(
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
     meta |= proposed
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
+    statements, review = complete_facts(candidates.statements)
+    kept, statements, undated = undated_events(candidates.entities, statements)
+    candidates.entities, candidates.statements = kept, statements
+    candidates.review = review + undated
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))

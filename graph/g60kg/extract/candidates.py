@@ -3,7 +3,9 @@
 The output is one YAML document: ``source``, the proposed ``entities`` (with their mentions,
 English placeholder labels and how they link to the graph), the industry ``concepts`` named,
 the ``statements`` (simple claims and n-ary facts, each with evidence whose quote is exactly
-``text[start:end]``, a confidence and, where useful, a note) and ``doubts``. The same input
+``text[start:end]``, a confidence and, where useful, a note), ``review`` (rows left out because
+a required part is missing, each with a ``left_out`` note; ingest does not read them), every
+``figures`` and ``dates`` expression read, and ``doubts``. The same input
 always gives the same bytes.
 
 Examples
@@ -53,6 +55,7 @@ class Candidates:
     meta: dict[str, Any] = field(default_factory=dict)
     figures: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
+    review: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The candidates as plain data (what :meth:`to_yaml` writes)."""
@@ -62,6 +65,8 @@ class Candidates:
         data["entities"] = self.entities
         data["concepts"] = self.concepts
         data["statements"] = self.statements
+        if self.review:
+            data["review"] = self.review
         if self.figures:
             data["figures"] = self.figures
         if self.dates:
