@@ -157,3 +157,20 @@ def test_the_whole_evaluation_table_is_one_command() -> None:
     assert code == 0
     recorded = (project_root() / "docs" / "extract-eval-final.txt").read_text(encoding="utf-8")
     assert out == recorded
+
+
+def test_a_folder_is_extracted_one_candidates_file_each_with_a_summary(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("youtu-base.txt", "dongjing-signing.gb18030.txt"):
+        (inbox / name).write_bytes((EVAL / "articles" / name).read_bytes())
+    (inbox / "broken.txt").write_bytes(b"")
+    code, out, stderr = run("extract", inbox, "--out", tmp_path / "review", "--nlp", "")
+    assert code == 1 and "1 of 3 articles failed" in stderr
+    assert sorted(p.name for p in (tmp_path / "review").iterdir()) == [
+        "dongjing-signing-gb18030.yaml",
+        "youtu-base.yaml",
+    ]
+    assert "article" in out and "statements" in out and "doubts" in out
+    assert "broken.txt" in out and "failed" in out
+    assert "2 of 3 articles extracted" in out
