@@ -157,6 +157,16 @@ INDUSTRIES: dict[str, str] = {
     "新材料": "new-materials",
     "大数据": "big-data",
     "云计算": "cloud-computing",
+    "机器人": "robotics",
+    "智能网联汽车": "intelligent-connected-vehicles",
+    "新能源汽车": "new-energy-vehicles",
+    "智能语音": "intelligent-speech",
+    "航空航天": "aerospace",
+    "量子信息": "quantum",
+    "高端装备": "high-end-equipment",
+    "物联网": "internet-of-things",
+    "低空经济": "low-altitude-economy",
+    "大数据与云计算": "big-data-cloud",
 }
 POST_TITLES: tuple[str, ...] = (
     "党委副书记",
