@@ -49,7 +49,12 @@ def test_a_reviewed_file_adds_its_source_new_entities_and_statements(data_copy: 
     assert [e["id"] for e in entities] == ["dongjing-park"]
     assert not {"link", "confidence", "implied"} & set(entities[0])
     data = read_data(data_copy)
-    assert entities[0]["iri"] == "E0074"  # the next free number: the seed registry ends at E0073
+    serials = [
+        int(e.iri[1:])
+        for e in data.entities.values()
+        if e.iri[:1] == "E" and e.iri[1:].isdigit() and e.id != "dongjing-park"
+    ]
+    assert entities[0]["iri"] == f"E{max(serials) + 1:04d}"  # the next free number
     assert data.entities["dongjing-park"].zh == "洞泾智能制造创新园"
     assert [s.id for s in data.statements if s.source == "fixture-park"] == [
         "park-located-in-dongjing"
