@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from g60kg.cli import main
 from g60kg.kg import load
 from g60kg.rdf.build import default_data_dir, project_root
+from g60kg.records.read import read_data
 from rdflib import Literal
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -115,10 +116,15 @@ def test_the_curator_workflow_end_to_end(data_copy: Path, tmp_path: Path) -> Non
     found = [(str(r[1]).rsplit("/", 1)[1], str(r[2]), str(r[3]), str(r[4])) for r in rows]
     quote = "工业AI平台、企业服务平台和产业云图平台“三大平台”"
     source = "https://w3id.org/g60kg/source/youtu-base"
-    assert found == [  # 智慧洞泾方案 took E0074, the next free number; 三大平台 E0075
-        ("E0075", "工业AI平台", quote, source),
-        ("E0075", "企业服务平台", quote, source),
-        ("E0075", "产业云图平台", quote, source),
+    # 智慧洞泾方案 took the next free number after the registry's last; 三大平台 the one after
+    new = {"zhihui-dong-jing-fangan", "sanda-pingtai"}
+    entities = read_data(data_copy).entities.values()
+    serials = [int(e.iri[1:]) for e in entities if e.id not in new and e.iri[1:].isdigit()]
+    third = f"E{max(serials) + 2:04d}"
+    assert found == [
+        (third, "工业AI平台", quote, source),
+        (third, "企业服务平台", quote, source),
+        (third, "产业云图平台", quote, source),
     ]
     unveilings = kg.query('SELECT ?e WHERE { ?e rdfs:label "优图创新基地揭牌成立"@zh }')
     assert len(list(unveilings)) == 1  # linked, not duplicated
@@ -157,3 +163,20 @@ def test_the_whole_evaluation_table_is_one_command() -> None:
     assert code == 0
     recorded = (project_root() / "docs" / "extract-eval-final.txt").read_text(encoding="utf-8")
     assert out == recorded
+
+
+def test_a_folder_is_extracted_one_candidates_file_each_with_a_summary(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("youtu-base.txt", "dongjing-signing.gb18030.txt"):
+        (inbox / name).write_bytes((EVAL / "articles" / name).read_bytes())
+    (inbox / "broken.txt").write_bytes(b"")
+    code, out, stderr = run("extract", inbox, "--out", tmp_path / "review", "--nlp", "")
+    assert code == 1 and "1 of 3 articles failed" in stderr
+    assert sorted(p.name for p in (tmp_path / "review").iterdir()) == [
+        "dongjing-signing-gb18030.yaml",
+        "youtu-base.yaml",
+    ]
+    assert "article" in out and "statements" in out and "doubts" in out
+    assert "broken.txt" in out and "failed" in out
+    assert "2 of 3 articles extracted" in out

@@ -49,7 +49,12 @@ def test_a_reviewed_file_adds_its_source_new_entities_and_statements(data_copy: 
     assert [e["id"] for e in entities] == ["dongjing-park"]
     assert not {"link", "confidence", "implied"} & set(entities[0])
     data = read_data(data_copy)
-    assert entities[0]["iri"] == "E0074"  # the next free number: the seed registry ends at E0073
+    serials = [
+        int(e.iri[1:])
+        for e in data.entities.values()
+        if e.iri[:1] == "E" and e.iri[1:].isdigit() and e.id != "dongjing-park"
+    ]
+    assert entities[0]["iri"] == f"E{max(serials) + 1:04d}"  # the next free number
     assert data.entities["dongjing-park"].zh == "洞泾智能制造创新园"
     assert [s.id for s in data.statements if s.source == "fixture-park"] == [
         "park-located-in-dongjing"
@@ -192,3 +197,47 @@ def test_the_reader_decodes_a_source_with_its_recorded_encoding(data_copy: Path)
     )
     with pytest.raises(InputErrors, match="unknown source encoding 'latin-1'"):
         read_data(data_copy)
+
+
+def _raw_candidates(data: Path, article: str, out: Path) -> Path:
+    """Candidates as extract writes them (ambiguous links left as they are)."""
+    raw = (ARTICLES / article).read_bytes()
+    gazetteer = gazetteer_from_entity_files(sorted((data / "entities").glob("*.yaml")))
+    result = extract(raw, source_id=out.stem, gazetteer=gazetteer)
+    result.meta["file"] = str(ARTICLES / article)
+    result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    return out
+
+
+def test_accept_suggestions_links_each_ambiguous_entity_and_says_so(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    candidates = _raw_candidates(data_copy, "mayor-speech.txt", tmp_path / "mayor-x.yaml")
+    assert "status: ambiguous" in candidates.read_text(encoding="utf-8")
+    with pytest.raises(InputErrors, match="ambiguous"):
+        ingest(candidates, data_copy)
+    report = ingest(candidates, data_copy, accept_suggestions=True)
+    assert any("ambiguous 'liqian' (李谦) → linked to li-qian" in d for d in report.decisions)
+    assert "li-qian" in report.linked_entities
+    assert report.summary().startswith("decided: ")
+
+
+def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
+    data_copy: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "bare.txt"
+    article.write_text(
+        "星海中心开工\n6月6日，星海人工智能算力中心在嘉兴市南湖区开工，市长张三出席开工仪式。\n",
+        encoding="utf-8",
+    )
+    gazetteer = gazetteer_from_entity_files(sorted((data_copy / "entities").glob("*.yaml")))
+    result = extract(article.read_bytes(), source_id="bare-x", gazetteer=gazetteer)
+    assert [r["fact"] for r in result.review if "fact" in r] == ["PostHolding"]
+    assert any(r.get("type") == "Groundbreaking" for r in result.review)  # no year: no date
+    result.meta["file"] = str(article)
+    result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
+    out = tmp_path / "bare-x.yaml"
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    report = ingest(out, data_copy, accept_suggestions=True)
+    assert report.statements == len(result.statements) > 0

@@ -50,3 +50,27 @@ def test_yesterday_with_its_day_and_same_day_references() -> None:
 def test_today_without_its_day_is_the_page_date() -> None:
     (today,) = find_dates("今天，洞泾镇举办签约活动。", published="2020-11-18")
     assert (today.value, today.resolution) == ("2020-11-18", "from-page-date")
+
+
+def _values(text: str, published: str | None = None) -> list[tuple[str, str]]:
+    return [
+        (text[d.span.start : d.span.end], d.value) for d in find_dates(text, published=published)
+    ]
+
+
+def test_month_day_takes_the_year_named_before_it() -> None:
+    found = _values("2020年3月，项目签约。6月6日，中心开工。")
+    assert ("6月6日", "2020-06-06") in found
+
+
+def test_day_alone_and_yesterday_count_from_the_dateline() -> None:
+    found = _values("新华社上海6月7日电 2020年3月签约。9日，记者获悉；昨日开工，年内建成。")
+    assert ("6月7日", "2020-06-07") in found
+    assert ("9日", "2020-06-09") in found
+    assert ("昨日", "2020-06-06") in found
+    assert ("年内", "2020") in found
+
+
+def test_this_month_and_day_count_from_the_page_date() -> None:
+    found = _values("本月3日签约，当月底投用。", published="2021-11-10")
+    assert found == [("本月3日", "2021-11-03"), ("当月底", "2021-11")]

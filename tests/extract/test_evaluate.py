@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from extract_helpers import EVAL, as_data, gold, run
 from g60kg.extract.errors import GoldError
-from g60kg.extract.evaluate import agreement, evaluate, load_gold, prf
+from g60kg.extract.evaluate import agreement, evaluate, load_gold, prf, totals
 
 
 def test_seed_meets_its_targets() -> None:
@@ -68,3 +68,66 @@ def test_agreement_with_curated_statements_by_handle() -> None:
     assert scores == (0.5, 0.5, 0.5)
     assert missed == ["('g60', 'proposedBy', 'songjiang')"]
     assert extra == ["('dongjing', 'heldIn', 'songjiang')"]
+
+
+def _gold(**extra: object) -> dict[str, object]:
+    return {"article": "x.txt", "entities": [], "relations": [], **extra}
+
+
+def test_figures_are_recalled_by_value_and_unit() -> None:
+    gold_data = _gold(
+        figures=[
+            {"text": "约236亩", "value": 236, "unit": "measure-unit:mu"},
+            {"text": "16栋", "value": 16, "unit": "栋"},
+            {"text": "28名", "value": 28, "unit": "count-unit:person"},
+        ]
+    )
+    predicted = {
+        "figures": [
+            {"text": "约236亩", "value": 236, "unit": "measure-unit:mu"},
+            {"text": "16个", "value": 16, "unit": "count-unit:unit"},
+        ]
+    }
+    score = evaluate(gold_data, predicted)
+    assert (score.figure_tp, score.figure_pred, score.figure_gold) == (1, 2, 3)
+    assert "figure: 16栋 (16.0 building)" in score.misses
+
+
+def test_dates_are_recalled_by_iso_value_once_each() -> None:
+    gold_data = _gold(
+        dates=[{"text": "6月6日", "iso": "2020-06-06"}, {"text": "同日", "iso": "2020-06-06"}]
+    )
+    score = evaluate(gold_data, {"dates": [{"text": "6月6日", "iso": "2020-06-06"}]})
+    assert (score.date_tp, score.date_gold) == (1, 2)
+
+
+def test_new_ontology_classes_are_scored_in_their_groups() -> None:
+    gold_data = _gold(
+        entities=[
+            {"zh": "浙江大学", "type": "University"},
+            {"zh": "之江实验室", "type": "Laboratory"},
+            {"zh": "智算中心", "type": "ComputingCentre"},
+            {"zh": "开工仪式", "type": "Groundbreaking"},
+        ]
+    )
+    predicted = {
+        "entities": [
+            {"id": "a", "zh": "浙江大学", "type": "ResearchInstitute"},
+            {"id": "b", "zh": "之江实验室", "type": "Laboratory"},
+            {"id": "c", "zh": "智算中心", "type": "PilotZone"},
+            {"id": "d", "zh": "开工仪式", "type": "Opening"},
+        ]
+    }
+    score = evaluate(gold_data, predicted)
+    assert score.entity_tp == {"org": 2, "site": 1, "event": 1}
+
+
+def test_furniture_leaks_are_counted_in_the_totals() -> None:
+    gold_data = _gold(furniture_must_not_yield=["广告科技公司"])
+    score = evaluate(
+        gold_data, {"entities": [{"id": "a", "zh": "广告科技公司", "type": "Company"}]}
+    )
+    assert score.furniture_leaks == ["广告科技公司"]
+    text = totals([("x", True, score)])
+    assert "furniture leaks: 1 entities from 1 furniture names" in text
+    assert len(text.splitlines()) == 12

@@ -5,14 +5,18 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ..errors import G60Error
 from ..project import require_project
 from .options import DATA_OPTION
+
+if TYPE_CHECKING:
+    from ..extract import Candidates, GazetteerRecord
 
 __all__ = ["evaluate_command", "extract_command", "ingest_command"]
 
@@ -25,18 +29,29 @@ def _source_id(article: Path) -> str:
 
 
 @click.command("extract")
-@click.argument("article", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("article", type=click.Path(path_type=Path))
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     required=True,
-    help="Candidates file to write (YAML).",
+    help="Candidates file to write (YAML); a folder when ARTICLE is a folder.",
 )
 @click.option("--url", default=None, help="The article's URL.")
-@click.option("--published", default=None, help="Page date, YYYY-MM-DD (resolves 今年, 去年).")
-@click.option("--title", default=None, help="The article's title.")
+@click.option(
+    "--published",
+    default=None,
+    help="Page date, YYYY-MM-DD (resolves 今年, 去年); default: proposed from the article.",
+)
+@click.option("--title", default=None, help="The title; default: proposed from the article.")
 @click.option("--source-id", default=None, help="Source id (default: from the file name).")
 @DATA_OPTION
+@click.option(
+    "--nlp",
+    default=None,
+    metavar="NAMES",
+    help="Statistical analysers beside the rules (lac, jionlp, or '' for rules only); "
+    "default: the adopted set when installed (docs/extract.md).",
+)
 def extract_command(
     article: Path,
     out: Path,
@@ -45,27 +60,67 @@ def extract_command(
     title: str | None,
     source_id: str | None,
     data_dir: Path | None,
+    nlp: str | None,
 ) -> None:
     """Propose entities and statements from ARTICLE (UTF-8, GB18030 or Big5) for review.
 
     Entities are linked to the registry of data/entities; the output is the same for the same
-    input. Nothing is written on an error.
+    input. Nothing is written on an error. ARTICLE may be a folder: every *.txt file in it is
+    extracted to OUT/<source id>.yaml, with a progress bar and a summary table; an article that
+    fails is listed with its error and written nowhere, and the command then exits with 1.
 
     \b
-    Example:
+    Examples:
       g60kg extract inbox/news.txt --out review/news.yaml --published 2020-11-18 \\
             --title "优图创新基地在洞泾揭牌"
+      g60kg extract inbox/ --out review/
     """
-    from ..extract import extract, gazetteer_from_entity_files
+    from ..extract import gazetteer_from_entity_files
+
+    if published is not None and not DATE.match(published):
+        raise G60Error(f"--published '{published}' is not a date YYYY-MM-DD")
+    entities = sorted((require_project(data_dir).data_dir / "entities").glob("*.yaml"))
+    gazetteer = gazetteer_from_entity_files(entities)
+    if article.is_dir():
+        if source_id or url or title or published:
+            raise G60Error(
+                "--source-id, --url, --title and --published name one article: "
+                "give them only with an article file (a folder's are proposed per article)"
+            )
+        _extract_folder(article, out, gazetteer, nlp)
+        return
+    if out.is_dir():
+        raise G60Error(f"--out {out} is a folder: give a file name for one article")
+    source = source_id or _source_id(article)
+    result = _extract_one(article, out, source, gazetteer, nlp, url, published, title)
+    click.echo(f"wrote {out}: {_summary(result)}")
+
+
+def _summary(result: Candidates) -> str:
+    statuses = [e["link"]["status"] for e in result.entities]
+    counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("linked", "new", "ambiguous"))
+    left = f", {len(result.review)} left for review" if result.review else ""
+    return f"{len(result.entities)} entities ({counts}), {len(result.statements)} statements{left}"
+
+
+def _extract_one(
+    article: Path,
+    out: Path,
+    source: str,
+    gazetteer: list[GazetteerRecord],
+    nlp: str | None,
+    url: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> Candidates:
+    """Extract one article to ``out`` (written atomically); G60Error on bad input."""
+    from ..extract import extract
     from ..extract.decode import MAX_BYTES
     from ..output import write_bytes
     from ..records.read import HANDLE
 
-    source = source_id or _source_id(article)
     if not HANDLE.match(source):
         raise G60Error(f"source id '{source}': use lower-case letters, digits and '-'")
-    if published is not None and not DATE.match(published):
-        raise G60Error(f"--published '{published}' is not a date YYYY-MM-DD")
     if not article.is_file():
         raise G60Error(f"{article}: no such file")
     if article.stat().st_size > MAX_BYTES:
@@ -74,18 +129,84 @@ def extract_command(
             "limit (fix: split the document or extract only the article body)"
         )
     raw = article.read_bytes()
-    entities = sorted((require_project(data_dir).data_dir / "entities").glob("*.yaml"))
-    gazetteer = gazetteer_from_entity_files(entities)
     result = extract(
-        raw, source_id=source, url=url, published=published, title=title, gazetteer=gazetteer
+        raw,
+        source_id=source,
+        url=url,
+        published=published,
+        title=title,
+        gazetteer=gazetteer,
+        nlp=nlp,
     )
     result.meta["file"] = Path(os.path.relpath(article.resolve(), out.resolve().parent)).as_posix()
     result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
     write_bytes(out, result.to_yaml().encode("utf-8"))
-    statuses = [e["link"]["status"] for e in result.entities]
-    counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("linked", "new", "ambiguous"))
-    summary = f"{len(result.entities)} entities ({counts}), {len(result.statements)} statements"
-    click.echo(f"wrote {out}: {summary}")
+    return result
+
+
+def _extract_folder(
+    folder: Path, out: Path, gazetteer: list[GazetteerRecord], nlp: str | None
+) -> None:
+    """Every *.txt article of ``folder`` to ``out``/<source id>.yaml, then a summary table."""
+    articles = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    if not articles:
+        raise G60Error(f"{folder}: no *.txt articles in this folder")
+    if out.exists() and not out.is_dir():
+        raise G60Error(f"--out {out} is a file: give a folder when ARTICLE is a folder")
+    sources = [_source_id(p) for p in articles]
+    clashes = sorted({s for s in sources if sources.count(s) > 1})
+    if clashes:
+        raise G60Error(f"{folder}: several articles give the source id {', '.join(clashes)}")
+    out.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, ...]] = []
+    pairs = list(zip(articles, sources, strict=True))
+    with click.progressbar(length=len(pairs), label="extracting", file=sys.stderr) as bar:
+        for article, source in pairs:
+            rows.append(_batch_row(article, out / f"{source}.yaml", source, gazetteer, nlp))
+            bar.update(1)
+    failed = sum(1 for row in rows if row[-1].startswith("failed"))
+    click.echo(_table(("article", "entities", "statements", "doubts", "result"), rows))
+    click.echo(f"{len(articles) - failed} of {len(articles)} articles extracted to {out}")
+    if failed:
+        raise G60Error(
+            f"{failed} of {len(articles)} articles failed (listed above); fix them and run again"
+        )
+
+
+def _batch_row(
+    article: Path, target: Path, source: str, gazetteer: list[GazetteerRecord], nlp: str | None
+) -> tuple[str, ...]:
+    """One row of the summary table: article, entities, statements, doubts, result."""
+    try:
+        result = _extract_one(article, target, source, gazetteer, nlp)
+    except G60Error as exc:
+        return (article.name, "-", "-", "-", f"failed: {exc}")
+    review = f", {len(result.review)} for review" if result.review else ""
+    counts = (len(result.entities), len(result.statements), len(result.doubts))
+    return (article.name, *map(str, counts), f"wrote {target}{review}")
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    """A plain table, columns padded to their widest cell (CJK counted as two).
+
+    >>> print(_table(("a", "n"), [("洞泾", "2")]))
+    a     n
+    ----  -
+    洞泾  2
+    """
+
+    def width(text: str) -> int:
+        return sum(
+            2 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text
+        )
+
+    sizes = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        parts = [c + " " * (sizes[i] - width(c)) for i, c in enumerate(cells)]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(header), line(tuple("-" * n for n in sizes)), *map(line, rows)])
 
 
 @click.command("ingest")
@@ -97,7 +218,15 @@ def extract_command(
     default=None,
     help="The article file (default: the one the candidates name).",
 )
-def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None) -> None:
+@click.option(
+    "--accept-suggestions",
+    is_flag=True,
+    help="Link each ambiguous entity to its top suggestion (and each new entity named like an "
+    "existing one to it) instead of stopping; every decision is printed for review.",
+)
+def ingest_command(
+    candidates: Path, data_dir: Path | None, article: Path | None, accept_suggestions: bool
+) -> None:
     """Validate reviewed CANDIDATES with the build's checks and add them to data/.
 
     Adds the source (text byte for byte and metadata), its new entities and its statements;
@@ -111,7 +240,7 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
 
     target = require_project(data_dir).data_dir
     click.echo(f"adding to {target}", err=True)
-    result = ingest(candidates, target, article)
+    result = ingest(candidates, target, article, accept_suggestions)
     click.echo(result.summary())
 
 
@@ -132,13 +261,32 @@ def ingest_command(candidates: Path, data_dir: Path | None, article: Path | None
 )
 @click.option("--brief", is_flag=True, help="With --all: the tables only, no lists.")
 @click.option(
+    "--totals",
+    "totals_only",
+    is_flag=True,
+    help="With --all: the totals only (no per-article rows; use it on a blind set).",
+)
+@click.option(
     "--curated",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     default=None,
     help="Curated statements of the same source: agreement of --pred with them.",
 )
+@click.option(
+    "--nlp",
+    default=None,
+    metavar="NAMES",
+    help="With --all: statistical analysers beside the rules (lac, jionlp, 'lac,jionlp', or '' "
+    "for rules only); default: the adopted set (docs/extract.md).",
+)
 def evaluate_command(
-    gold: Path | None, pred: Path | None, root: Path | None, brief: bool, curated: Path | None
+    gold: Path | None,
+    pred: Path | None,
+    root: Path | None,
+    brief: bool,
+    totals_only: bool,
+    curated: Path | None,
+    nlp: str | None,
 ) -> None:
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
     positives; or their agreement with curated statements (--curated).
@@ -148,6 +296,7 @@ def evaluate_command(
       g60kg evaluate data/eval/gold/youtu-base.json --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval      # the whole evaluation table
       g60kg evaluate --curated data/statements/youtu-base.yaml --pred review/youtu-base.yaml
+      g60kg evaluate --all data/eval/blind --totals   # totals only
     """
     from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
 
@@ -159,7 +308,7 @@ def evaluate_command(
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
-        click.echo(report(evaluate_directory(root), verbose=not brief))
+        click.echo(report(evaluate_directory(root, nlp), not brief, totals_only))
         return
     if gold is None or pred is None:
         raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")

@@ -18,20 +18,25 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from g60kg.extract.candidates import Candidates, build_candidates
+from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
+from g60kg.extract.complete import complete_facts, undated_events
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
 from g60kg.extract.facts import find_facts
 from g60kg.extract.furniture import find_furniture
+from g60kg.extract.headline import propose_published, propose_title
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
+from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
 from g60kg.extract.spans import Span, SpanIndex, inside
@@ -56,6 +61,7 @@ def extract(
     published: str | None = None,
     title: str | None = None,
     gazetteer: Sequence[GazetteerRecord] = (),
+    nlp: str | None = None,
 ) -> Candidates:
     """Extract candidate entities and statements from one article.
 
@@ -64,8 +70,12 @@ def extract(
     text_bytes : the article as published (UTF-8, GB18030/GBK or Big5).
     source_id : the source id the evidence will cite.
     url, published, title : page metadata; ``published`` (ISO date) resolves 今年/去年 when the
-        text has no year of its own.
+        text has no year of its own. Without them, the headline and the page date are proposed
+        from the article (:mod:`headline`) and the candidates say so (``title_from``,
+        ``published_from``).
     gazetteer : entities the graph already has (see :func:`gazetteer_from_entity_files`).
+    nlp : statistical analysers to run beside the rules, comma-separated (``lac``, ``jionlp``;
+        default :data:`g60kg.extract.nlp.DEFAULT`); those not installed are skipped.
 
     Raises
     ------
@@ -84,17 +94,39 @@ def extract(
         if len(name) >= 2 and record.type not in _NOT_INJECTED
     }
     dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
+    analysers = available(DEFAULT if nlp is None else nlp)
     # A long article is read in windows of whole sentences, so the work grows linearly with its
     # length: the rules relate mentions within a sentence, and a window holds many sentences.
     windows = [
         (window, find_mentions(norm, sentences=window, furniture=furniture, known=known))
         for window in _windows(sentences)
     ]
+    if "lac" in analysers:
+        for window, window_found in windows:
+            body = [s for s in window if not inside(s, furniture)]
+            window_found.mentions = sorted(
+                window_found.mentions + lac_mentions(norm, body, window_found.mentions, furniture),
+                key=lambda m: (m.span.start, -m.span.end, m.name),
+            )
     found = MentionSet(
         [m for _, f in windows for m in f.mentions],
         [p for _, f in windows for p in f.posts],
         [pair for _, f in windows for pair in f.same],
     )
+    proposed: dict[str, str] = {}
+    if title is None:
+        title = propose_title(text, furniture)
+        if title:
+            proposed["title_from"] = "the article's first line (proposed: review it)"
+    if published is None:
+        page = propose_published(norm, furniture, dates)
+        if page is not None:
+            published, proposed["published_from"] = page
+            dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
+    if "jionlp" in analysers:
+        today = _day(dates, published)
+        extra = jionlp_dates(norm, today.value if today else None, furniture, dates)
+        dates = sorted(dates + extra, key=_at)
     topic = _topic(found.mentions, sentences, furniture)
     claims = []
     for window, window_found in windows:
@@ -104,10 +136,18 @@ def extract(
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
+    meta |= proposed
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
+    statements, review = complete_facts(candidates.statements)
+    kept, statements, undated = undated_events(candidates.entities, statements)
+    candidates.entities, candidates.statements = kept, statements
+    candidates.review = review + undated
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
+    quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
+    candidates.figures = figure_rows(text, quantities)
+    candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))
     return candidates
 
 
@@ -146,6 +186,36 @@ def _windows(sentences: Sequence[Span]) -> list[list[Span]]:
 
 # names of posts and party committees run into the titles that the people rules read
 _NOT_INJECTED = frozenset({"Post", "PartyCommittee", "GovernmentBody"})
+
+
+_PAGE_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日)"
+)
+
+
+def _at(mention: DateMention) -> Span:
+    return mention.span
+
+
+def _page_dates(norm: str, furniture: list[Span]) -> list[DateMention]:
+    """Full dates printed in page furniture (发布时间：2021-06-01): the page's own dates.
+
+    >>> [d.value for d in _page_dates("发布时间：2021-06-01 10:20", [Span(0, 21)])]
+    ['2021-06-01']
+    """
+    found = []
+    for span in furniture:
+        for match in _PAGE_DATE.finditer(norm, span.start, span.end):
+            month, day = (
+                match.group("m") or match.group("m2"),
+                match.group("d") or match.group("d2"),
+            )
+            value = f"{match.group('y')}-{int(month):02d}-{int(day):02d}"
+            where = Span(match.start(), match.end())
+            found.append(
+                DateMention(where, value, "page-date", f"printed on the page: {match.group()}")
+            )
+    return found
 
 
 def _day(dates: list[DateMention], published: str | None) -> DateMention | None:

@@ -3,7 +3,9 @@
 The output is one YAML document: ``source``, the proposed ``entities`` (with their mentions,
 English placeholder labels and how they link to the graph), the industry ``concepts`` named,
 the ``statements`` (simple claims and n-ary facts, each with evidence whose quote is exactly
-``text[start:end]``, a confidence and, where useful, a note) and ``doubts``. The same input
+``text[start:end]``, a confidence and, where useful, a note), ``review`` (rows left out because
+a required part is missing, each with a ``left_out`` note; ingest does not read them), every
+``figures`` and ``dates`` expression read, and ``doubts``. The same input
 always gives the same bytes.
 
 Examples
@@ -33,10 +35,11 @@ from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
 from g60kg.extract.mentions import Mention
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.quantities import Quantity
 from g60kg.extract.romanise import pinyin_words
 from g60kg.extract.spans import Span
 
-__all__ = ["Candidates", "build_candidates"]
+__all__ = ["Candidates", "build_candidates", "date_rows", "figure_rows"]
 
 
 @dataclass
@@ -50,6 +53,9 @@ class Candidates:
     statements: list[dict[str, Any]]
     doubts: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    review: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The candidates as plain data (what :meth:`to_yaml` writes)."""
@@ -59,6 +65,12 @@ class Candidates:
         data["entities"] = self.entities
         data["concepts"] = self.concepts
         data["statements"] = self.statements
+        if self.review:
+            data["review"] = self.review
+        if self.figures:
+            data["figures"] = self.figures
+        if self.dates:
+            data["dates"] = self.dates
         data["doubts"] = self.doubts
         return data
 
@@ -109,6 +121,43 @@ def build_candidates(
             if undated is not None and entity.status != "linked":
                 writer.add(undated)
     return Candidates(source, text, entity_rows, concept_rows, writer.rows, meta=dict(meta or {}))
+
+
+def figure_rows(text: str, quantities: Sequence[Quantity]) -> list[dict[str, Any]]:
+    """Every quantity of the article, as written, with its normalised value and unit.
+
+    >>> from g60kg.extract.quantities import find_quantities
+    >>> figure_rows("落户20家", find_quantities("落户20家"))
+    [{'value': 20, 'qualifier': 'exact', 'text': '20家', 'unit': 'count-unit:company', \
+'evidence': {'quote': '20家', 'start': 2, 'end': 5}}]
+    """
+    rows = []
+    for quantity in quantities:
+        row = dict(quantity.data)
+        row["text"] = text[quantity.span.start : quantity.span.end]
+        row["evidence"] = _evidence(text, quantity.span)
+        rows.append(row)
+    return rows
+
+
+def date_rows(text: str, dates: Sequence[DateMention]) -> list[dict[str, Any]]:
+    """Every date expression of the article with its ISO value and how it was resolved.
+
+    >>> from g60kg.extract.spans import Span
+    >>> date_rows("6月6日", [DateMention(Span(0, 4), "2020-06-06", "year-from-text", "2020")])
+    [{'text': '6月6日', 'iso': '2020-06-06', 'resolution': 'year-from-text', 'start': 0, 'end': 4}]
+    """
+    return [
+        {
+            "text": text[d.span.start : d.span.end],
+            "iso": d.value,
+            "resolution": d.resolution,
+            "start": d.span.start,
+            "end": d.span.end,
+        }
+        for d in dates
+        if d.span.end > d.span.start
+    ]
 
 
 def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Claim | None:

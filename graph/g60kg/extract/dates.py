@@ -10,6 +10,11 @@ order, from
 2. an explicit full date in the body: ``year-from-text``;
 3. the published date passed in, else a date printed in page furniture: ``from-page-date``.
 
+Dates without a year (6月6日, a dateline's 6月7日电) take the year last named before them, else
+the year above (``year-from-text``); a day alone (9日, 本月3日) takes the month and year of the
+article's day, which is the dateline or the page date (``from-dateline``); 昨日, 前天 and 明天
+count from that day, and 年内, 当年 name its year.
+
 Examples
 --------
 >>> text = "今天(11月18日)下午，2020洞泾人工智能投资推介大会举行。截至今年十月，招商2300户。"
@@ -24,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import cn2an
 
@@ -45,6 +51,16 @@ _YEAR_NAME = re.compile(r"(?<![\d年])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])
 _OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
 _SAME_DAY = re.compile(r"同日|当日|当天|同一天")
+_MONTH_DAY = re.compile(r"(?<![\d年月/.-])" + _MD + r"(?P<wire>电)?")
+_DAY_ONLY = re.compile(
+    r"(?<![\d月/.-])(?P<this>本月|当月)?(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日(?!本)"
+)
+_THIS_YEAR = re.compile(r"年内|当年|本年度|本年")
+_THIS_MONTH = re.compile(
+    r"(?P<which>本月|当月|上月|上个月)(?P<part>底|初|末)?(?![\d一二三四五六七八九十])"
+)
+_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,11 @@ def find_dates(
         mention = _relative(match, anchor, today) if anchor else None
         if mention is not None:
             found.append(mention)
+    found.extend(_month_days(text, furniture, found, anchor))
+    day = _article_day(found, published)
+    found.extend(_days_only(text, furniture, found, day))
+    found.extend(_shifted_days(text, furniture, found, day))
+    found.extend(_this_year_month(text, furniture, found, anchor, day))
     found.extend(_same_day(text, furniture, sorted(found, key=lambda d: d.span)))
     for match in _YEAR_ONLY.finditer(text):
         if not inside(_mspan(match), furniture) and not inside(
@@ -93,6 +114,115 @@ def find_dates(
         ):
             found.append(DateMention(_mspan(match), match.group("year"), "explicit", match.group()))
     return sorted(found, key=lambda d: d.span)
+
+
+def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -> bool:
+    taken = [d.span for d in found]
+    overlaps = any(t.start < span.end and span.start < t.end for t in taken)
+    return not overlaps and not inside(span, furniture)
+
+
+def _month_days(
+    text: str, furniture: Sequence[Span], found: list[DateMention], anchor: _Anchor | None
+) -> list[DateMention]:
+    """6月6日 and a dateline's 6月7日电: the year last named before them, else the anchor's."""
+    result = []
+    for match in _MONTH_DAY.finditer(text):
+        span = Span(match.start(), match.end() - (1 if match.group("wire") else 0))
+        if not _free(span, furniture, found):
+            continue
+        named = [m for m in _YEAR_NAMED.finditer(text, 0, match.start()) if m.end() < span.start]
+        later = _YEAR_NAMED.search(text, match.end())
+        if named:
+            year, clue, how = int(named[-1].group(1)), named[-1].group(), "year-from-text"
+        elif anchor is not None:
+            year, clue, how = anchor.year, anchor.clue, anchor.resolution
+        elif later is not None:
+            year, clue, how = int(later.group(1)), later.group(), "year-from-text"
+        else:
+            continue
+        value = _iso(year, match.group("month"), match.group("day"))
+        kind = "dateline " if match.group("wire") else ""
+        clue = f"{kind}{text[span.start : span.end]}: {clue}"
+        result.append(DateMention(span, value, how, clue))
+    return result
+
+
+def _article_day(found: list[DateMention], published: str | None) -> DateMention | None:
+    """The article's own day: a dateline (…电) or the page date, else its first full date."""
+    wires = [d for d in found if d.clue.startswith("dateline") and len(d.value) == 10]
+    if wires:
+        return wires[0]
+    if published and len(published) >= 10:
+        return DateMention(Span(0, 0), published[:10], "from-page-date", "the page date")
+    full = [d for d in sorted(found, key=lambda d: d.span) if len(d.value) == 10]
+    return full[0] if full else None
+
+
+def _days_only(
+    text: str, furniture: Sequence[Span], found: list[DateMention], day: DateMention | None
+) -> list[DateMention]:
+    """9日, 本月3日: the month and year of the article's day."""
+    if day is None:
+        return []
+    result = []
+    for match in _DAY_ONLY.finditer(text):
+        span = _mspan(match)
+        if not _free(span, furniture, found) or _int(match.group("day")) > 31:
+            continue
+        value = f"{day.value[:7]}-{_int(match.group('day')):02d}"
+        clue = f"{match.group()}: the month of {day.value} ({day.clue})"
+        result.append(DateMention(span, value, "from-dateline", clue))
+    return result
+
+
+def _shifted_days(
+    text: str, furniture: Sequence[Span], found: list[DateMention], day: DateMention | None
+) -> list[DateMention]:
+    """昨日, 前天, 明天 (without a date of their own): counted from the article's day."""
+    if day is None:
+        return []
+    result = []
+    for match in re.finditer("|".join(_DAY_SHIFT), text):
+        span = _mspan(match)
+        shift = _DAY_SHIFT[match.group()]
+        if not shift or not _free(span, furniture, found):
+            continue
+        value = (date.fromisoformat(day.value) + timedelta(days=shift)).isoformat()
+        clue = f"{match.group()}: {shift:+d} day from {day.value} ({day.clue})"
+        result.append(DateMention(span, value, "from-dateline", clue))
+    return result
+
+
+def _this_year_month(
+    text: str,
+    furniture: Sequence[Span],
+    found: list[DateMention],
+    anchor: _Anchor | None,
+    day: DateMention | None,
+) -> list[DateMention]:
+    """年内, 当年 (the anchor's year) and 本月, 当月底, 上月 (the article's month)."""
+    result = []
+    for match in _THIS_YEAR.finditer(text):
+        span = _mspan(match)
+        if not _free(span, furniture, found):
+            continue
+        if anchor is not None:
+            clue = f"{match.group()}: {anchor.clue}"
+            result.append(DateMention(span, str(anchor.year), anchor.resolution, clue))
+        elif day is not None:
+            clue = f"{match.group()}: the year of {day.value} ({day.clue})"
+            result.append(DateMention(span, day.value[:4], "from-dateline", clue))
+    for match in _THIS_MONTH.finditer(text):
+        span = _mspan(match)
+        if day is None or not _free(span, furniture, found + result):
+            continue
+        month = date.fromisoformat(day.value[:7] + "-01")
+        if match.group("which").startswith("上"):
+            month = (month - timedelta(days=1)).replace(day=1)
+        clue = f"{match.group()}: the month of {day.value} ({day.clue})"
+        result.append(DateMention(span, month.isoformat()[:7], "from-dateline", clue))
+    return result
 
 
 def _same_day(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:

@@ -13,8 +13,20 @@ Gold JSON shape (one file per article, ``data/eval/gold/<name>.json``)::
       "relations": [                         # [subject, predicate, object] in gold names
         ["洞泾镇", "directlyWithin", "松江区"]
       ],
-      "furniture_must_not_yield": ["上海智能制造产业园"]   # optional: names only in furniture
+      "furniture_must_not_yield": ["上海智能制造产业园"],  # optional: names only in furniture
+      "figures": [                           # optional: every quantity the article gives
+        {"text": "约236亩", "value": 236, "unit": "measure-unit:mu", "qualifier": "about"}
+      ],
+      "dates": [{"text": "6月6日", "iso": "2020-06-06"}]   # optional: every date expression
     }
+
+Figures are recalled when a proposed figure (the candidates' ``figures``) has the same number
+(``value``, ``min`` or ``max``; money in yuan) and the same unit, units compared by their
+notation (``count-unit:building``, ``栋`` and ``building`` are one unit; see :func:`unit_key`).
+Dates are recalled when a proposed date (the candidates' ``dates``) has the same ISO value.
+Each proposed figure or date counts once; articles whose gold has no ``figures`` (``dates``) key
+are left out of that score. Furniture leaks are proposed entities named only in
+furniture.
 
 Entities match when a predicted label or alias equals a gold label or alias (both converted to
 simplified characters) and the class groups agree (place, org, site, event, document,
@@ -52,6 +64,45 @@ from g60kg.extract.normalise import to_simplified
 __all__ = ["Score", "agreement", "evaluate", "evaluate_directory", "prf", "report", "report_one"]
 
 GROUPS = ("place", "org", "site", "event", "document", "programme", "person", "industry")
+_COUNTS = (
+    "relation_tp",
+    "relation_pred",
+    "relation_gold",
+    "furniture_names",
+    "figure_tp",
+    "figure_pred",
+    "figure_gold",
+    "figure_unknown_units",
+    "date_tp",
+    "date_pred",
+    "date_gold",
+)
+_UNIT_WORDS = {
+    "company": ("家", "企业"),
+    "business": ("户",),
+    "person": ("人", "名", "位", "万人", "人次"),
+    "building": ("栋", "幢", "座楼"),
+    "unit": ("个", "套", "件", "款", "台套"),
+    "project": ("个项目", "项目", "项"),
+    "platform": ("个平台", "平台"),
+    "rack": ("个机架", "机架", "架"),
+    "server": ("台服务器", "服务器", "台"),
+    "day": ("天", "日"),
+    "month": ("个月", "月"),
+    "year": ("年",),
+    "city": ("座城市", "城市", "城"),
+    "event": ("场", "次"),
+    "mu": ("亩",),
+    "square-metre": ("平方米", "㎡", "m2", "m²", "sqm"),
+    "square-kilometre": ("平方公里", "km2", "km²", "平方千米"),
+    "hectare": ("公顷",),
+    "kilometre": ("公里", "km", "千米"),
+    "pflops": ("p", "pflops", "pflop/s", "petaflops"),
+    "eflops": ("e", "eflops", "eflop/s"),
+    "cny": ("元", "yuan", "rmb", "currency", "人民币", "万元", "亿元"),
+    "percent": ("%", "％", "pct", "per-cent", "百分比"),
+}
+_UNIT_KEYS = {word.casefold(): key for key, words in _UNIT_WORDS.items() for word in words}
 
 
 @dataclass
@@ -67,6 +118,34 @@ class Score:
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     furniture_leaks: list[str] = field(default_factory=list)
+    furniture_names: int = 0
+    figure_tp: int = 0
+    figure_pred: int = 0
+    figure_gold: int = 0
+    figure_unknown_units: int = 0
+    date_tp: int = 0
+    date_pred: int = 0
+    date_gold: int = 0
+
+    def add(self, other: Score) -> None:
+        """Add ``other``'s counts and lists to this one (for totals)."""
+        for name in ("entity_tp", "entity_pred", "entity_gold"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for group, count in theirs.items():
+                mine[group] = mine.get(group, 0) + count
+        for name in _COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.misses += other.misses
+        self.false_positives += other.false_positives
+        self.furniture_leaks += other.furniture_leaks
+
+    def figures(self) -> tuple[float, float, float]:
+        """Precision, recall, F1 over figures (value and unit)."""
+        return prf(self.figure_tp, self.figure_pred, self.figure_gold)
+
+    def dates(self) -> tuple[float, float, float]:
+        """Precision, recall, F1 over dates (ISO value)."""
+        return prf(self.date_tp, self.date_pred, self.date_gold)
 
     def entities(self, group: str | None = None) -> tuple[float, float, float]:
         """Precision, recall, F1 over entities (one group, or all)."""
@@ -102,7 +181,12 @@ def load_gold(path: Path) -> dict[str, Any]:
 
 
 def evaluate(gold: dict[str, Any], candidates: dict[str, Any]) -> Score:
-    """Score one article's ``candidates`` (the YAML as data) against its ``gold``."""
+    """Score one article's ``candidates`` (the YAML as data) against its ``gold``.
+
+    Rows in the candidates' ``review`` section (proposed, but left out of ingest because a
+    required part is missing) count as proposed.
+    """
+    candidates = _with_review(candidates)
     score = Score()
     canon: dict[str, str] = {}
     gold_entities = []
@@ -126,8 +210,108 @@ def evaluate(gold: dict[str, Any], candidates: dict[str, Any]) -> Score:
             score.misses.append(f"entity {group}: {zh}")
     leaks = {to_simplified(n) for n in gold.get("furniture_must_not_yield", [])}
     score.furniture_leaks = sorted(zh for zh, _, names in predicted if names & leaks)
+    score.furniture_names = len(leaks)
     _score_relations(score, gold, candidates, canon)
+    if "figures" in gold:  # articles not annotated for figures are not counted
+        _score_figures(score, gold["figures"] or [], candidates.get("figures") or [])
+    if "dates" in gold:
+        _score_dates(score, gold["dates"] or [], candidates.get("dates") or [])
     return score
+
+
+def _with_review(candidates: dict[str, Any]) -> dict[str, Any]:
+    review = [r for r in candidates.get("review") or [] if isinstance(r, dict)]
+    if not review:
+        return candidates
+    statements = [r for r in review if "predicate" in r or "fact" in r or "components" in r]
+    entities = [r for r in review if r not in statements and "type" in r]
+    return candidates | {
+        "entities": [*(candidates.get("entities") or []), *entities],
+        "statements": [*(candidates.get("statements") or []), *statements],
+    }
+
+
+def unit_key(unit: object) -> str | None:
+    """A unit's notation, whatever way it is written (None when there is none).
+
+    Units the table does not know keep their own notation, so they match only themselves.
+
+    >>> [unit_key(u) for u in ("count-unit:building", "栋", "measure-unit:mu", "CNY", "km2")]
+    ['building', 'building', 'mu', 'cny', 'square-kilometre']
+    >>> unit_key("count-unit:robot")
+    'robot'
+    """
+    if not isinstance(unit, str) or not unit.strip():
+        return None
+    word = unit.strip().casefold().rstrip("/")
+    word = word.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    if word in _UNIT_WORDS:
+        return word
+    return _UNIT_KEYS.get(word) or _UNIT_KEYS.get(to_simplified(word)) or word
+
+
+def known_unit(unit: object) -> bool:
+    """Whether :func:`unit_key` knows ``unit`` (``栋`` yes, ``count-unit:robot`` no)."""
+    key = unit_key(unit)
+    return key is not None and key in _UNIT_WORDS
+
+
+def _figure_numbers(figure: dict[str, Any]) -> list[float]:
+    numbers = []
+    for key in ("value", "min", "max"):
+        value = figure.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            numbers.append(float(value))
+    return numbers
+
+
+def _same_number(one: float, other: float) -> bool:
+    return abs(one - other) <= 1e-9 * max(1.0, abs(one), abs(other))
+
+
+def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:
+    rows = [p for p in predicted if isinstance(p, dict)]
+    pool = [(_figure_numbers(p), unit_key(p.get("unit") or p.get("currency"))) for p in rows]
+    used: set[int] = set()
+    score.figure_gold += len(gold)
+    score.figure_pred += len(pool)
+    for item in gold:
+        if not isinstance(item, dict):
+            continue
+        unit = unit_key(item.get("unit") or item.get("currency"))
+        if not known_unit(item.get("unit") or item.get("currency")):
+            score.figure_unknown_units += 1
+        numbers = _figure_numbers(item)
+        text = str(item.get("text", ""))
+        hit = next(
+            (
+                i
+                for i, (values, kind) in enumerate(pool)
+                if i not in used
+                and kind == unit
+                and any(_same_number(n, v) for n in numbers for v in values)
+            ),
+            None,
+        )
+        if hit is None:
+            score.misses.append(f"figure: {text} ({numbers[0] if numbers else '?'} {unit})")
+            continue
+        used.add(hit)
+        score.figure_tp += 1
+
+
+def _score_dates(score: Score, gold: list[Any], predicted: list[Any]) -> None:
+    pool = [str(p.get("iso")) for p in predicted if isinstance(p, dict)]
+    score.date_gold += len(gold)
+    score.date_pred += len(pool)
+    for item in gold:
+        iso = str(item.get("iso")) if isinstance(item, dict) else ""
+        if iso in pool:
+            pool.remove(iso)
+            score.date_tp += 1
+        else:
+            text = item.get("text", "") if isinstance(item, dict) else ""
+            score.misses.append(f"date: {text} ({iso})")
 
 
 def _predicted_entities(candidates: dict[str, Any]) -> list[tuple[str, str, set[str]]]:
@@ -231,8 +415,11 @@ def _statement_key(row: dict[str, Any]) -> tuple[str, ...]:
     return (str(row.get("fact")), *(str(props.get(k)) for k in main))
 
 
-def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
-    """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it."""
+def evaluate_directory(root: Path, nlp: str | None = None) -> list[tuple[str, bool, Score]]:
+    """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it.
+
+    ``nlp`` names the statistical analysers to run beside the rules (see :mod:`.nlp`).
+    """
     from g60kg.extract import extract
 
     yaml = YAML(typ="safe")
@@ -240,19 +427,30 @@ def evaluate_directory(root: Path) -> list[tuple[str, bool, Score]]:
     for path in sorted((root / "gold").glob("*.json")):
         gold = load_gold(path)
         article = root / "articles" / gold["article"]
-        found = extract(article.read_bytes(), source_id=path.stem, published=gold.get("published"))
+        found = extract(
+            article.read_bytes(), source_id=path.stem, published=gold.get("published"), nlp=nlp
+        )
         data = yaml.load(found.to_yaml())
         results.append((path.stem, bool(gold.get("held_back")), evaluate(gold, data)))
     return results
 
 
-def report(results: list[tuple[str, bool, Score]], verbose: bool = True) -> str:
-    """A plain-text table of the scores, then the misses and false positives."""
-    lines = ["article | set | entity P/R/F1 | relation P/R/F1 | furniture leaks"]
+def report(
+    results: list[tuple[str, bool, Score]], verbose: bool = True, totals_only: bool = False
+) -> str:
+    """A plain-text table of the scores, then the misses and false positives, then the totals.
+
+    The totals are always the last twelve lines; ``totals_only`` prints nothing else.
+    """
+    if totals_only:
+        return totals(results)
+    lines = ["article | set | entity P/R/F1 | relation P/R/F1 | figures R | dates R | leaks"]
     for name, held, score in results:
         e, r = score.entities(), score.relations()
+        f, d = score.figures()[1], score.dates()[1]
         leaks = len(score.furniture_leaks)
-        lines.append(f"{name} | {'held-back' if held else 'dev'} | {_fmt(e)} | {_fmt(r)} | {leaks}")
+        kind = "held-back" if held else "dev"
+        lines.append(f"{name} | {kind} | {_fmt(e)} | {_fmt(r)} | {f:.2f} | {d:.2f} | {leaks}")
     lines.append("")
     lines.append("article | " + " | ".join(GROUPS))
     for name, _, score in results:
@@ -269,6 +467,61 @@ def report(results: list[tuple[str, bool, Score]], verbose: bool = True) -> str:
             lines += [f"  miss: {m}" for m in score.misses]
             lines += [f"  false positive: {f}" for f in score.false_positives]
             lines += [f"  furniture leak: {f}" for f in score.furniture_leaks]
+    lines.append("")
+    return "\n".join(lines) + totals(results)
+
+
+def totals(results: list[tuple[str, bool, Score]]) -> str:
+    """The totals over all articles, in exactly twelve lines (no per-article rows).
+
+    >>> print(totals([("a", True, Score(figure_tp=1, figure_gold=2, figure_pred=3))]))
+    == totals over 1 articles ==
+    measure             P     R    F1  matched  predicted  gold
+    entities         1.00  1.00  1.00        0          0     0
+    relations        1.00  1.00  1.00        0          0     0
+    figures          0.33  0.50  0.40        1          3     2
+    dates            1.00  1.00  1.00        0          0     0
+    furniture leaks: 0 entities from 0 furniture names
+    entity F1 place 1.00 | org 1.00 | site 1.00 | event 1.00
+    entity F1 document 1.00 | programme 1.00 | person 1.00 | industry 1.00
+    gold figures in units the evaluator does not know: 0
+    targets: entity F1 >= 0.85, relation F1 >= 0.6, figures R >= 0.7, dates R >= 0.8
+    == end of totals ==
+    """
+    total = Score()
+    for _, _, score in results:
+        total.add(score)
+    entity_counts = (
+        sum(total.entity_tp.values()),
+        sum(total.entity_pred.values()),
+        sum(total.entity_gold.values()),
+    )
+    rows = [
+        ("entities", total.entities(), entity_counts),
+        (
+            "relations",
+            total.relations(),
+            (total.relation_tp, total.relation_pred, total.relation_gold),
+        ),
+        ("figures", total.figures(), (total.figure_tp, total.figure_pred, total.figure_gold)),
+        ("dates", total.dates(), (total.date_tp, total.date_pred, total.date_gold)),
+    ]
+    lines = [
+        f"== totals over {len(results)} articles ==",
+        f"{'measure':<15} {'P':>5} {'R':>5} {'F1':>5} {'matched':>8} {'predicted':>10} {'gold':>5}",
+    ]
+    for name, (p, r, f), (tp, pred, gold) in rows:
+        lines.append(f"{name:<15} {p:>5.2f} {r:>5.2f} {f:>5.2f} {tp:>8} {pred:>10} {gold:>5}")
+    lines.append(
+        f"furniture leaks: {len(total.furniture_leaks)} entities "
+        f"from {total.furniture_names} furniture names"
+    )
+    for groups in (GROUPS[:4], GROUPS[4:]):
+        cells = [f"{g} {total.entities(g)[2]:.2f}" for g in groups]
+        lines.append("entity F1 " + " | ".join(cells))
+    lines.append(f"gold figures in units the evaluator does not know: {total.figure_unknown_units}")
+    lines.append("targets: entity F1 >= 0.85, relation F1 >= 0.6, figures R >= 0.7, dates R >= 0.8")
+    lines.append("== end of totals ==")
     return "\n".join(lines)
 
 
@@ -296,6 +549,10 @@ def report_one(score: Score) -> str:
     total_gold, total_pred = sum(score.entity_gold.values()), sum(score.entity_pred.values())
     lines.append(row("entities", score.entities(), total_gold, total_pred))
     lines.append(row("relations", score.relations(), score.relation_gold, score.relation_pred))
+    if score.figure_gold or score.figure_pred:
+        lines.append(row("figures", score.figures(), score.figure_gold, score.figure_pred))
+    if score.date_gold or score.date_pred:
+        lines.append(row("dates", score.dates(), score.date_gold, score.date_pred))
     lines += [f"  miss: {m}" for m in score.misses]
     lines += [f"  false positive: {f}" for f in score.false_positives]
     lines += [f"  furniture leak: {f}" for f in score.furniture_leaks]

@@ -9,6 +9,9 @@ Examples
 >>> text = "正文。\\n【广告】扫码加微信，领取优惠\\n责任编辑：周某"
 >>> [text[s:e] for s, e in find_furniture(text)]
 ['【广告】扫码加微信，领取优惠', '责任编辑：周某']
+>>> text = "正文。\\n相关阅读：\\n某某产业园开园\\n某某大会举行\\n\\n网友评论\\n网友小王：好"
+>>> [text[s:e] for s, e in find_furniture(text)]
+['相关阅读：', '某某产业园开园', '某某大会举行', '网友评论', '网友小王：好']
 """
 
 from __future__ import annotations
@@ -19,11 +22,24 @@ from g60kg.extract.spans import Span
 
 __all__ = ["find_furniture"]
 
-_FOOTER = re.compile(r"Copyright|©|版权所有|ICP备|Power(ed)? by|All Rights Reserved", re.I)
-_NAV = re.compile(r"当前位置|^\s*首页\s*[|>｜/]")
+_FOOTER = re.compile(
+    r"Copyright|©|版权所有|ICP备|Power(ed)? by|All Rights Reserved|主办单位|承办单位|技术支持|"
+    r"网站标识码|公网安备|联系我们|网站地图|关于我们|联系电话[:：]",
+    re.I,
+)
+_PAGE = re.compile(r"打印本页|关闭窗口|^\s*字号|【打印】|【关闭】|【收藏】|^\s*收藏\s|我要纠错")
+_COMMENTS = re.compile(
+    r"^\s*(网友评论|发表评论|我要评论|评论区|全部评论|热门评论|留言板|用户留言)|^\s*网友\S{0,12}[:：]"
+)
+_NAV = re.compile(r"当前位置|的位置[:：]|^\s*(网站)?首页\s*[|>｜/]")
 _SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
 _EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
-_RELATED = re.compile(r"^\s*(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|上一篇|下一篇)")
+_RELATED = re.compile(
+    r"^\s*【?(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|相关报道|上一篇|下一篇|热点推荐|热门推荐|"
+    r"猜你喜欢|精彩推荐|为你推荐|往期回顾|热门文章|阅读排行|点击排行)"
+)
+_HEADER_ONLY = re.compile(r"^\s*【?[\u4e00-\u9fff]{2,6}】?[:：]?\s*$")
+_LINK_LINE = 48
 _META = re.compile(r"发布时间|浏览次数|阅读量|点击量|来源[:：]")
 _URL = re.compile(r"(https?://|www\.)[\w.-]+")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
@@ -38,10 +54,20 @@ def find_furniture(text: str) -> list[Span]:
     """Return the spans of ``text`` (whole lines, without their newline) that are page furniture."""
     spans: list[Span] = []
     start = 0
+    links = False  # inside a list of links under a 相关阅读 header
     for line in text.split("\n"):
         end = start + len(line)
-        if line.strip() and _is_furniture(line):
+        if not line.strip():
+            links = False
+        elif _is_furniture(line):
             spans.append(Span(start, end))
+            links = bool(_RELATED.search(line) and _HEADER_ONLY.match(line)) or (
+                links and len(line.strip()) <= _LINK_LINE
+            )
+        elif links and len(line.strip()) <= _LINK_LINE and not line.rstrip().endswith("。"):
+            spans.append(Span(start, end))
+        else:
+            links = False
         start = end + 1
     return spans
 
@@ -50,6 +76,8 @@ def _is_furniture(line: str) -> bool:
     if _FOOTER.search(line) or _NAV.search(line) or _SHARE.search(line):
         return True
     if _EDITOR.search(line) or _META.search(line) or _RELATED.search(line):
+        return True
+    if _PAGE.search(line) or _COMMENTS.search(line):
         return True
     if _URL.search(line) and _DATE.search(line):
         return True

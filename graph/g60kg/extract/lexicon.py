@@ -17,6 +17,7 @@ __all__ = [
     "ADMIN_LEVEL",
     "ADMIN_SUFFIXES",
     "BOUNDARY_WORDS",
+    "COMPUTING_CENTRES",
     "DOCUMENT_SUFFIXES",
     "EVENT_SUFFIXES",
     "INDUSTRIES",
@@ -81,6 +82,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "办公室",
     "联盟",
     "协会",
+    "基金",
 )
 SITE_SUFFIXES: tuple[str, ...] = (
     "产业基地",
@@ -95,6 +97,18 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "先行区",
     "集聚区",
     "试验区",
+    "先导区",
+    "科学城",
+    "科创城",
+    "科技城",
+    "软件园",
+    "开发区",
+    "高新区",
+    "经开区",
+    "创新港",
+    "孵化器",
+    "加速器",
+    "众创空间",
     "中心",
     "平台",
     "走廊",
@@ -105,7 +119,18 @@ EVENT_SUFFIXES: dict[str, str] = {
     "大会": "Conference",
     "推介会": "Conference",
     "推介活动": "Conference",
-    "博览会": "Conference",
+    "博览会": "Exhibition",
+    "展览会": "Exhibition",
+    "大赛": "Competition",
+    "挑战赛": "Competition",
+    "竞赛": "Competition",
+    "开工仪式": "Groundbreaking",
+    "奠基仪式": "Groundbreaking",
+    "开工活动": "Groundbreaking",
+    "开园仪式": "Opening",
+    "开业仪式": "Opening",
+    "启用仪式": "Opening",
+    "投用仪式": "Opening",
     "发布会": "Launch",
     "峰会": "Summit",
     "论坛": "Summit",
@@ -132,6 +157,16 @@ INDUSTRIES: dict[str, str] = {
     "新材料": "new-materials",
     "大数据": "big-data",
     "云计算": "cloud-computing",
+    "机器人": "robotics",
+    "智能网联汽车": "intelligent-connected-vehicles",
+    "新能源汽车": "new-energy-vehicles",
+    "智能语音": "intelligent-speech",
+    "航空航天": "aerospace",
+    "量子信息": "quantum",
+    "高端装备": "high-end-equipment",
+    "物联网": "internet-of-things",
+    "低空经济": "low-altitude-economy",
+    "大数据与云计算": "big-data-cloud",
 }
 POST_TITLES: tuple[str, ...] = (
     "党委副书记",
@@ -172,10 +207,22 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "推动 推进 成立 揭牌 落户 入驻 依托 位于 位於 地处 包括 作为 成为 标志 随着 自 以来 首倡 "
         "覆盖 形成 共同 实现 加快 提出 表示 指出 设在 写入 纳入 迎来 吸引 云集 亮相 选择 进军 "
         "集体 全力 一场 一批 这些 多个 两级 不仅仅 别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 "
-        "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名"
+        "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名 "
+        "运维 承担 负责 旗下 下属 坐落 坐落于 选址 选址于 签约 开工 奠基 投用 建成 启用 共建 携手 "
+        "牵头 主办 承办 联合 参加 参与 出资 投资建设 运营方 建设方 落地 开园 开业 拟 计划 正式"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
+
+
+COMPUTING_CENTRES: tuple[str, ...] = (
+    "算力中心",
+    "智算中心",
+    "超算中心",
+    "数据中心",
+    "计算中心",
+    "算力枢纽",
+)
 
 
 def site_type(name: str) -> str:
@@ -188,9 +235,17 @@ def site_type(name: str) -> str:
         return "Platform"
     if name.endswith("小镇"):
         return "FeatureTown"
-    if name.endswith(("示范区", "实践区", "先行区", "集聚区", "试验区", "新城")):
+    if name.endswith(COMPUTING_CENTRES):
+        return "ComputingCentre"
+    if name.endswith(("科学城", "科创城", "科技城")):
+        return "ScienceCity"
+    if name.endswith(("先导区", "试验区")):
+        return "PilotZone"
+    if name.endswith(
+        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区")
+    ):
         return "PlannedZone"
-    if name.endswith(("产业园区", "产业园", "科技园", "园区")):
+    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园")):
         return "IndustrialPark"
     if name.endswith("基地"):
         return "InnovationBase" if ("创新" in name or "研发" in name) else "IndustrialBase"
@@ -201,7 +256,17 @@ def org_type(name: str) -> str:
     """The ontology class of an organisation name by its suffix."""
     if name.endswith(("公司", "集团")):
         return "Company"
-    if "联席" in name or name.endswith(("联盟", "协会")) or "协作" in name:
+    if name.endswith(("大学", "学院")):
+        return "University"
+    if name.endswith("实验室"):
+        return "Laboratory"
+    if name.endswith(("研究院", "研究所")):
+        return "ResearchInstitute"
+    if name.endswith("联盟"):
+        return "IndustryAlliance"
+    if name.endswith("基金"):
+        return "Fund"
+    if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
     if name.endswith(("人民政府", "管委会", "委员会", "办公室")):
         return "GovernmentBody"

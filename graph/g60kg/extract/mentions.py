@@ -42,7 +42,8 @@ _LIST_JOIN = frozenset("、和与及")
 _ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
 _UNVEILABLE = frozenset(
     {"InnovationBase", "IndustrialBase", "IndustrialPark", "Platform", "FeatureTown"}
-    | {"PlannedZone", "Site", "CooperationBody"}
+    | {"PlannedZone", "Site", "CooperationBody", "ComputingCentre", "ScienceCity", "PilotZone"}
+    | {"Laboratory", "ResearchInstitute", "IndustryAlliance"}
 )
 _EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
 
@@ -220,9 +221,23 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     return found
 
 
+_GLUED = re.compile(r"([\u4e00-\u9fff]{2,4}?)([由在被把向从经将])")
+
+
 def _trim_start(norm: str, start: int, end: int, kind: str) -> int:
+    """Drop brackets, an edition (2020, 首届) and a verb glued to a preposition (运维由).
+
+    >>> text = "运维由上海星海数据科技有限公司负责"
+    >>> text[_trim_start(text, 0, text.index("负责"), "org") :text.index("负责")]
+    '上海星海数据科技有限公司'
+    """
     while start < end and norm[start] in "()（）":
         start += 1
+    glued = _GLUED.match(norm, start, end)
+    if glued and end - glued.end() >= 4:
+        verb = glued.group(1)
+        if verb in lx.BOUNDARY_WORDS or tag(verb) in ("v", "vn"):
+            start = glued.end()
     if kind != "event":
         edition = _EDITION.match(norm, start, end)
         if edition and edition.end() < end - 1:

@@ -56,21 +56,44 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
                 break
             chain.append(following)
         position = chain[-1].end()
-        name = _name(text, position)
+        place = by_end.get(chain[0].start()) or _place_before(text, chain[0].start(), by_end)
+        name = _name(text, position) or _bracketed(text, place, chain[0].start(), position)
         if name is None:
             continue
-        place = by_end.get(chain[0].start()) or _place_before(text, chain[0].start(), by_end)
         for title in chain:
             span = Span(title.start(), title.end())
             posts.append(Post(name, title.group(), span, place))
 
 
 def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
-    # 洞泾镇党委副书记: the place ends where the title starts; 松江区区委: one character earlier
-    for end in (start, start - 1):
+    # 洞泾镇党委副书记: the place ends where the title starts; 松江区区委: one character earlier;
+    # 南湖区委副书记, 嘉兴市委书记: the place's last character begins the title
+    for end in (start, start - 1, start + 1):
         if end in by_end and text[end - 1 : end] in "区镇市县":
             return by_end[end]
     return None
+
+
+_BRACKET_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})[（(]$")
+
+
+def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span | None:
+    """张三（嘉兴市委书记）: the name before a bracket that holds only the post.
+
+    >>> text = "张三（嘉兴市委书记）出席。"
+    >>> _bracketed(text, None, text.index("嘉"), text.index("）"))
+    Span(start=0, end=2)
+    """
+    left = place.span.start if place is not None and place.span.start < start else start
+    if text[end : end + 1] not in "）)" or end == len(text):
+        return None
+    match = _BRACKET_NAME.search(text, max(0, left - 4), left)
+    if match is None or match.end() != left:
+        return None
+    before = text[match.start() - 1 : match.start()] if match.start() else ""
+    if before and re.fullmatch(r"[\u4e00-\u9fff]", before):
+        return None  # not a name alone (…的张三): only after punctuation or at the start
+    return Span(match.start(1), match.end(1))
 
 
 def _name(text: str, start: int) -> Span | None:

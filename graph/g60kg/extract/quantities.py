@@ -12,6 +12,8 @@ Examples
 ... # doctest: +NORMALIZE_WHITESPACE
 [{'min': 10000000000, 'qualifier': 'more-than', 'text': '超百亿', 'currency': 'CNY'},
  {'max': 10000000000, 'qualifier': 'nearly', 'text': '近百亿', 'currency': 'CNY'}]
+>>> [q.data["text"] for q in find_quantities("16栋、约4万个、28名干部、8个月、236亩、1.5万平方米")]
+['16栋', '约4万个', '28名', '8个月', '236亩', '1.5万平方米']
 >>> [q.data for q in find_quantities("20余家企业，同比增长3.71%")]
 ... # doctest: +NORMALIZE_WHITESPACE
 [{'min': 20, 'qualifier': 'more-than', 'text': '20余家', 'unit': 'count-unit:company'},
@@ -29,7 +31,7 @@ import cn2an
 
 from g60kg.extract.spans import Span
 
-__all__ = ["KM2", "Quantity", "find_quantities"]
+__all__ = ["COUNT_UNITS", "KM2", "MEASURE_UNITS", "Quantity", "find_quantities"]
 
 KM2 = "km2"
 _SCALES = {
@@ -44,6 +46,46 @@ _SCALES = {
     "万": Decimal(10) ** 4,
 }
 _UNITS = {"家": "count-unit:company", "户": "count-unit:business", "人": "count-unit:person"}
+# measure words (counts) and measures, longest first in the pattern; see ontology/vocab.ttl
+COUNT_UNITS = {
+    "个项目": "count-unit:project",
+    "个平台": "count-unit:platform",
+    "个机架": "count-unit:rack",
+    "台服务器": "count-unit:server",
+    "座城市": "count-unit:city",
+    "个城市": "count-unit:city",
+    "个月": "count-unit:month",
+    "栋": "count-unit:building",
+    "幢": "count-unit:building",
+    "名": "count-unit:person",
+    "位": "count-unit:person",
+    "天": "count-unit:day",
+    "场": "count-unit:event",
+    "个": "count-unit:unit",
+    "项": "count-unit:project",
+    "台": "count-unit:unit",
+    "套": "count-unit:unit",
+}
+MEASURE_UNITS = {
+    "平方米": "measure-unit:square-metre",
+    "㎡": "measure-unit:square-metre",
+    "平方千米": "measure-unit:square-kilometre",
+    "公顷": "measure-unit:hectare",
+    "公里": "measure-unit:kilometre",
+    "千米": "measure-unit:kilometre",
+    "亩": "measure-unit:mu",
+    "PFlops": "measure-unit:pflops",
+    "PFLOPS": "measure-unit:pflops",
+    "EFlops": "measure-unit:eflops",
+    "EFLOPS": "measure-unit:eflops",
+    "P": "measure-unit:pflops",
+    "E": "measure-unit:eflops",
+}
+_MEASURED = "|".join(
+    re.escape(u) for u in sorted(COUNT_UNITS | MEASURE_UNITS, key=len, reverse=True)
+)
+# a bare 个, 位, 名 or 天 after a Chinese numeral is mostly a word (一个, 两位, 今天), not a count
+_WORDY = frozenset({"个", "位", "名", "天", "台", "套", "项", "场", "P", "E"})
 _PRE = r"(?P<pre>超过|超|逾|将近|接近|近|约|大约|共|累计)?"
 _NUM = r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两]+(?:点[一二三四五六七八九零〇]+)?|数|几)?"
 _SCALE = r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)?"
@@ -55,8 +97,11 @@ _QUANTITY = re.compile(
     + _NUM
     + _SCALE
     + _POST
-    + r"(?P<unit>元|家|户|万人|人|平方公里)?)"
+    + r"(?P<unit>元|家|户|万人|人|平方公里|"
+    + _MEASURED
+    + r")?)"
     + _TAIL
+    + r"(?![A-Za-z])"
 )
 _GROWTH = re.compile(r"(同比|比上年|较上年)?(增长|增加|提高|下降|减少)了?$")
 
@@ -99,6 +144,8 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         return None
     if num is None and unit in ("家", "户", "人"):
         return None
+    if unit in COUNT_UNITS or unit in MEASURE_UNITS:
+        return _measured(match, groups, offset, text)
     several = num in ("数", "几")
     base = Decimal(1) if (num is None or several) else _number(num)
     if base is None:
@@ -124,6 +171,31 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         return None
     data["currency"] = "CNY"
     return Quantity(_span(match, offset), "amount", data)
+
+
+def _measured(
+    match: re.Match[str], groups: dict[str, Any], offset: int, text: str
+) -> Quantity | None:
+    """16栋, 约4万个, 28名, 8个月, 236亩, 1.5万平方米, 1500PFlops: counts and measures."""
+    unit, num, scale = groups["unit"], groups["num"], groups["scale"]
+    if num is None or num in ("数", "几"):
+        return None
+    if not num[0].isdigit() and unit in _WORDY:
+        return None
+    if unit in ("P", "E") and not num[0].isdigit():
+        return None
+    if unit == "天" and text[max(0, match.start() - 1) : match.start()] in ("今", "昨", "明", "前"):
+        return None
+    base = _number(num)
+    if base is None:
+        return None
+    multiplier = _SCALES[scale] if scale else Decimal(1)
+    data = _shaped(base * multiplier, groups, match.group(), None)
+    if unit in COUNT_UNITS:
+        data["unit"] = COUNT_UNITS[unit]
+        return Quantity(_span(match, offset), "count", data)
+    data["unit"] = MEASURE_UNITS[unit]
+    return Quantity(_span(match, offset), "measure", data)
 
 
 def _shaped(

@@ -31,15 +31,32 @@ __all__ = ["find_claims"]
 
 _EVENTS = frozenset(
     {"Conference", "Summit", "SigningCeremony", "Unveiling", "Launch", "Event", "PanelDiscussion"}
+    | {"Exhibition", "Competition", "Groundbreaking", "Opening"}
 )
 _SITES = frozenset(
     {"IndustrialBase", "IndustrialPark", "FeatureTown", "InnovationBase", "PlannedZone", "Site"}
+    | {"ComputingCentre", "ScienceCity", "PilotZone", "Platform"}
 )
 _ORGS = frozenset(
     {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance", "Fund"}
 )
 _HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
-_LOCATED = re.compile(r"位于|地处|坐落于|设在|设于|落户于?|隶属于?|属于")
+_LOCATED = re.compile(
+    r"位于|地处|坐落于|坐落在|设在|设于|落户于?|落地于?|入驻|选址于?|隶属于?|属于"
+)
+_ADVERBS = re.compile(r"(?:也|将|已经|已|还|均|都|正式|即将|先后|拟|计划|将会|成功|共同)*$")
+_SITE_VERBS = re.compile(r"开工|落成|建成|揭牌|启用|投用|开园|奠基|开业|运营|投运")
+_PARENT = re.compile(r"旗下|下属|所属")
+_BUILT = re.compile(
+    r"由(?P<org>[^，。；]{2,40}?)(?:共同|联合|牵头)?(?:承担|负责|进行|投资)?"
+    r"(?P<work>建设和运维|建设与运维|建设和运营|建设运营|建设运维|投资建设|建设|运维|运营)"
+)
+_WORK_BY = re.compile(
+    r"(?P<work>建设和运维|建设运营|建设|运维|运营)(?:工作)?(?:则|均|将)?由(?P<org>[^，。；]{2,40}?)"
+    r"(?:承担|负责)"
+)
+_ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
 _TABLE_ROW = re.compile(r"\s*[|｜\t]\s*")
 _PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
 _PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
@@ -62,6 +79,10 @@ def find_claims(
         inner_dates = [d for d in dates if sentence.start <= d.span.start < sentence.end]
         for rule in _RULES:
             claims.extend(rule(text, sentence, inner))
+        earlier = [
+            m for m in mentions if m.span.end <= sentence.start and m.proper and not m.nested
+        ]
+        claims.extend(_built(text, sentence, inner, sorted(earlier, key=lambda m: m.span.start)))
         claims.extend(_dated(sentence, inner, inner_dates))
     return claims
 
@@ -92,19 +113,125 @@ def _adjacent_places(text: str, sentence: Span, inner: list[Mention]) -> list[Cl
 def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     for match in _LOCATED.finditer(text, sentence.start, sentence.end):
-        subjects = enumeration_ending(text, inner, match.start())
-        objects = _place_chain(inner, match.end())
+        adverbs = _ADVERBS.search(text, sentence.start, match.start())
+        at = adverbs.start() if adverbs else match.start()
+        subjects = enumeration_ending(text, inner, at)
+        objects = _place_chain(
+            inner, match.end() + (1 if text[match.end() : match.end() + 1] in "在于" else 0)
+        )
+        parents = [m for m in inner if m.span.start == match.end() and m.type in _ORGS]
+        if subjects and parents and match.group().startswith("隶属"):
+            for subject in (m for m in subjects if m.type in _ORGS):
+                claims.append(
+                    _claim(
+                        "parentOrganization", subject, parents[0], Span(match.start(), match.end())
+                    )
+                )
+            continue
         if not subjects or not objects:
             continue
         place = objects[-1]
         for subject in subjects:
             if subject.type in _ORGS:
-                predicate = "settledIn" if match.group().startswith("落户") else "locatedIn"
+                settled = match.group().startswith(("落户", "落地", "入驻"))
+                predicate = "settledIn" if settled else "locatedIn"
                 claims.append(_claim(predicate, subject, place, Span(match.start(), match.end())))
             elif subject.type in ADMIN_LEVEL or subject.type in _SITES:
                 claims.append(
                     _claim("directlyWithin", subject, place, Span(match.start(), place.span.end))
                 )
+    return claims
+
+
+def _site_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """S在P开工 (落成, 揭牌, 启用…): the site is in the place."""
+    claims = []
+    for site in (m for m in inner if m.type in _SITES and not m.nested):
+        gap = re.match(r"(?:也|将|已|正式|于)*在", text[site.span.end : site.span.end + 6])
+        if gap is None:
+            continue
+        chain = _place_chain(inner, site.span.end + gap.end())
+        if not chain:
+            continue
+        verb = _SITE_VERBS.match(text, chain[-1].span.end, chain[-1].span.end + 2)
+        after = re.match(r"(?:正式|隆重|顺利)?", text[chain[-1].span.end :])
+        verb = verb or _SITE_VERBS.match(text, chain[-1].span.end + (after.end() if after else 0))
+        if verb:
+            evidence = Span(site.span.start, verb.end())
+            claims.append(_claim("directlyWithin", site, chain[-1], evidence, confidence=0.7))
+    return claims
+
+
+def _parent(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P旗下的A、B和C (下属, 所属): each listed organisation belongs to P."""
+    claims = []
+    for match in _PARENT.finditer(text, sentence.start, sentence.end):
+        parents = [m for m in inner if m.span.end == match.start() and m.type in _ORGS]
+        start = match.end() + (1 if text[match.end() : match.end() + 1] == "的" else 0)
+        children = [m for m in enumeration_starting(text, inner, start) if m.type in _ORGS]
+        if not parents or not children:
+            continue
+        for child in children:
+            evidence = Span(parents[0].span.start, child.span.end)
+            claims.append(_claim("parentOrganization", child, parents[0], evidence))
+    return claims
+
+
+def _built(
+    text: str, sentence: Span, inner: list[Mention], earlier: Sequence[Mention] = ()
+) -> list[Claim]:
+    """S由X承担建设和运维, 运维由X负责: who builds (builtBy) and runs (operatedBy) a site.
+
+    Without a site before it in the sentence (该中心由X承担建设), the site is the last one
+    named before the sentence.
+    """
+    claims = []
+    for pattern in (_BUILT, _WORK_BY):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            orgs = [
+                m
+                for m in inner
+                if m.type in _ORGS and match.start("org") <= m.span.start < match.end("org")
+            ]
+            orgs = [m for m in orgs if m.span.end <= match.end("org")]
+            before = [
+                m
+                for m in inner
+                if (m.type in _SITES or m.type in _ORGS) and m.span.end <= match.start()
+            ]
+            before = [m for m in before if m not in orgs and m.proper]
+            lead = text[sentence.start : match.start()]
+            if not before and (re.search(r"该|这|其", lead) or not lead.strip()):
+                before = [m for m in earlier if m.type in _SITES][-1:]
+            if not orgs or not before:
+                continue
+            subject = before[-1]
+            work = match.group("work")
+            predicates = []
+            if "建设" in work:
+                predicates.append("builtBy")
+            if "运" in work:
+                predicates.append("operatedBy")
+            for org in orgs:
+                for predicate in predicates:
+                    evidence = Span(match.start(), match.end())
+                    claims.append(_claim(predicate, subject, org, evidence, confidence=0.7))
+    return claims
+
+
+def _attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """People and bodies that 出席 (参加, 致辞) an event named in the same sentence."""
+    claims: list[Claim] = []
+    events = [m for m in inner if m.type in _EVENTS]
+    if len(events) != 1:
+        return claims
+    event = events[0]
+    for match in _ATTEND.finditer(text, sentence.start, sentence.end):
+        for who in inner:
+            if who.type != "Person" or who.span.start >= match.start():
+                continue
+            evidence = Span(who.span.start, match.end())
+            claims.append(_claim("participant", event, who, evidence, confidence=0.6))
     return claims
 
 
@@ -257,6 +384,7 @@ def _settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         return claims
     verb_at = sentence.start + verb.start()
     companies = [m for m in inner if m.type == "Company" and m.span.end <= verb_at]
+    companies = [m for m in companies if not _PARENT.match(text, m.span.end)]
     companies = [m for m in companies if text.startswith("为代表", m.span.end)] or companies[-1:]
     places = [m for m in inner if m.type in ADMIN_LEVEL]
     local = max(places, key=lambda m: ADMIN_LEVEL[m.type]) if places else None
@@ -360,6 +488,9 @@ def _incorporated(text: str, sentence: Span, inner: list[Mention]) -> list[Claim
 _RULES = (
     _adjacent_places,
     _located,
+    _site_in,
+    _parent,
+    _attended,
     _table_row,
     _has_units,
     _subordinate,

@@ -47,14 +47,20 @@ class IngestReport:
     new_entities: list[str] = field(default_factory=list)
     linked_entities: list[str] = field(default_factory=list)
     statements: int = 0
+    decisions: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """One paragraph for the command line."""
+        """One paragraph for the command line, after every decision taken for the curator."""
+        decided = [f"decided: {d}" for d in self.decisions]
         if self.unchanged:
-            return (
-                f"source '{self.source}' is already in data/ as this file has it: nothing changed"
+            return "\n".join(
+                [
+                    *decided,
+                    f"source '{self.source}' is already in data/ as this file has it: "
+                    "nothing changed",
+                ]
             )
-        lines = [f"wrote {path}" for path in self.written]
+        lines = decided + [f"wrote {path}" for path in self.written]
         lines.append(
             f"ingested '{self.source}': {len(self.new_entities)} new entities "
             f"({', '.join(self.new_entities) or 'none'}), {len(self.linked_entities)} linked, "
@@ -73,7 +79,12 @@ def source_files(data_dir: Path, source: str) -> dict[str, Path]:
     }
 
 
-def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = None) -> IngestReport:
+def ingest(
+    candidates_path: Path,
+    data_dir: Path,
+    article_path: Path | None = None,
+    accept_suggestions: bool = False,
+) -> IngestReport:
     """Validate `candidates_path` against `data_dir` and add it; nothing is written on failure.
 
     Parameters
@@ -81,6 +92,9 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
     candidates_path : a candidates file written by `g60kg extract` and reviewed by a curator.
     data_dir : the data folder to add to.
     article_path : the article (default: `article.file` of the candidates, beside them).
+    accept_suggestions : link each ambiguous entity to its top suggestion, and each new entity
+        that has the label of an existing one to it, instead of refusing; every such decision
+        is listed in the report.
 
     Raises
     ------
@@ -106,7 +120,13 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
         for path in staged.values():
             path.unlink(missing_ok=True)
         registry = _read_registry(stage, data_dir)
-        plan = Plan(cand, registry, previous, lambda file: _unstage_file(file, stage, data_dir))
+        plan = Plan(
+            cand,
+            registry,
+            previous,
+            lambda file: _unstage_file(file, stage, data_dir),
+            accept_suggestions,
+        )
         outputs = {
             "text": raw,
             "meta": render_metadata(cand, raw, text, encoding).encode("utf-8"),
@@ -124,6 +144,7 @@ def ingest(candidates_path: Path, data_dir: Path, article_path: Path | None = No
         new_entities=[str(row["id"]) for row in plan.new_rows],
         linked_entities=sorted(set(plan.linked)),
         statements=len(plan.statement_rows),
+        decisions=plan.decisions,
     )
     existing = {key: path.read_bytes() for key, path in owned.items() if path.is_file()}
     if existing == outputs:

