@@ -174,11 +174,23 @@ def _kept_store(nquads: Path) -> ox.Store:
     made_from = f"{nquads.stat().st_size} {nquads.stat().st_mtime_ns}"
     if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == made_from):
         import shutil
+        import tempfile
 
         _say(f"keeping a store of {nquads.name} in {folder} (opened without parsing next time)")
-        shutil.rmtree(folder, ignore_errors=True)
-        store_from_nquads(nquads, folder)  # written and flushed; dropped before reopening
-        stamp.write_text(made_from, encoding="utf-8")
+        # Written beside, then renamed into place: a second process loading at the same time
+        # never sees a half-written store (its own copy is simply dropped).
+        staging = Path(tempfile.mkdtemp(prefix=".g60kg-store-", dir=nquads.parent))
+        try:
+            store_from_nquads(nquads, staging / "store")  # written and flushed, then dropped
+            (staging / "store" / "made-from").write_text(made_from, encoding="utf-8")
+            old = staging / "old"
+            if folder.exists():
+                folder.rename(old)
+            (staging / "store").rename(folder)
+        except OSError:
+            pass  # another process put its store in place first
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return open_store(folder, read_only=True)
 
 
