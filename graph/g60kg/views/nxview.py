@@ -340,6 +340,14 @@ def _build(ds: Dataset, collapse_facts: bool) -> nx.MultiDiGraph:
             for b in values.get(rule[1], []):
                 attrs = _edge_attrs(index, a, _ox(G60[rule[2]]), b, fact)
                 attrs.update(label_zh=_label(index, fact, "zh"), label_en=_label(index, fact, "en"))
+                if G.has_edge(_text(a), _text(b), key=rule[2]):  # several facts say the same link
+                    seen = G.edges[_text(a), _text(b), rule[2]]
+                    attrs["evidence"] = sorted(
+                        seen["evidence"] + attrs["evidence"], key=_span_order
+                    )
+                    attrs.update({k: seen[k] for k in ("fact", "label_zh", "label_en")})
+                    G.add_edge(_text(a), _text(b), key=rule[2], **attrs)
+                    continue
                 G.add_edge(_text(a), _text(b), key=rule[2], fact=_text(fact), **attrs)
     return G
 
