@@ -52,8 +52,8 @@ def test_cli_build_prints_counts(tmp_path: Path) -> None:
     assert re.search(r"built \d+ quads", result.output)
 
 
-def test_cli_stats_shows_classes_and_sources() -> None:
-    result = CliRunner().invoke(main, ["stats"])
+def test_cli_stats_shows_classes_and_sources(seed_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", "--data", str(seed_dir)])
     assert result.exit_code == 0, result.output
     assert re.search(r"Company\s+5", result.output)
     assert re.search(r"dongjing-ai-town\s+\d+", result.output)
