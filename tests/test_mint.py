@@ -21,7 +21,7 @@ NEW = """entities:
     type: District
     zh: 测试县
     en: Test County
-    division_code: "341881"
+    division_code: "349901"
     cites: [admin-divisions]
 """
 
@@ -40,11 +40,23 @@ def test_missing_iri_is_refused_with_the_command_that_fixes_it(tmp_path: Path) -
 
     minted = runner.invoke(main, ["mint-iris", "--data", str(data)])
     assert minted.exit_code == 0, minted.output
-    assert "test-park -> E5" in minted.output and "test-county -> adm-341881" in minted.output
+    assert "test-park -> E5" in minted.output and "test-county -> adm-349901" in minted.output
     text = path.read_text(encoding="utf-8")
     assert "# two sites a curator has just written" in text  # comments stay
-    assert "    iri: adm-341881\n" in text
+    assert "    iri: adm-349901\n" in text
 
     again = runner.invoke(main, ["mint-iris", "--data", str(data)])
     assert "minted 0 IRIs" in again.output and path.read_text(encoding="utf-8") == text
     assert runner.invoke(main, ["validate", "--data", str(data)]).exit_code == 0
+
+
+def test_a_division_code_already_in_the_graph_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
+    path = data / "entities" / "hefei" / "test-sites.yaml"
+    path.write_text(NEW.replace("349901", "341881"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["mint-iris", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "division code 341881 is already the iri of an entity at" in result.output
+    assert "xuancheng" in result.output
+    assert "iri:" not in path.read_text(encoding="utf-8")  # nothing half-minted

@@ -82,7 +82,14 @@ def mint_iris(data_dir: Path) -> list[Minted]:
         for node in _entities(doc)
         if (m := SERIAL.match(str(node.get("iri", ""))))
     }
+    taken = {
+        str(node["iri"]): (path, line_of(node, "iri") or line_of(node))
+        for path, doc in docs.items()
+        for node in _entities(doc)
+        if node.get("iri")
+    }
     minted: list[Minted] = []
+    pending: dict[Path, list[tuple[int, str]]] = {}
     for path, doc in docs.items():
         block = _block(entities_dir, path)
         inserts: list[tuple[int, str]] = []
@@ -92,6 +99,15 @@ def mint_iris(data_dir: Path) -> list[Minted]:
             code = node.get("division_code")
             if code:
                 iri = f"adm-{code}"
+                if iri in taken:
+                    where, at = taken[iri]
+                    raise InputError(
+                        path,
+                        line_of(node, "division_code") or line_of(node),
+                        f"division code {code} is already the iri of an entity at {where}:{at}",
+                        "check the code; if it is the same place, describe it in one file only",
+                    )
+                taken[iri] = (path, line_of(node) or 0)
             else:
                 free = next((n for n in block if n not in used), None)
                 if free is None:
@@ -107,10 +123,12 @@ def mint_iris(data_dir: Path) -> list[Minted]:
             inserts.append((line, iri))
             minted.append(Minted(path, line, str(node["id"]), iri))
         if inserts:
-            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            for line, iri in sorted(inserts, reverse=True):
-                id_line = lines[line - 1]
-                indent = len(id_line) - len(id_line.lstrip(" -"))
-                lines.insert(line, " " * indent + f"iri: {iri}\n")
-            write_text(path, "".join(lines))
+            pending[path] = inserts
+    for path, inserts in pending.items():  # written only once every entity has its iri
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        for line, iri in sorted(inserts, reverse=True):
+            id_line = lines[line - 1]
+            indent = len(id_line) - len(id_line.lstrip(" -"))
+            lines.insert(line, " " * indent + f"iri: {iri}\n")
+        write_text(path, "".join(lines))
     return minted
