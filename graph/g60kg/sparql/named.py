@@ -56,8 +56,10 @@ def parse_named_query(path: Path) -> NamedQuery:
     """Read one `.rq` file and its `#+ key: value` header.
 
     >>> q = parse_named_query(queries_dir() / "investments-in-place.rq")
-    >>> q.title_en, list(q.params), q.kinds
-    ('Investments in a place', ['place', 'status'], {'place': 'g60:Place', 'status': 'investment-status'})
+    >>> q.title_en, list(q.params)
+    ('Investments in a place', ['place', 'status'])
+    >>> q.kinds
+    {'place': 'g60:Place', 'status': 'investment-status'}
     """
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
