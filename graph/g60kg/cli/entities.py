@@ -73,7 +73,8 @@ def describe_lines(info: dict[str, Any], lang: str, iris: bool) -> list[str]:
 
     >>> from g60kg.queries.analyst import describe
     >>> lines = describe_lines(describe(kg, "洞泾实质落地投资", "en"), "en", False)
-    >>> print("\n".join(lines[:2] + lines[3:4]))
+    >>> for line in lines[:2] + lines[3:4]:
+    ...     print(line)
     Investment landed in Dongjing  (Investment)
       ← includes: Landed and intended investment in Dongjing, together  [1, 2]
       → amount: ≥ 10,000,000,000 CNY (超百亿)  [1, 3]
