@@ -164,8 +164,8 @@ def people_table(
         line = []
         for _, kind, var in plan:
             if kind == "quantity":
-                bounds = [row.get(var + b) for b in _BOUNDS]
-                line.append(format_quantity(*bounds, wording=row.get(var + "_text")))
+                low, high, exact = (row.get(var + b) for b in _BOUNDS)
+                line.append(format_quantity(low, high, exact, wording=row.get(var + "_text")))
             elif kind == "label":
                 picked = [row.get(f"{var}_{x}") for x in (lang, "zh", "en")]
                 name = next((x for x in picked if x), None)

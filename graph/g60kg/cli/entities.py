@@ -100,7 +100,7 @@ def describe_lines(info: dict[str, Any], lang: str, iris: bool) -> list[str]:
 
 def _span_key(span: dict[str, Any], iris: bool) -> tuple[str, ...]:
     where = str(compact(span["source"])) if iris else span["source_label"]
-    return ("quote", span["quote"], f"{where} [{span['start']}:{span['end']}]")
+    return ("quote", span["quote"], where, f"[{span['start']}:{span['end']}]")
 
 
 def _note(notes: dict[tuple[str, ...], int], key: tuple[str, ...]) -> int:
@@ -109,9 +109,9 @@ def _note(notes: dict[tuple[str, ...], int], key: tuple[str, ...]) -> int:
 
 def _note_text(key: tuple[str, ...], width: int) -> str:
     """A quote and where it is, the quote shortened so that the line fits `width`."""
-    kind, text, where = key
+    kind, text, where, *offsets = key
     if kind == "quote":
-        where = shorten(where, max(width // 2, 12))
+        where = f"{shorten(where, max(width // 3, 12))} {offsets[0]}"
         return f"“{shorten(text, max(width - display_width(where) - 5, 12))}” — {where}"
     return shorten(f"cites {text}" + (f" <{compact(where)}>" if where else ""), width)
 
