@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from g60kg.cli import main
+from g60kg.kg import KnowledgeGraph
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -46,3 +48,27 @@ def test_export_csv_and_turtle(tmp_path: Path) -> None:
     assert {p.name for p in (tmp_path / "csv").iterdir()} == {"nodes.csv", "edges.csv"}
     code, _, _ = run("export", "--format", "turtle", "--out", str(tmp_path / "g.ttl"))
     assert code == 0 and "洞泾镇" in (tmp_path / "g.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["g60kg.trig", "g60kg.nq", "g60kg.json"])
+def test_export_refuses_to_overwrite_the_build(
+    kg: KnowledgeGraph, seed_dir: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    build = seed_dir.parent / "build"
+    before = {p.name: p.read_bytes() for p in build.iterdir() if p.is_file()}
+    monkeypatch.chdir(seed_dir.parent)
+    source = ("--source", str(seed_dir))
+    code, out, err = run("export", "--format", "trig", "--out", f"build/{name}", *source)
+    assert code == 1 and out == ""
+    assert f"build/{name} is a file of the build in {build}" in err
+    assert "export to another file, e.g. --out build/export." in err
+    assert {p.name: p.read_bytes() for p in build.iterdir() if p.is_file()} == before
+
+
+def test_export_refuses_the_dataset_it_reads(kg: KnowledgeGraph, tmp_path: Path) -> None:
+    dataset = tmp_path / "copy.nq"
+    dataset.write_bytes(b"")
+    code, _, err = run(
+        "export", "--format", "nquads", "--out", str(dataset), "--source", str(dataset)
+    )
+    assert code == 1 and "is the dataset being read" in err and dataset.read_bytes() == b""

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
-__all__ = ["label_of", "local_name", "matching", "normalise", "pick_label"]
+__all__ = ["label_of", "local_name", "matching", "normalise", "pick_label", "ranked"]
 
 _IGNORED = re.compile(r"[\s()（）【】《》“”\"'·・,，、:：_-]+")
 
@@ -63,18 +63,44 @@ def normalise(text: str) -> str:
     return _IGNORED.sub("", plain)
 
 
+def _score(text: str, name: str, wanted: str) -> tuple[int, int, int] | None:
+    """How well `text` matches what was typed (lower is better), or None: the step that
+    matches (exact, normalised, part of), then how much of `text` is left over, then where."""
+    if text == name:
+        return (0, 0, 0)
+    plain = normalise(text)
+    if plain == wanted:
+        return (1, 0, 0)
+    if wanted and wanted in plain:
+        return (2, len(plain) - len(wanted), plain.index(wanted))
+    return None
+
+
+def ranked(names: Mapping[str, Iterable[str]], name: str) -> list[str]:
+    """Every entity (key of `names`) that `name` names, best first: exact names, then normalised
+    ones (see `normalise`), then names that hold it, the closest in length first.
+
+    >>> ranked({"e1": {"洞泾人工智能小镇"}, "e2": {"洞泾镇"}, "e3": {"洞泾"}}, "洞泾")
+    ['e3', 'e2', 'e1']
+    """
+    wanted = normalise(name)
+    scored = []
+    for key, texts in names.items():
+        scores = [s for s in (_score(t, name, wanted) for t in texts) if s is not None]
+        if scores:
+            scored.append((min(scores), key))
+    return [key for _, key in sorted(scored)]
+
+
 def matching(names: Mapping[str, Iterable[str]], name: str) -> list[str]:
     """The entities (keys of `names`) that `name` names, at the first step that finds any: an
     exact name, then a normalised one (see `normalise`), then a normalised part of a name.
     Several results mean the name is ambiguous; none, that nothing is called so."""
     wanted = normalise(name)
-    steps: tuple[Callable[[str], bool], ...] = (
-        lambda text: text == name,
-        lambda text: normalise(text) == wanted,
-        lambda text: bool(wanted) and wanted in normalise(text),
-    )
-    for matches in steps:
-        found = sorted(key for key, texts in names.items() if any(map(matches, texts)))
-        if found:
-            return found
-    return []
+    steps: dict[str, int] = {}
+    for key, texts in names.items():
+        scores = [s[0] for s in (_score(t, name, wanted) for t in texts) if s is not None]
+        if scores:
+            steps[key] = min(scores)
+    first = min(steps.values(), default=None)
+    return sorted(key for key, step in steps.items() if step == first)

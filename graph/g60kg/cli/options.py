@@ -10,7 +10,7 @@ import click
 from ..project import DATA_ENV
 from ..rdf.store import BACKENDS, DEFAULT_BACKEND
 
-__all__ = ["BACKEND_OPTION", "DATA_OPTION", "LANG_OPTION", "SOURCE_OPTION"]
+__all__ = ["BACKEND_OPTION", "DATA_OPTION", "IRIS_OPTION", "LANG_OPTION", "SOURCE_OPTION"]
 
 DATA_OPTION = click.option(
     "--data",
@@ -32,6 +32,11 @@ LANG_OPTION = click.option(
     default="zh",
     show_default=True,
     help="Label language.",
+)
+IRIS_OPTION = click.option(
+    "--iris",
+    is_flag=True,
+    help="Show IRIs beside the labels in tables and text (JSON and CSV always hold them).",
 )
 BACKEND_OPTION = click.option(
     "--backend",

@@ -8,7 +8,6 @@ refused query).
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..errors import QuerySyntaxError
-from .options import BACKEND_OPTION, LANG_OPTION, SOURCE_OPTION
+from .options import BACKEND_OPTION, IRIS_OPTION, LANG_OPTION, SOURCE_OPTION
 
 if TYPE_CHECKING:
     from ..kg import KnowledgeGraph
@@ -69,6 +68,7 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     metavar="URL",
     help="Run on a remote SPARQL 1.1 endpoint instead of the embedded store.",
 )
+@IRIS_OPTION
 @_LANG
 @_BACKEND
 @_SOURCE
@@ -82,11 +82,15 @@ def query_command(
     backend: str,
     source: Path | None,
     endpoint: str | None,
+    iris: bool,
 ) -> None:
     """Run SPARQL given inline, from a file (-f) or by name (--name) with --param KEY=VALUE.
 
-    A parameter value may be an IRI, a CURIE (id:adm-310117, g60:Place, industry:ai) or the
-    name of an entity. Updates, SERVICE and FROM are refused.
+    A parameter value may be an IRI, a CURIE (id:adm-310117, g60:Place, industry:ai), the name
+    of an entity, or for classes and code lists a bare name or label (class=Company,
+    status=实质落地); `g60kg queries NAME` lists what each parameter takes. Tables show labels
+    (IRIs with --iris) fitted to the terminal; csv, tsv and json keep full values. Updates,
+    SERVICE and FROM are refused.
 
     \b
     Examples:
@@ -107,7 +111,7 @@ def query_command(
         get_query(name)  # unknown names fail before the graph is loaded
     if endpoint is not None:
         answer = remote_result(load_graph, endpoint, text, file, name, _params(pairs), lang, source)
-        click.echo(render(answer, fmt, lang))
+        click.echo(render(answer, fmt, lang, given=_params(pairs), iris=iris))
         return
     kg = load_graph(source, backend)
     try:
@@ -120,27 +124,30 @@ def query_command(
     except QuerySyntaxError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
-    click.echo(render(result, fmt, lang))
+    click.echo(render(result, fmt, lang, kg=kg, given=_params(pairs), iris=iris))
     if name is not None and not len(result):
         for note in no_data_notes(kg, bound, lang):
             click.echo(note, err=True)
 
 
 @click.command("queries")
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Title language.",
-)
-def queries_command(lang: str) -> None:
-    """List the named queries with their titles and parameters.
+@click.argument("name", required=False)
+@_LANG
+@_BACKEND
+@_SOURCE
+def queries_command(name: str | None, lang: str, backend: str, source: Path | None) -> None:
+    """List the named queries with their titles and parameters; with NAME, what each parameter
+    of that query takes and, for classes and code lists, every valid value.
 
-    Example: g60kg queries --lang en
+    Example: g60kg queries investments-in-place --lang en
     """
-    from ..sparql.named import named_queries
+    from ..sparql.named import get_query, named_queries
 
+    if name is not None:
+        from .entities import query_help
+
+        click.echo(query_help(load_graph(source, backend), get_query(name), lang))
+        return
     for query in named_queries().values():
         title = query.title_zh if lang == "zh" else query.title_en
         params = ", ".join(f"{p}{'?' if p in query.optional else ''}" for p in query.params)
@@ -149,21 +156,39 @@ def queries_command(lang: str) -> None:
 
 @click.command("find")
 @click.argument("name")
+@click.option(
+    "--one",
+    is_flag=True,
+    help="For scripts: print IRI, labels and types of the one match (tab-separated), or fail "
+    "(exit 1) listing the candidates when the name does not pick exactly one.",
+)
+@IRIS_OPTION
 @_LANG
 @_BACKEND
 @_SOURCE
-def find_command(name: str, lang: str, backend: str, source: Path | None) -> None:
-    """Print the IRI and labels of the entity named NAME (label, alias, English or pinyin).
+def find_command(
+    name: str, one: bool, iris: bool, lang: str, backend: str, source: Path | None
+) -> None:
+    """List the entities and facts named NAME (label, alias, English or pinyin), best first.
 
-    Example: g60kg find 洞泾
+    \b
+    Examples:
+      g60kg find 人工智能
+      g60kg find 洞泾镇 --one
     """
-    from ..queries.analyst import find, types_of
-    from ..queries.lookup import label
+    from ..queries.lookup import find, find_all, label
 
     kg = load_graph(source, backend)
-    iri = find(kg, name, lang)
-    names = "\t".join(label(kg, iri, code) for code in ("zh", "en"))
-    click.echo(f"{iri}\t{names}\t{', '.join(types_of(kg, iri))}")
+    if one:
+        from ..queries.analyst import types_of
+
+        iri = find(kg, name, lang)
+        names = "\t".join(label(kg, iri, code) for code in ("zh", "en"))
+        click.echo(f"{iri}\t{names}\t{', '.join(types_of(kg, iri))}")
+        return
+    from .entities import find_table
+
+    click.echo(find_table(kg, find_all(kg, name, lang), lang, iris))
 
 
 @click.command("describe")
@@ -171,45 +196,31 @@ def find_command(name: str, lang: str, backend: str, source: Path | None) -> Non
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@IRIS_OPTION
 @_LANG
 @_BACKEND
 @_SOURCE
-def describe_command(name: str, fmt: str, lang: str, backend: str, source: Path | None) -> None:
-    """Print everything said about an entity, each statement with its evidence.
+def describe_command(
+    name: str, fmt: str, iris: bool, lang: str, backend: str, source: Path | None
+) -> None:
+    """Print everything said about an entity or fact, amounts with their bounds, and the
+    evidence: each quote once, numbered, referred to by number from the statements it supports.
+
+    NAME is anything `find` finds: a label, alias or pinyin of an entity, the label of a fact
+    (as `query --name timeline` prints it), a CURIE or an IRI.
 
     Example: g60kg describe 李谦 --lang en
     """
     from ..queries.analyst import describe
-    from .answers import compact
 
     info = describe(load_graph(source, backend), name, lang)
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return
-    echo = _echo_visible
-    echo(f"{info['label']}  <{info['iri']}>  ({', '.join(info['types'])})")
-    for fact in info["facts"]:
-        arrow = "→" if fact["direction"] == "out" else "←"
-        echo(f"  {arrow} {fact['predicate_label']}: {fact['value_label']}")
-        for span in fact["evidence"]:
-            where = f"{compact(span['source'])} [{span['start']}:{span['end']}]"
-            echo(f"      “{span['quote']}” — {where}")
-        for reference in fact["references"]:
-            echo(f"      cites {compact(reference)}")
+    from .entities import describe_lines
 
-
-_INVISIBLE = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
-
-
-def _echo_visible(line: str) -> None:
-    r"""Print a line with control, surrogate and bidi characters escaped (\x1b, \u202e).
-
-    >>> _echo_visible("洞泾\x1b[31m\u202e镇")
-    洞泾\x1b[31m\u202e镇
-    """
-    click.echo(_INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode(), line))
+    for line in describe_lines(info, lang, iris):
+        click.echo(line)
 
 
 @click.command("path")

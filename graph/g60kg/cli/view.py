@@ -10,7 +10,7 @@ import click
 from ..views.formats import FORMATS, RDF_FORMATS
 from .options import LANG_OPTION, SOURCE_OPTION
 
-__all__ = ["export_command", "viz_command"]
+__all__ = ["export_command", "refuse_build_files", "viz_command"]
 
 
 @click.command("viz")
@@ -104,12 +104,41 @@ def viz_command(
 def export_command(fmt: str, out: Path, lang: str, source: Path | None) -> None:
     """Export the dataset or its network for other tools (Gephi, Cytoscape, triple stores).
 
+    The build's own files (build/g60kg.trig, .nq, .json and the kept store) and the dataset
+    read with --source are never overwritten: `g60kg build` writes those.
+
     Example: g60kg export --format graphml --out build/g60kg.graphml
     """
     from ..kg import load
     from ..views.export import export
 
+    refuse_build_files(out, source)
     kg = load(source)
     written = export(kg.rdf if fmt in RDF_FORMATS else kg.nx, fmt, out, lang=lang)
     for path in written:
         click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+def refuse_build_files(out: Path, source: Path | None) -> None:
+    """Refuse to export over a file of a build (a folder holding the build's manifest, or the
+    project's build/) or over the dataset being read; nothing is written."""
+    from ..errors import OutputError
+    from ..project import find_project
+    from ..rdf.freshness import MANIFEST_NAME, NQUADS_NAME, TRIG_NAME
+
+    target = out.expanduser().resolve()
+    store = Path(NQUADS_NAME).with_suffix(".oxigraph").name
+    folders = [p for p in (target.parent, target.parent.parent) if (p / MANIFEST_NAME).is_file()]
+    project = find_project()
+    if project is not None:
+        folders.append(project.build_dir.resolve())
+    owned = {f / name for f in folders for name in (NQUADS_NAME, TRIG_NAME, MANIFEST_NAME, store)}
+    inside_store = any(p.name == store and p.parent in folders for p in target.parents)
+    if target in owned or inside_store:
+        raise OutputError(
+            f"{out} is a file of the build in {target.parent}, written by `g60kg build` and read "
+            "by every command; export to another file, e.g. "
+            f"--out {out.with_name('export' + out.suffix)}"
+        )
+    if source is not None and source.expanduser().resolve() == target:
+        raise OutputError(f"{out} is the dataset being read (--source); export to another file")

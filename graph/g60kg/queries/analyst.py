@@ -19,10 +19,11 @@ from rdflib import URIRef
 
 from ..errors import G60Error, NoPath
 from ..kg import KnowledgeGraph
-from ..rdf.namespaces import CLAIM
+from ..rdf.namespaces import CLAIM, G60
 from ..sparql.named import run_named
 from ..sparql.results import choose_language, records
 from .lookup import find, label, local_name, resolve
+from .quantity import quantity_text
 
 __all__ = [
     "components",
@@ -85,8 +86,9 @@ def describe(kg: KnowledgeGraph, entity: str, lang: str = "zh") -> Record:
     """Everything said about an entity: labels, types, and each statement with its evidence.
 
     Each fact has `direction` (out: the entity is the subject; in: the object), the predicate
-    and value with labels, the supporting `claim`, and its `evidence` spans (quote, offsets,
-    source) or the `references` it cites. Derived containment (`g60:within`) is left out.
+    and value with labels (`quantity` says whether the value is an amount or count, read in
+    words), the supporting `claim`, and its `evidence` spans (quote, offsets, source and its
+    label) or the `references` it cites. Derived containment (`g60:within`) is left out.
 
     >>> info = describe(kg, "李谦")
     >>> info["label"], info["types"]
@@ -95,6 +97,13 @@ def describe(kg: KnowledgeGraph, entity: str, lang: str = "zh") -> Record:
     [('任职人', '李谦任松江区区委副书记'), ('任职人', '李谦任松江区区长')]
     >>> info["facts"][2]["evidence"][0]["quote"]
     '区长李谦出席大会并发表讲话'
+
+    A quantity (an amount, a count) reads with its bounds, unit and wording; facts such as an
+    investment are described by the labels the CLI prints for them:
+
+    >>> fact = describe(kg, "洞泾实质落地投资")
+    >>> [f["value_label"] for f in fact["facts"] if f["quantity"]]
+    ['≥ 10,000,000,000 CNY (超百亿)', '≥ 20 家 (20余家)']
     """
     iri = _iri(kg, entity, lang)
     facts = []
@@ -102,23 +111,33 @@ def describe(kg: KnowledgeGraph, entity: str, lang: str = "zh") -> Record:
         value, claim = row["value"], row["claim"]
         spans = _claim_evidence(kg, claim) if claim is not None else []
         is_iri = isinstance(value, str) and value.startswith(("http://", "https://"))
+        amount = quantity_text(kg, value, lang) if is_iri else None
+        references = [s["source"] for s in spans if s["quote"] is None]
         facts.append(
             {
                 "direction": row["direction"],
                 "predicate": row["predicate"],
                 "predicate_label": label(kg, row["predicate"], lang),
                 "value": value,
-                "value_label": label(kg, value, lang) if is_iri else value,
+                "value_label": amount or (label(kg, value, lang) if is_iri else value),
+                "quantity": amount is not None,
                 "claim": claim,
-                "evidence": [s for s in spans if s["quote"] is not None],
-                "references": [s["source"] for s in spans if s["quote"] is None],
+                "evidence": [
+                    s | {"source_label": s["source_title"] or label(kg, s["source"], lang)}
+                    for s in spans
+                    if s["quote"] is not None
+                ],
+                "references": references,
+                "reference_labels": [label(kg, r, lang) for r in references],
             }
         )
+    types = types_of(kg, iri)
     return {
         "iri": iri,
         "label": label(kg, iri, lang),
         "labels": {code: label(kg, iri, code) for code in ("zh", "en")},
-        "types": types_of(kg, iri),
+        "types": types,
+        "type_labels": [label(kg, f"{G60}{t}", lang) for t in types],
         "facts": facts,
     }
 

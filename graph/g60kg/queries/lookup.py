@@ -1,4 +1,6 @@
-"""Names to entities and entities to names: `find` by label or alias, `label` in a language.
+"""Names to entities and entities to names: `find` by label or alias (entities, and the facts
+whose labels the CLI prints), `label` in a language, and `resolve`, the one resolver of what a
+user typed (names, CURIEs, IRIs, classes and code-list values).
 
 Examples below use `kg = g60kg.load()`.
 """
@@ -16,10 +18,20 @@ from rdflib import Literal, URIRef
 
 from ..errors import AmbiguousEntity, EntityNotFound, G60Error
 from ..kg import KnowledgeGraph
-from ..names import local_name, matching, pick_label
-from ..rdf.namespaces import ID, PREFIXES, VOCAB
+from ..names import local_name, matching, pick_label, ranked
+from ..rdf.namespaces import CLAIM, ID, PREFIXES, VOCAB
+from .vocabulary import pick_term
 
-__all__ = ["LANGS", "entity_names", "find", "label", "local_name", "pick_label", "resolve"]
+__all__ = [
+    "LANGS",
+    "entity_names",
+    "find",
+    "find_all",
+    "label",
+    "local_name",
+    "pick_label",
+    "resolve",
+]
 
 LANGS = ("zh", "en")
 _LABELS = """
@@ -33,10 +45,12 @@ _CURIE = re.compile(r"^([A-Za-z][\w-]*):([\w./-]+)$")
 
 @dataclass
 class _Index:
-    """Every label of every node, and the names (labels and aliases) of entities."""
+    """Every label of every node; the names (labels and aliases) of entities, and of what
+    `find` also finds: entities and facts (claims with labels, such as investments)."""
 
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    findable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
 
 _CACHE: weakref.WeakKeyDictionary[KnowledgeGraph, _Index] = weakref.WeakKeyDictionary()
@@ -49,8 +63,12 @@ def _index(kg: KnowledgeGraph) -> _Index:
         for iri, p, text, tag in _label_rows(kg):
             if p.endswith("#label"):
                 index.labels[iri].setdefault(tag, text)
-            if iri.startswith(str(ID)) and "/mention/" not in iri:
+            if "/mention/" in iri:
+                continue
+            if iri.startswith(str(ID)):
                 index.names[iri].add(text)
+            if iri.startswith((str(ID), str(CLAIM))):
+                index.findable[iri].add(text)
         _CACHE[kg] = index
     return _CACHE[kg]
 
@@ -89,13 +107,31 @@ def label(kg: KnowledgeGraph, iri: str, lang: str = "zh") -> str:
     return pick_label(_index(kg).labels.get(str(iri), {}), lang) or local_name(str(iri))
 
 
+def find_all(kg: KnowledgeGraph, name: str, lang: str = "zh") -> list[str]:
+    """Every entity or fact that `name` names, best first (see `g60kg.names.ranked`); none at
+    all raises `EntityNotFound` with the closest labels.
+
+    >>> [label(kg, iri) for iri in find_all(kg, "洞泾镇党")]
+    ['洞泾镇党委', '洞泾镇党委副书记', '李子任洞泾镇党委副书记']
+    """
+    if not name.strip():
+        raise G60Error("an empty name matches nothing")
+    names = _index(kg).findable
+    found = ranked(names, name)
+    if found:
+        return found
+    shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
+    raise EntityNotFound(name, difflib.get_close_matches(name, sorted(shown), n=5, cutoff=0.3))
+
+
 def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
-    """The IRI of the one entity whose label or alias is `name`.
+    """The IRI of the one entity or fact whose label or alias is `name`.
 
     Tries an exact match, then a normalised one (width, case, tone marks, brackets, spaces
     ignored), then a normalised substring. Several entities at the first step that matches
     raise `AmbiguousEntity` listing them; none at all raises `EntityNotFound` with the closest
-    labels. Pinyin works too: the build adds a pinyin alias to every entity.
+    labels. Pinyin works too: the build adds a pinyin alias to every entity. Facts are found
+    by the labels the CLI prints for them.
 
     >>> find(kg, "洞泾镇")
     'https://w3id.org/g60kg/id/adm-310117106'
@@ -103,6 +139,8 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     True
     >>> find(kg, "李 谦")
     'https://w3id.org/g60kg/id/E0040'
+    >>> find(kg, "洞泾实质落地投资")
+    'https://w3id.org/g60kg/claim/dongjing-ai-town/investment-landed'
     >>> find(kg, "洞泾人工智能")
     Traceback (most recent call last):
     ...
@@ -110,14 +148,13 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     """
     if not name.strip():
         raise G60Error("an empty name matches nothing")
-    names = _index(kg).names
-    found = matching(names, name)
+    found = matching(_index(kg).findable, name)
     if len(found) == 1:
         return found[0]
     if found:
         raise AmbiguousEntity(name, [(iri, label(kg, iri, lang)) for iri in found])
-    shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
-    raise EntityNotFound(name, difflib.get_close_matches(name, sorted(shown), n=5, cutoff=0.3))
+    find_all(kg, name, lang)  # raises EntityNotFound with the closest labels
+    raise AssertionError("unreachable: find_all found what matching did not")
 
 
 _NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
@@ -134,18 +171,9 @@ def _iri(iri: str, given: str) -> URIRef:
     return URIRef(iri)
 
 
-def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh") -> URIRef:
-    """Turn user input into an IRI: `<iri>`, `http(s)://…`, a CURIE (`id:adm-310117`,
-    `g60:Town`), a code-list concept (`industry:ai`), or else an entity name through `find`.
-
-    >>> str(resolve(kg, "id:adm-310117"))
-    'https://w3id.org/g60kg/id/adm-310117'
-    >>> str(resolve(kg, "investment-status:landed"))
-    'https://w3id.org/g60kg/vocab/investment-status/landed'
-    >>> str(resolve(kg, "合肥"))
-    'https://w3id.org/g60kg/id/adm-340100'
-    """
-    text = text.strip()
+def _literal_iri(kg: KnowledgeGraph, text: str) -> URIRef | None:
+    """`<iri>`, `http(s)://…`, a CURIE (`id:adm-310117`, `g60:Town`) or a code-list concept
+    (`industry:ai`) as an IRI; None for anything else (a name)."""
     if text.startswith("<") and text.endswith(">"):
         return _iri(text[1:-1], text)
     if re.match(r"^https?://\S+$", text):
@@ -158,4 +186,58 @@ def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh") -> URIRef:
         concept = f"{VOCAB}{prefix}/{local}"
         if concept in _index(kg).labels:
             return URIRef(concept)
-    return URIRef(find(kg, text, lang))
+    return None
+
+
+def _of_class(kg: KnowledgeGraph, iri: str, cls: URIRef) -> bool:
+    return bool(kg.query("ASK { ?x a ?c }", {"x": URIRef(iri), "c": cls}, check=False).askAnswer)
+
+
+def _entity_of(kg: KnowledgeGraph, text: str, cls: URIRef, lang: str) -> URIRef:
+    """The entity named `text` that belongs to `cls` (which also settles an ambiguous name)."""
+    try:
+        iri = str(_literal_iri(kg, text) or find(kg, text, lang))
+    except AmbiguousEntity as exc:
+        fitting = [(i, n) for i, n in exc.candidates if _of_class(kg, i, cls)]
+        if len(fitting) != 1:
+            raise AmbiguousEntity(text, fitting or exc.candidates) from None
+        iri = fitting[0][0]
+    if not _of_class(kg, iri, cls):
+        raise G60Error(
+            f"{text!r} ({label(kg, iri, lang)}) is not a {label(kg, cls, lang)} "
+            f"({local_name(str(cls))}); give one, e.g. from `g60kg query --name instances-of "
+            f"--param class={local_name(str(cls))}`"
+        )
+    return URIRef(iri)
+
+
+def resolve(kg: KnowledgeGraph, text: str, lang: str = "zh", kind: str | None = None) -> URIRef:
+    """Turn user input into an IRI: `<iri>`, `http(s)://…`, a CURIE (`id:adm-310117`,
+    `g60:Town`), a code-list concept (`industry:ai`), or else an entity name through `find`.
+
+    `kind` narrows what is wanted: `"class"` (a class of the ontology, by CURIE, local name or
+    label), a code list such as `"investment-status"` (a concept, by CURIE, notation or label),
+    or a class CURIE such as `"g60:Place"` (an entity of that class). A value of another kind
+    raises a `G60Error` that lists or points to the valid ones.
+
+    >>> str(resolve(kg, "id:adm-310117"))
+    'https://w3id.org/g60kg/id/adm-310117'
+    >>> str(resolve(kg, "investment-status:landed"))
+    'https://w3id.org/g60kg/vocab/investment-status/landed'
+    >>> str(resolve(kg, "合肥"))
+    'https://w3id.org/g60kg/id/adm-340100'
+    >>> str(resolve(kg, "Company", kind="class"))
+    'https://w3id.org/g60kg/ontology#Company'
+    >>> str(resolve(kg, "实质落地", kind="investment-status"))
+    'https://w3id.org/g60kg/vocab/investment-status/landed'
+    >>> resolve(kg, "李谦", kind="g60:Place")
+    Traceback (most recent call last):
+    ...
+    g60kg.errors.G60Error: '李谦' (李谦) is not a 地点 (Place); give one, e.g. ...
+    """
+    text = text.strip()
+    if kind is not None and ":" not in kind:
+        return pick_term(kg, kind, text)
+    if kind is not None:
+        return _entity_of(kg, text, _literal_iri(kg, kind) or URIRef(kind), lang)
+    return _literal_iri(kg, text) or URIRef(find(kg, text, lang))

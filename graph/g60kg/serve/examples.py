@@ -5,10 +5,11 @@ Example:
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "towns.rq").write_text(
-...     "#+ name: towns\\n#+ title_zh: 城镇\\n#+ params: place=IRI of a place\\n"
+...     "#+ name: towns\\n#+ title_zh: 城镇\\n"
+...     "#+ params: place[g60:Place]=a place; kind?[admin-level]=a level\\n"
 ...     "SELECT ?t WHERE { ?t ?p ?place }\\n", encoding="utf-8")
 >>> [(e.name, e.title_zh, e.params) for e in read_examples(folder)]
-[('towns', '城镇', {'place': 'IRI of a place'})]
+[('towns', '城镇', {'place': 'a place', 'kind': 'a level'})]
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ class Example:
 
 
 def _params(value: str) -> dict[str, str]:
-    """``place=IRI of a place; year=a year`` → ``{"place": "IRI of a place", ...}``."""
+    """``place[g60:Place]=a place; year=a year`` → ``{"place": "a place", ...}``."""
     params = {}
-    for part in re.split(r"[;,]\s*(?=[\w-]+=)", value):
+    for part in re.split(r"[;,]\s*(?=[\w-]+\??(?:\[[^\]]*\])?=)", value):
         key, _, meaning = part.partition("=")
-        if key.strip():
-            params[key.strip()] = meaning.strip()
+        key = re.sub(r"\??(\[[^\]]*\])?$", "", key.strip())  # `status?[investment-status]`
+        if key:
+            params[key] = meaning.strip()
     return params
 
 

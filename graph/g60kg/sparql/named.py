@@ -1,15 +1,18 @@
 """Named SPARQL queries: `ontology/queries/*.rq`, listed, read and run by name with parameters.
 
 Each file starts with header lines `#+ key: value`: `name`, `title_zh`, `title_en`,
-`description` and `params` (`name=what it is; other?=… (optional)`, a trailing `?` marks an
-optional parameter). A parameter is bound as an RDF term, never pasted into the text, and every
-query projects its parameters (Oxigraph binds only projected variables).
+`description` and `params` (`name[kind]=what it is; other?=… (optional)`, a trailing `?` marks
+an optional parameter). The kind in brackets says what a value names: `class` (a class of the
+ontology), a code list (`investment-status`) or a class CURIE (`g60:Place`: an entity of that
+class); without one, any entity or IRI. A parameter is bound as an RDF term, never pasted into
+the text, and every query projects its parameters (Oxigraph binds only projected variables).
 
 Examples below use `kg = g60kg.load()`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,6 +29,7 @@ from ..rdf.ontology import ontology_dir
 __all__ = ["NamedQuery", "bind_params", "get_query", "named_queries", "queries_dir", "run_named"]
 
 HEADER_KEYS = ("name", "title_zh", "title_en", "description", "params")
+_PARAM = re.compile(r"^([A-Za-z_][\w-]*)(\?)?(?:\[([\w:-]+)\])?$")
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class NamedQuery:
     path: Path
     params: dict[str, str] = field(default_factory=dict)
     optional: frozenset[str] = frozenset()
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 def queries_dir() -> Path:
@@ -50,9 +55,11 @@ def queries_dir() -> Path:
 def parse_named_query(path: Path) -> NamedQuery:
     """Read one `.rq` file and its `#+ key: value` header.
 
-    >>> q = parse_named_query(queries_dir() / "plan-components.rq")
+    >>> q = parse_named_query(queries_dir() / "investments-in-place.rq")
     >>> q.title_en, list(q.params)
-    ('Components of a plan or slogan', ['programme'])
+    ('Investments in a place', ['place', 'status'])
+    >>> q.kinds
+    {'place': 'g60:Place', 'status': 'investment-status'}
     """
     text = path.read_text(encoding="utf-8")
     header: dict[str, str] = {}
@@ -65,12 +72,17 @@ def parse_named_query(path: Path) -> NamedQuery:
         raise G60Error(f"{path}: header lacks {', '.join(missing)} (lines `#+ key: value`)")
     params: dict[str, str] = {}
     optional: set[str] = set()
+    kinds: dict[str, str] = {}
     for part in filter(None, (p.strip() for p in header["params"].split(";"))):
-        name, _, description = part.partition("=")
-        name = name.strip()
-        if name.endswith("?"):
-            name = name[:-1]
+        head, _, description = part.partition("=")
+        spec = _PARAM.match(head.strip())
+        if spec is None:
+            raise G60Error(f"{path}: parameter {head.strip()!r} is not name, name? or name[kind]")
+        name, mark, kind = spec.groups()
+        if mark:
             optional.add(name)
+        if kind:
+            kinds[name] = kind
         params[name] = description.strip()
     return NamedQuery(
         name=header["name"],
@@ -81,6 +93,7 @@ def parse_named_query(path: Path) -> NamedQuery:
         path=path,
         params=params,
         optional=frozenset(optional),
+        kinds=kinds,
     )
 
 
@@ -120,10 +133,14 @@ def bind_params(
     """Check the parameters against the query's header and turn strings into RDF terms.
 
     A string may be an IRI, a CURIE (`id:adm-310117`, `g60:Place`, `industry:ai`) or an entity
-    label or alias, resolved with `lookup.find` (which refuses ambiguous names).
+    label or alias; a parameter of a kind also takes a class or concept by local name or label
+    (`Company`, `实质落地`, `landed`). All go through `lookup.resolve`, which refuses ambiguous
+    names and values of the wrong kind.
 
     >>> bind_params(kg, get_query("posts"), {"of": "松江区"})
     {'of': rdflib.term.URIRef('https://w3id.org/g60kg/id/adm-310117')}
+    >>> bind_params(kg, get_query("instances-of"), {"class": "Company"})
+    {'class': rdflib.term.URIRef('https://w3id.org/g60kg/ontology#Company')}
     """
     given = dict(params or {})
     unknown = sorted(set(given) - set(query.params))
@@ -137,7 +154,9 @@ def bind_params(
             f"query {query.name!r} needs parameter {', '.join(missing)}", query.params
         )
     return {
-        name: value if isinstance(value, Identifier) else resolve(kg, value, lang)
+        name: value
+        if isinstance(value, Identifier)
+        else resolve(kg, value, lang, query.kinds.get(name))
         for name, value in given.items()
     }
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from ..names import local_name
+from .tables import text_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,8 +192,11 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def format_rows(found: Sequence[Row], columns: Sequence[str], fmt: str = "table") -> str:
-    """Render rows as an aligned text table, CSV or TSV (values as plain text).
+def format_rows(
+    found: Sequence[Row], columns: Sequence[str], fmt: str = "table", width: int | None = None
+) -> str:
+    """Render rows as an aligned text table (fitted to `width` columns when given, see
+    `tables.text_table`), CSV or TSV (values as plain text, never shortened).
 
     >>> print(format_rows([{"a": "松江区", "b": 1}], ["a", "b"]))
     a       b
@@ -206,17 +209,4 @@ def format_rows(found: Sequence[Row], columns: Sequence[str], fmt: str = "table"
         writer.writerow(columns)
         writer.writerows([[_cell(r.get(c)) for c in columns] for r in found])
         return buffer.getvalue().rstrip("\n")
-    cells = [[_cell(r.get(c)) for c in columns] for r in found]
-    widths = [max([_width(c)] + [_width(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    lines = [_pad(columns, widths), _pad(["-" * w for w in widths], widths)]
-    lines += [_pad(row, widths) for row in cells]
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def _width(text: str) -> int:
-    """Display width: CJK and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(cells: Sequence[str], widths: Sequence[int]) -> str:
-    return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True))
+    return text_table(columns, [[_cell(r.get(c)) for c in columns] for r in found], width)
