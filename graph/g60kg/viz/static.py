@@ -167,7 +167,7 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str, dpi: int) -> F
         groups.setdefault(style_of(list(data.get("types") or [data.get("type") or ""])), []).append(
             node
         )
-    scale = 0.25 if is_map else 1.0 if detailed else min(1.0, max(0.06, 40 / len(H)))
+    scale = 0.25 if is_map else 1.0 if detailed else min(1.0, max(0.06, 24 / len(H)))
     for style, group in groups.items():
         nx.draw_networkx_nodes(
             H,
