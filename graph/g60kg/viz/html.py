@@ -39,6 +39,7 @@ from g60kg.viz.labels import (
     term_label,
 )
 from g60kg.viz.layout import spread_layout
+from g60kg.viz.places import place_layout
 from g60kg.viz.select import CONCEPT, select, shows_concepts
 from g60kg.viz.style import node_size, style_of
 
@@ -54,6 +55,8 @@ vis-network laying out from scratch, 2,000 nodes took two minutes."""
 
 SMALL_GRAPH = 100
 """Up to this many nodes the starting layout is Kamada-Kawai's, quadratic but tidier."""
+PAGE_SPACING = 40.0
+"""Distance between neighbouring entities of a member's group on the page, in pixels at zoom 1."""
 
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 VIS_LIB = "lib/vis-9.1.2"
@@ -73,13 +76,18 @@ def _fixed_positions(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]] | Non
 
 
 def _initial_layout(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
-    """Seeded starting positions: Kamada-Kawai for small graphs (tidy), else `spread_layout`.
+    """Seeded starting positions: Kamada-Kawai for small graphs (tidy); larger graphs of the
+    corridor grouped by member city (`places.place_layout`), others by `spread_layout`.
 
     Nodes that all carry a `pos` (a map) keep it.
     """
     fixed = _fixed_positions(H)
     if fixed is not None:
         return fixed
+    if H.number_of_nodes() > SMALL_GRAPH:
+        grouped = place_layout(H, spacing=PAGE_SPACING, gap=8 * PAGE_SPACING)
+        if grouped is not None:  # a browser's y axis points down: north stays up
+            return {n: (x, -y) for n, (x, y) in grouped[0].items()}
     if H.number_of_nodes() > SMALL_GRAPH or H.number_of_nodes() < 2:
         return spread_layout(H, scale=120.0)
     simple = nx.Graph(H.to_undirected(as_view=True))
