@@ -86,17 +86,20 @@ def fit_texts(figure: Figure, axes: Axes, *, rounds: int = 12) -> None:
         axes.set_ylim(y0 - 1.1 * bottom * per_y, y1 + 1.1 * top * per_y)
 
 
-def drop_overlapping(figure: Figure, texts: Iterable[Text]) -> list[Text]:
+def drop_overlapping(
+    figure: Figure, texts: Iterable[Text], *, kept: Iterable[Text] = ()
+) -> list[Text]:
     """Keep the texts, in the order given (most important first), that cover no text kept
-    before them; remove the others from the figure. Return the kept ones."""
+    before them nor any of `kept` (kept whatever they cover); remove the others from the figure.
+    Return the texts of `texts` kept."""
     renderer = renderer_of(figure)
-    kept: list[Text] = []
-    boxes: list[Bbox] = []
+    chosen: list[Text] = []
+    boxes = [text.get_window_extent(renderer).padded(PAD) for text in kept]
     for text in texts:
         box = text.get_window_extent(renderer).padded(PAD)
         if any(box.overlaps(other) for other in boxes):
             text.remove()
             continue
-        kept.append(text)
+        chosen.append(text)
         boxes.append(box)
-    return kept
+    return chosen

@@ -22,6 +22,7 @@ from matplotlib import font_manager, patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from g60kg.errors import MissingFontError
 from g60kg.output import check_output_path, write_bytes
@@ -45,7 +46,8 @@ __all__ = [
 
 FORMATS = ("png", "svg")
 LABELLED = 60
-"""Up to this many entities a picture names every entity and link; larger ones are overviews."""
+"""Up to this many entities a picture names every entity, and every link whose name covers no
+other name; larger ones are overviews."""
 OVERVIEW_LABELS = 40
 """An overview (and a map) names the corridor's members (and on a map every city) and then at most
 this many other entities: the most linked first (ties by IRI), leaving out an entity without links
@@ -181,14 +183,15 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str, dpi: int) -> F
             ax=axes,
         )
     if detailed:
-        _draw_labelled_edges(H, pos, lang, family, axes)
+        names, relations = _draw_labelled_edges(H, pos, lang, family, axes)
     else:  # straight lines without arrows or labels: one LineCollection, fast at any size
         nx.draw_networkx_edges(H, pos, ax=axes, arrows=False, width=0.2, edge_color="#cccccc")
     _legend(figure, H, lang, family)
     axes.margins(0.05)
     axes.autoscale_view()
-    if detailed:
+    if detailed:  # every entity named; a relation's name only where it covers no other name
         fit_texts(figure, axes)
+        drop_overlapping(figure, relations, kept=names)
     else:
         _name_important(H, pos, lang, family, axes, figure, always)
     return figure
@@ -232,8 +235,10 @@ def _name_important(
 
 def _draw_labelled_edges(
     H: nx.MultiDiGraph, pos: dict[str, tuple[float, float]], lang: str, family: str, axes: Any
-) -> None:
-    """Curved arrows (parallel links apart), relation names on them, entity names below nodes."""
+) -> tuple[list[Text], list[Text]]:
+    """Curved arrows (parallel links apart), relation names on them, entity names below nodes.
+
+    Return the entity names and the relation names drawn."""
     rads = [f"arc3,rad={0.08 + 0.12 * i}" for i in range(max(1, _most_parallel(H)))]
     nx.draw_networkx_edges(
         H,
@@ -249,13 +254,13 @@ def _draw_labelled_edges(
     ys = [y for _, y in pos.values()] or [0.0]
     drop = (max(ys) - min(ys) or 1.0) * 0.035
     below = {n: (x, y - drop) for n, (x, y) in pos.items()}
-    nx.draw_networkx_labels(
+    names = nx.draw_networkx_labels(
         H, below, labels, font_family=family, font_size=8, ax=axes, clip_on=False
     )
     edge_labels = {
         (u, v, k): label_of(d, lang, str(k)) for u, v, k, d in H.edges(keys=True, data=True)
     }
-    nx.draw_networkx_edge_labels(
+    relations = nx.draw_networkx_edge_labels(
         H,
         pos,
         edge_labels,
@@ -267,6 +272,7 @@ def _draw_labelled_edges(
         bbox={"alpha": 0},
         clip_on=False,
     )
+    return list(names.values()), list(relations.values())
 
 
 def _area(H: nx.MultiDiGraph, node: str) -> float:
