@@ -103,16 +103,22 @@ def _spring(H: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     return {str(n): (float(x), float(y)) for n, (x, y) in layout.items()}
 
 
-def _overview_positions(H: nx.MultiDiGraph) -> tuple[dict[str, tuple[float, float]], set[str]]:
+def _overview_positions(
+    H: nx.MultiDiGraph,
+) -> tuple[dict[str, tuple[float, float]], dict[str, tuple[float, float]]]:
     """Grouped by member city when `H` has the corridor's members, else spread out; with the
-    nodes whose names are always shown (the members)."""
+    nodes whose names are always shown (the members) and where: above their group."""
     grouped = place_layout(H)
-    if grouped is not None:
-        pos, _ = grouped
-        return pos, set(members(H))
-    if H.number_of_nodes() >= 300:
-        return {str(n): p for n, p in spread_layout(H).items()}, set()
-    return _spring(H), set()
+    if grouped is None:
+        if H.number_of_nodes() >= 300:
+            return {str(n): p for n, p in spread_layout(H).items()}, {}
+        return _spring(H), {}
+    pos, groups = grouped
+    tops: dict[str, float] = {}
+    for node, group in groups.items():
+        if group:
+            tops[group] = max(tops.get(group, pos[group][1]), pos[node][1])
+    return pos, {member: (pos[member][0], top) for member, top in tops.items()}
 
 
 def _legend(figure: Figure, H: nx.MultiDiGraph, lang: str, family: str) -> None:
@@ -152,11 +158,11 @@ def _draw(H: nx.MultiDiGraph, lang: str, title: str, family: str, dpi: int) -> F
     axes.set_title(title, fontfamily=family, fontsize=14)
     is_map = H.number_of_nodes() > 0 and all("lat" in d for _, d in H.nodes(data=True))
     detailed = not is_map and H.number_of_nodes() <= LABELLED
-    always: set[str] = set()
+    always: dict[str, tuple[float, float]] = {}
     if is_map:
         pos = {str(n): (float(d["lon"]), float(d["lat"])) for n, d in H.nodes(data=True)}
-        always = {str(n) for n, d in H.nodes(data=True) if d.get("type") == "City"}
-        always |= set(members(H))
+        cities = {str(n) for n, d in H.nodes(data=True) if d.get("type") == "City"}
+        always = {n: pos[n] for n in sorted(cities | set(members(H)))}
         mean_lat = sum(lat for _, lat in pos.values()) / len(pos)
         # keep distances true: a degree of longitude is shorter than one of latitude
         axes.set_aspect(1 / math.cos(math.radians(mean_lat)))
@@ -204,9 +210,10 @@ def _name_important(
     family: str,
     axes: Any,
     figure: Figure,
-    always: set[str],
+    always: dict[str, tuple[float, float]],
 ) -> None:
-    """Name the important entities of an overview, by the rule of `OVERVIEW_LABELS`."""
+    """Name the important entities of an overview, by the rule of `OVERVIEW_LABELS`; the names in
+    `always` are placed at the points given (a member's above its group)."""
     ranked = sorted(H.nodes, key=lambda n: (n not in always, -H.degree(n), str(n)))
     chosen = [n for n in ranked if n in always or H.degree(n) > 0][: len(always) + OVERVIEW_LABELS]
     texts = []
@@ -215,7 +222,7 @@ def _name_important(
         texts.append(
             axes.annotate(
                 wrap_label(label_of(H.nodes[node], lang, local_name(node)), lang),
-                pos[node],
+                always.get(node, pos[node]),
                 xytext=(0, 4),
                 textcoords="offset points",
                 ha="center",
