@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from g60kg.viz import LARGE_GRAPH, iframe_html, render_html, write_html
+from g60kg import KnowledgeGraph
+from g60kg.viz import LARGE_GRAPH, iframe_html, render_html, select, write_html
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -229,3 +231,97 @@ def test_real_dongjing_ego_graph(context: Any, tmp_path: Path) -> None:
     assert max(ImageStat.Stat(image).stddev) > 10, "the screenshot is blank"
     if os.environ.get("G60KG_SCREENSHOT"):
         Path(os.environ["G60KG_SCREENSHOT"]).write_bytes(shot)
+
+
+def status_counts(page: Any) -> list[int]:
+    """The entity and link counts the page states."""
+    return [int(n) for n in re.findall(r"\d+", page.locator("#g60-status").inner_text())[:2]]
+
+
+@pytest.fixture(scope="module")
+def seed_pages(tmp_path_factory: pytest.TempPathFactory, kg: KnowledgeGraph) -> dict[str, Path]:
+    """The whole seed graph as a Chinese and an English page (the ontology's labels included)."""
+    folder = tmp_path_factory.mktemp("seed-pages")
+    G = kg.nx
+    return {lang: write_html(G, folder / f"seed-{lang}.html", lang=lang) for lang in ("zh", "en")}
+
+
+def english_names(G: nx.MultiDiGraph) -> set[str]:
+    """Every class and property of the graph by its local name and English label."""
+    labels = G.graph["class_labels"]
+    names = {t for _, d in G.nodes(data=True) for t in d["types"]}
+    names |= {k for _, d in G.nodes(data=True) for k in d["attrs"]}
+    return names | {labels[n]["en"] for n in names if n in labels}
+
+
+def test_chinese_page_speaks_chinese_in_legend_and_details(
+    context: Any, seed_pages: dict[str, Path], kg: KnowledgeGraph
+) -> None:
+    G = kg.nx
+    visit = open_page(context, seed_pages["zh"])
+    page = visit.page
+    legend = page.locator("#g60-legend").inner_text()
+    assert {"企业", "镇", "投资", "概念"} <= set(legend.split())
+    assert not re.search("[A-Za-z]{2}", legend), legend
+    page.fill("#g60-search", "洞泾实质落地投资")
+    page.press("#g60-search", "Enter")
+    details = page.locator("#g60-details")
+    terms = details.locator("dt").all_inner_texts()
+    assert {"类型", "企业数量", "金额", "日期"} <= set(terms)
+    shown = " ".join([*terms, page.locator("#g60-details dd").first.inner_text()])
+    leaked = sorted(n for n in english_names(G) if re.search(rf"\b{re.escape(n)}\b", shown))
+    assert leaked == []
+    page.close()
+    assert visit.requests == [] and visit.errors == []
+
+
+def test_english_page_speaks_english(context: Any, seed_pages: dict[str, Path]) -> None:
+    visit = open_page(context, seed_pages["en"])
+    page = visit.page
+    legend = page.locator("#g60-legend").inner_text()
+    assert "Company" in legend and "Town" in legend and not re.search("[\u4e00-\u9fff]", legend)
+    page.fill("#g60-search", "洞泾实质落地投资")
+    page.press("#g60-search", "Enter")
+    terms = page.locator("#g60-details dt").all_inner_texts()
+    assert {"Type", "company count", "amount"} <= set(terms)
+    page.close()
+
+
+def test_concepts_start_hidden_and_counts_follow_the_filter(
+    context: Any, seed_pages: dict[str, Path], kg: KnowledgeGraph
+) -> None:
+    G = kg.nx
+    concepts = {n for n, t in G.nodes(data="type") if t == "Concept"}
+    companies = {n for n, t in G.nodes(data="type") if t == "Company"}
+    assert concepts and companies
+
+    def expected(hidden: set[str]) -> list[int]:
+        shown = set(G) - hidden
+        links = sum(1 for u, v in G.edges() if u in shown and v in shown)
+        return [len(shown), links]
+
+    visit = open_page(context, seed_pages["zh"])
+    page = visit.page
+    box = page.locator("#g60-legend input[value=Concept]")
+    assert not box.is_checked()
+    assert drawn(page) == expected(concepts) == status_counts(page)
+    page.locator("#g60-legend input[value=Company]").uncheck()
+    assert drawn(page) == expected(concepts | companies) == status_counts(page)
+    box.check()
+    page.locator("#g60-legend input[value=Company]").check()
+    assert drawn(page) == expected(set()) == status_counts(page)
+    assert status_counts(page) == [G.number_of_nodes(), G.number_of_edges()]
+    page.close()
+    assert visit.requests == [] and visit.errors == []
+
+
+def test_a_focused_page_shows_its_concepts(
+    context: Any, tmp_path: Path, kg: KnowledgeGraph
+) -> None:
+    G = kg.nx
+    expected = select(G, focus="洞泾镇", depth=2)
+    assert "Concept" in {t for _, t in expected.nodes(data="type")}
+    visit = open_page(context, write_html(G, tmp_path / "f.html", focus="洞泾镇", depth=2))
+    assert drawn(visit.page)[0] == expected.number_of_nodes()
+    assert visit.page.locator("#g60-legend input[value=Concept]").is_checked()
+    visit.page.close()

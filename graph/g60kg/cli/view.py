@@ -33,6 +33,12 @@ __all__ = ["export_command", "refuse_build_files", "viz_command"]
     "--depth", type=int, default=None, help="Links from the focus to include (default 1)."
 )
 @click.option("--types", default=None, help="Comma-separated classes to keep, e.g. Company,Town.")
+@click.option(
+    "--concepts/--no-concepts",
+    default=None,
+    help="Show code-list concepts (区, 人工智能…). Default: hidden in the whole graph "
+    "(the page's legend can show them), shown around a --focus.",
+)
 @LANG_OPTION
 @click.option(
     "--map",
@@ -47,6 +53,7 @@ def viz_command(
     focus: str | None,
     depth: int | None,
     types: str | None,
+    concepts: bool | None,
     lang: str,
     as_map: bool,
     source: Path | None,
@@ -56,6 +63,9 @@ def viz_command(
     Example: g60kg viz --out build/dongjing.html --focus 洞泾镇 --depth 2 --lang en
 
     Example: g60kg viz --map --out build/corridor-map.png --lang en
+
+    A picture of more than 60 entities is an overview: grouped by member city, naming the
+    members and the most linked entities that fit without covering each other.
     """
     from ..kg import load
     from ..viz import write_html, write_image
@@ -73,7 +83,13 @@ def viz_command(
         G = map_graph(G)
     chosen = fmt or out.suffix.lstrip(".").lower()
     type_list = [t.strip() for t in types.split(",")] if types else None
-    options = {"lang": lang, "focus": focus, "depth": depth, "types": type_list}
+    options = {
+        "lang": lang,
+        "focus": focus,
+        "depth": depth,
+        "types": type_list,
+        "concepts": concepts,
+    }
     if chosen == "html":
         written = write_html(G, out, **options)  # type: ignore[arg-type]
     elif chosen in ("png", "svg"):

@@ -314,7 +314,7 @@ def _build(ds: Dataset, collapse_facts: bool) -> nx.MultiDiGraph:
     G.graph["class_labels"] = {
         _local(c): dict(names)
         for c, names in index.onto_labels.items()
-        if str(c).startswith(str(G60))
+        if _text(c).startswith(G60_TEXT)
     }
     _add_nodes(G, index, [n for n in nodes if n not in collapsed])
     for s in nodes:

@@ -36,9 +36,11 @@ from g60kg.viz.labels import (
     default_title,
     label_of,
     local_name,
+    term_label,
 )
 from g60kg.viz.layout import spread_layout
-from g60kg.viz.select import select
+from g60kg.viz.places import place_layout
+from g60kg.viz.select import CONCEPT, select, shows_concepts
 from g60kg.viz.style import node_size, style_of
 
 __all__ = ["LARGE_GRAPH", "iframe_html", "render_html", "write_html"]
@@ -53,6 +55,8 @@ vis-network laying out from scratch, 2,000 nodes took two minutes."""
 
 SMALL_GRAPH = 100
 """Up to this many nodes the starting layout is Kamada-Kawai's, quadratic but tidier."""
+PAGE_SPACING = 40.0
+"""Distance between neighbouring entities of a member's group on the page, in pixels at zoom 1."""
 
 FONT_FACE = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 VIS_LIB = "lib/vis-9.1.2"
@@ -72,13 +76,18 @@ def _fixed_positions(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]] | Non
 
 
 def _initial_layout(H: nx.MultiDiGraph) -> dict[Any, tuple[float, float]]:
-    """Seeded starting positions: Kamada-Kawai for small graphs (tidy), else `spread_layout`.
+    """Seeded starting positions: Kamada-Kawai for small graphs (tidy); larger graphs of the
+    corridor grouped by member city (`places.place_layout`), others by `spread_layout`.
 
     Nodes that all carry a `pos` (a map) keep it.
     """
     fixed = _fixed_positions(H)
     if fixed is not None:
         return fixed
+    if H.number_of_nodes() > SMALL_GRAPH:
+        grouped = place_layout(H, spacing=PAGE_SPACING, gap=8 * PAGE_SPACING)
+        if grouped is not None:  # a browser's y axis points down: north stays up
+            return {n: (x, -y) for n, (x, y) in grouped[0].items()}
     if H.number_of_nodes() > SMALL_GRAPH or H.number_of_nodes() < 2:
         return spread_layout(H, scale=120.0)
     simple = nx.Graph(H.to_undirected(as_view=True))
@@ -117,8 +126,11 @@ def _options(large: bool) -> dict[str, Any]:
 Records = tuple[list[dict[str, Any]], list[dict[str, Any]]]
 
 
-def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
-    """vis-network nodes, and beside them what the cards show (labels, classes, values, quotes)."""
+def _node_records(H: nx.MultiDiGraph, lang: str, hidden: frozenset[str]) -> Records:
+    """vis-network nodes, and beside them what the cards show (labels, classes, values, quotes).
+
+    Nodes of the classes in `hidden` start hidden (the legend's boxes of those classes unticked).
+    """
     positions = _initial_layout(H)
     nodes: list[dict[str, Any]] = []
     info: list[dict[str, Any]] = []
@@ -128,7 +140,10 @@ def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
         x, y = positions[node]
         size = node_size(H.degree(node))
         label = label_of(data, lang, local_name(node))
-        nodes.append(Node(node, style.shape, label, color=style.color, size=size, x=x, y=y).options)
+        record = Node(node, style.shape, label, color=style.color, size=size, x=x, y=y).options
+        if (data.get("type") or types[0]) in hidden:
+            record["hidden"] = True
+        nodes.append(record)
         evidence = [
             {**item, "relation": label_of(edata, lang, "")}
             for _, _, edata in [*H.out_edges(node, data=True), *H.in_edges(node, data=True)]
@@ -141,7 +156,10 @@ def _node_records(H: nx.MultiDiGraph, lang: str) -> Records:
                 "type": data.get("type") or types[0],
                 "types": types,
                 "typeLabels": [class_label(H, t, lang) for t in types],
-                "attrs": [[str(k), str(v)] for k, v in sorted((data.get("attrs") or {}).items())],
+                "attrs": [
+                    [term_label(H, str(k), lang), str(v)]
+                    for k, v in sorted((data.get("attrs") or {}).items())
+                ],
                 "evidence": evidence[:NODE_EVIDENCE],
             }
         )
@@ -175,8 +193,10 @@ def _edge_records(H: nx.MultiDiGraph, lang: str) -> Records:
     return edges, info
 
 
-def _legend(H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str) -> list[Any]:
-    """One entry per class shown, the most frequent first."""
+def _legend(
+    H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str, hidden: frozenset[str]
+) -> list[Any]:
+    """One entry per class present, the most frequent first; `hidden` classes start unticked."""
     counts = Counter(info["type"] for info in node_info)
     return [
         {
@@ -185,29 +205,37 @@ def _legend(H: nx.MultiDiGraph, node_info: list[dict[str, Any]], lang: str) -> l
             "symbol": style_of([name]).symbol,
             "color": style_of([name]).color,
             "count": count,
+            "hidden": name in hidden,
         }
         for name, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     ]
 
 
-def _payload(H: nx.MultiDiGraph, lang: str) -> dict[str, Any]:
+def _status(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], text: dict[str, str]) -> str:
+    """The counts of the entities and links shown (the page's script redoes it on each filter)."""
+    shown = {n["id"] for n in nodes if not n.get("hidden")}
+    links = sum(1 for e in edges if e["from"] in shown and e["to"] in shown)
+    return text["status"].format(nodes=len(shown), edges=links)
+
+
+def _payload(H: nx.MultiDiGraph, lang: str, hidden: frozenset[str]) -> dict[str, Any]:
     """Everything the page's script reads."""
     large = H.number_of_nodes() >= LARGE_GRAPH
     frozen = large or _fixed_positions(H) is not None
-    nodes, node_info = _node_records(H, lang)
+    nodes, node_info = _node_records(H, lang, hidden)
     edges, edge_info = _edge_records(H, lang)
     text = TEXT[lang]
-    status = text["status"].format(nodes=len(nodes), edges=len(edges))
     return {
         "lang": lang,
         "text": text,
-        "status": status + (text["large"] if large else ""),
+        "large": large,
+        "status": _status(nodes, edges, text) + (text["large"] if large else ""),
         "options": _options(frozen),
         "nodes": nodes,
         "nodeInfo": node_info,
         "edges": edges,
         "edgeInfo": edge_info,
-        "legend": _legend(H, node_info, lang),
+        "legend": _legend(H, node_info, lang, hidden),
     }
 
 
@@ -254,6 +282,7 @@ def render_html(
     focus: str | None = None,
     depth: int | None = None,
     types: Iterable[str] | None = None,
+    concepts: bool | None = None,
     title: str | None = None,
 ) -> str:
     """Return the self-contained HTML page of (part of) `G` as a string.
@@ -269,11 +298,12 @@ def render_html(
     """
     check_language(lang)
     H = select(G, focus=focus, depth=depth, types=types)
+    hidden = frozenset() if shows_concepts(concepts, focus, types) else frozenset({CONCEPT})
     if title is None:
         title = default_title(G, lang, focus)
     vis_js = _asset("pyvis", f"{VIS_LIB}/vis-network.min.js", "</script")
     app_js = _asset("g60kg.viz", "templates/graph.js", "</script")
-    payload = _payload(H, lang)
+    payload = _payload(H, lang, hidden)
     csp = "; ".join(
         [
             "default-src 'none'",
@@ -312,6 +342,7 @@ def write_html(
     focus: str | None = None,
     depth: int | None = None,
     types: Iterable[str] | None = None,
+    concepts: bool | None = None,
     title: str | None = None,
 ) -> Path:
     """Write the interactive page of (part of) `G` to `path` as UTF-8 and return the path.
@@ -324,6 +355,9 @@ def write_html(
     focus, depth : show only the entities within `depth` links (default 1) of `focus`
         (an IRI, IRI local name, or Chinese or English label).
     types : show only entities of these classes (ontology local names such as "Company").
+    concepts : show code-list concepts (区, 人工智能…); by default they start hidden in the whole
+        graph and shown around a focus (`select.shows_concepts`). Hidden ones stay in the page:
+        ticking their class in the legend shows them.
     title : the page heading; by default the graph's name (and the focus).
 
     Raises
@@ -334,7 +368,9 @@ def write_html(
     ValueError : an unknown `lang`, or a `depth` without `focus`.
     """
     check_output_path(path)
-    page = render_html(G, lang=lang, focus=focus, depth=depth, types=types, title=title)
+    page = render_html(
+        G, lang=lang, focus=focus, depth=depth, types=types, concepts=concepts, title=title
+    )
     return write_text(path, page)
 
 

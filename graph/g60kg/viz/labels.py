@@ -15,6 +15,7 @@ __all__ = [
     "default_title",
     "label_of",
     "local_name",
+    "term_label",
 ]
 
 LANGUAGES = ("zh", "en")
@@ -67,17 +68,36 @@ def check_language(lang: str) -> None:
         raise ValueError(f"unknown language {lang!r}; choose one of: {', '.join(LANGUAGES)}")
 
 
+# Terms the view uses from outside the g60 ontology, named in our words.
+OTHER_TERMS: dict[str, dict[str, str]] = {
+    "Concept": {"zh": "概念", "en": "Concept"},
+    "Thing": {"zh": "事物", "en": "Thing"},
+}
+
+
 def class_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:
     """Return the label of the class `name` in `lang`, from `G.graph["class_labels"]` if given.
 
-    `class_labels` maps a class local name to `{"zh": ..., "en": ...}`; without it, the local name.
+    `class_labels` maps the local name of an ontology term (class or property) to
+    `{"zh": ..., "en": ...}` (the ontology's rdfs:label); without it, the local name.
 
     >>> G = nx.MultiDiGraph(class_labels={"Town": {"zh": "镇", "en": "town"}})
-    >>> class_label(G, "Town", "zh"), class_label(G, "City", "zh")
-    ('镇', 'City')
+    >>> class_label(G, "Town", "zh"), class_label(G, "City", "zh"), class_label(G, "Concept", "zh")
+    ('镇', 'City', '概念')
     """
     labels = G.graph.get("class_labels") or {}
-    return str((labels.get(name) or {}).get(lang) or name)
+    found = labels.get(name) or OTHER_TERMS.get(name) or {}
+    return str(found.get(lang) or name)
+
+
+def term_label(G: nx.MultiDiGraph, name: str, lang: str) -> str:
+    """Return the label of the ontology property `name` (an attribute of a node) in `lang`.
+
+    >>> G = nx.MultiDiGraph(class_labels={"companyCount": {"zh": "企业数量", "en": "count"}})
+    >>> term_label(G, "companyCount", "zh"), term_label(G, "companyCount", "en")
+    ('企业数量', 'count')
+    """
+    return class_label(G, name, lang)
 
 
 def default_title(G: nx.MultiDiGraph, lang: str, focus: str | None) -> str:

@@ -14,7 +14,18 @@ import networkx as nx
 from g60kg.errors import UnknownEntityError, UnknownTypeError
 from g60kg.names import local_name, matching
 
-__all__ = ["UnknownEntityError", "UnknownTypeError", "resolve_entity", "select", "valid_types"]
+__all__ = [
+    "CONCEPT",
+    "UnknownEntityError",
+    "UnknownTypeError",
+    "resolve_entity",
+    "select",
+    "shows_concepts",
+    "valid_types",
+]
+
+CONCEPT = "Concept"
+"""The class of code-list terms (skos:Concept: 区, 人工智能, 实质落地…) in the networkx view."""
 
 
 def _names(G: nx.MultiDiGraph, node: str) -> list[str]:
@@ -78,12 +89,27 @@ def _check_types(G: nx.MultiDiGraph, types: Iterable[str]) -> set[str]:
     return wanted
 
 
+def shows_concepts(concepts: bool | None, focus: str | None, types: Iterable[str] | None) -> bool:
+    """Whether a view shows code-list concepts: as asked, else only around a focus entity or
+    when `types` names them (the whole graph hides them: they link unrelated entities).
+
+    >>> shows_concepts(None, None, None), shows_concepts(None, "洞泾镇", None)
+    (False, True)
+    >>> shows_concepts(None, None, ["Concept"]), shows_concepts(True, None, None)
+    (True, True)
+    """
+    if concepts is not None:
+        return concepts
+    return focus is not None or CONCEPT in set(types or ())
+
+
 def select(
     G: nx.MultiDiGraph,
     *,
     focus: str | None = None,
     depth: int | None = None,
     types: Iterable[str] | None = None,
+    concepts: bool = True,
 ) -> nx.MultiDiGraph:
     """Return a copy of the part of `G` to show, as a `MultiDiGraph`.
 
@@ -94,6 +120,7 @@ def select(
     depth : how many links from `focus` (default 1); only with `focus`.
     types : keep only the nodes of these classes (a node's `types` include its superclasses);
         the focus itself is always kept.
+    concepts : False leaves out code-list concepts (class `Concept`) other than the focus.
 
     Raises
     ------
@@ -109,6 +136,9 @@ def select(
     ['a', 'b']
     >>> sorted(select(G, types=["Company"]))
     ['b', 'c']
+    >>> G.add_node("k", label_zh="区", type="Concept", types=["Concept"])
+    >>> sorted(select(G, concepts=False))
+    ['a', 'b', 'c']
     """
     if depth is not None and focus is None:
         raise ValueError("depth needs a focus entity")
@@ -128,6 +158,8 @@ def select(
             if n == center
             or wanted.intersection(G.nodes[n].get("types") or [G.nodes[n].get("type")])
         ]
+    if not concepts:
+        keep = [n for n in keep if n == center or G.nodes[n].get("type") != CONCEPT]
     return canonical(G.subgraph(keep))
 
 

@@ -68,8 +68,18 @@
   var status = document.getElementById("g60-status");
   window.g60 = { network: network, nodes: nodes, edges: edges, ready: false };
 
+  // The counts follow the legend's filter: the entities shown, and the links between them.
+  function statusText() {
+    var shown = new Set();
+    nodes.forEach(function (n) { if (!n.hidden) shown.add(n.id); });
+    var links = 0;
+    edges.forEach(function (e) { if (shown.has(e.from) && shown.has(e.to)) links += 1; });
+    return text.status.replace("{nodes}", shown.size).replace("{edges}", links) +
+      (data.large ? text.large : "");
+  }
+
   function ready() {
-    status.textContent = data.status;
+    status.textContent = statusText();
     window.g60.ready = true;
     document.body.dataset.ready = "true";
   }
@@ -146,7 +156,7 @@
       item.append(button);
       results.append(item);
     });
-    status.textContent = search.value.trim() && ids.length === 0 ? text.noMatch : data.status;
+    status.textContent = search.value.trim() && ids.length === 0 ? text.noMatch : statusText();
   });
   search.addEventListener("keydown", function (event) {
     if (event.key === "Enter") {
@@ -162,12 +172,13 @@
   data.legend.forEach(function (entry) {
     var box = el("input");
     box.type = "checkbox";
-    box.checked = true;
+    box.checked = !entry.hidden;
     box.value = entry.type;
     box.addEventListener("change", function () {
       var hidden = !box.checked;
       nodes.update(data.nodes.filter(function (n) { return nodeInfo.get(n.id).type === entry.type; })
         .map(function (n) { return { id: n.id, hidden: hidden }; }));
+      status.textContent = statusText();
     });
     var swatch = el("span", "swatch", entry.symbol);
     swatch.style.color = entry.color;
