@@ -24,9 +24,10 @@ from types import FrameType
 import uvicorn
 from pyoxigraph import Store
 
+from g60kg.rdf.namespaces import PREFIXES
 from g60kg.rdf.store import dataset_format, load_dataset_file
 from g60kg.serve.app import create_app
-from g60kg.serve.examples import read_examples
+from g60kg.serve.examples import Example, bind_examples, read_examples
 from g60kg.serve.guards import GuardedH11Protocol, raise_file_limit
 from g60kg.serve.workers import DEFAULT_MEMORY_MB
 
@@ -142,7 +143,7 @@ def serve(
         app = create_app(
             folder,
             graphs=graphs,
-            examples=read_examples(Path(queries_dir) if queries_dir else None),
+            examples=_examples(folder, Path(queries_dir) if queries_dir else None),
             timeout_s=timeout_s,
             max_rows=max_rows,
             allow_update=allow_update,
@@ -186,6 +187,18 @@ class _AnnouncingServer(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             print(self.announcement, flush=True)
+
+
+def _examples(store_dir: str, queries_dir: Path | None) -> list[Example]:
+    """The named queries of ``queries_dir``, their example parameters bound in the store."""
+    examples = read_examples(queries_dir)
+    if not examples:
+        return examples
+    store = Store.read_only(store_dir)
+    try:
+        return bind_examples(examples, store, PREFIXES)
+    finally:
+        del store  # let go of the store before the workers open it
 
 
 def _load_in_child(dataset: Path, store_dir: str) -> tuple[int, frozenset[str], bool]:
