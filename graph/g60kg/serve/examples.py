@@ -26,10 +26,10 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
 from g60kg.sparql.text import SparqlTextError, bind_values
 
-__all__ = ["Example", "bind_examples", "example_value", "read_example", "read_examples"]
+__all__ = ["Example", "bind_examples", "example_values", "read_example", "read_examples"]
 
 _HEADER = re.compile(r"^#\+\s*([\w-]+)\s*:\s*(.*?)\s*$")
-_EXAMPLE_VALUE = re.compile(r"e\.g\.\s*([^\s;,()]+)")
+_EXAMPLE_VALUES = re.compile(r"e\.g\.\s*([^;()]+)")
 _CURIE = re.compile(r"^([A-Za-z][\w-]*):([\w./-]+)$")
 _NAMED = """
 SELECT DISTINCT ?entity WHERE {
@@ -96,16 +96,21 @@ def read_examples(folder: Path | None) -> list[Example]:
     return [read_example(path) for path in sorted(folder.glob("*.rq"))]
 
 
-def example_value(description: str) -> str:
-    """The value a parameter's description gives after "e.g.", or "".
+def example_values(description: str) -> list[str]:
+    """The values a parameter's description gives after "e.g.", in order ("or" and commas
+    separate them).
 
-    >>> example_value("a body (e.g. 松江区区委) or a place (e.g. 松江区)")
-    '松江区区委'
-    >>> example_value("IRI of a place")
-    ''
+    >>> example_values("a body (e.g. 松江区区委) or a place (e.g. 松江区)")
+    ['松江区区委']
+    >>> example_values("an ontology class, e.g. Company or g60:Place")
+    ['Company', 'g60:Place']
+    >>> example_values("IRI of a place")
+    []
     """
-    match = _EXAMPLE_VALUE.search(description)
-    return match.group(1) if match else ""
+    match = _EXAMPLE_VALUES.search(description)
+    if match is None:
+        return []
+    return [value for value in re.split(r"\s*,\s*|\s+or\s+", match.group(1).strip()) if value]
 
 
 def _term(store: Store, value: str, prefixes: Mapping[str, str]) -> NamedNode | None:
@@ -125,22 +130,24 @@ def bind_examples(
     examples: Sequence[Example], store: Store, prefixes: Mapping[str, str]
 ) -> list[Example]:
     """The examples with every required parameter bound (a ``VALUES`` line at the start of
-    the WHERE group) to the entity its description names after "e.g.".
+    the WHERE group) to the first entity its description names after "e.g." that is one
+    entity of ``store`` (or a CURIE of ``prefixes``).
 
-    A parameter marked optional (``name?``), without an example value, or whose value names
-    no single entity in ``store`` stays unbound; ``bound`` records what was bound.
+    A parameter marked optional (``name?``), without an example value, or whose values name
+    no single entity stays unbound; ``bound`` records what was bound.
     """
     result = []
     for example in examples:
         terms: dict[str, NamedNode] = {}
         bound: dict[str, str] = {}
         for name, description in example.params.items():
-            value = example_value(description)
-            if name in example.optional or not value:
+            if name in example.optional:
                 continue
-            term = _term(store, value, prefixes)
-            if term is not None:
-                terms[name], bound[name] = term, value
+            for value in example_values(description):
+                term = _term(store, value, prefixes)
+                if term is not None:
+                    terms[name], bound[name] = term, value
+                    break
         try:
             result.append(replace(example, text=bind_values(example.text, terms), bound=bound))
         except SparqlTextError:  # no WHERE group to bind in: offered as written
