@@ -30,6 +30,7 @@ NAME_READINGS: dict[str, str] = {
     "莫干山": "mò gān shān",  # the mountain of 德清县 (Huzhou)
     "干窑": "gān yáo",  # 干窑镇, a town of 嘉善县 (Jiaxing)
     "影都": "yǐng dū",  # "film capital": 都 as in 首都
+    "之都": "zhī dū",  # "…之都", "the capital of …"
     "单向前": "shàn xiàng qián",  # the surname 单 is read shàn
 }
 _LONGEST = max(map(len, NAME_READINGS))
