@@ -3,12 +3,13 @@
 #   make test  - set up (including the system packages the tests drive) and run every check
 #   make check - lint, type-check and the fast lane of the tests (no browser, servers,
 #                notebooks or slow tests): the loop to run while working
+#   make notebooks - install JupyterLab (the `notebook` extra) and open notebooks/ in it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check setup system-deps lint wheel clean
+.PHONY: run test check setup system-deps lint wheel clean notebooks
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,10 @@ run: $(STAMP)
 	$(BIN)/g60kg stats
 	$(BIN)/g60kg viz --out build/g60kg.html
 	$(BIN)/g60kg viz --out build/dongjing.html --focus 洞泾镇 --depth 2
+
+notebooks: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[notebook]'
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=notebooks
 
 system-deps:
 	bash .ci/system-deps.sh chromium fonts-noto-cjk virtuoso-opensource

@@ -100,3 +100,39 @@ def test_unreachable_endpoint_is_named() -> None:
     url = f"http://127.0.0.1:{free_port()}/sparql"
     result = CliRunner().invoke(main, ["query", "ASK {}", "--endpoint", url])
     assert result.exit_code == 1 and url in result.stderr
+
+
+def test_a_taken_port_is_a_clear_error_and_nothing_is_served() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [G60KG, "serve", "--port", str(port)], capture_output=True, text=True, timeout=120
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: cannot serve on 127.0.0.1:{port}: the port is already in use (another server, "
+        "perhaps an earlier g60kg serve); stop it or choose another --port"
+    )
+    assert "serving" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_address_is_printed_once_the_port_accepts_connections() -> None:
+    dataset = Path(__file__).parent / "fixtures" / "corridor.nq"
+    port = free_port()
+    process = subprocess.Popen(
+        [G60KG, "serve", "--dataset", str(dataset), "--port", str(port), "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        line = process.stdout.readline()  # type: ignore[union-attr]
+        assert line.startswith(f"serving {dataset} (") and line.endswith(
+            f" on http://127.0.0.1:{port}/\n"
+        )
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            pass  # accepted at once: the line came after the port was bound
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=15)

@@ -77,7 +77,7 @@ def test_bad_urls_and_ids_in_sources_are_refused(data_copy: Path, field: str, va
     if field == "id":
         text = text.replace("id: dongjing-ai-town", f'id: "{value}"', 1)
     else:
-        text = text.replace("site: www.robotxin.com", f'site: www.robotxin.com\nurl: "{value}"', 1)
+        text = re.sub(r"^url: .*$", f'url: "{value}"', text, count=1, flags=re.MULTILINE)
     meta.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
         main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]

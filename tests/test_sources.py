@@ -30,3 +30,12 @@ def test_no_reference_cites_an_avoided_host_and_most_cite_many_publishers() -> N
     assert not {h for h in hosts for bad in AVOIDED_HOSTS if h == bad or h.endswith("." + bad)}
     assert len(data.references) >= 60
     assert len({ref.publisher for ref in data.references.values()}) >= 40
+
+
+def test_the_seed_article_names_its_page_and_the_doubt_about_its_title() -> None:
+    source = read_data(default_data_dir()).sources["dongjing-ai-town"]
+    assert source.url == "https://robotxin.com/rengong/108886.html"
+    assert urlsplit(source.url).hostname not in AVOIDED_HOSTS
+    assert source.title == "40余家企业“双百亿”投资花落洞泾 人工智能小"  # cut off as published
+    assert "cut off as published" in source.retrieved
+    assert "no public record found gives it in full" in source.retrieved

@@ -82,3 +82,15 @@ def test_an_observation_without_a_period_takes_the_last_earlier_date() -> None:
     )
     assert gdp["properties"]["refPeriod"] == "2018-06"
     assert "last date before it" in gdp["note"]
+
+
+def test_a_linked_entity_keeps_the_graph_s_english_label() -> None:
+    from extract_helpers import ROOT
+    from g60kg.extract import extract, gazetteer_from_entity_files
+
+    gazetteer = gazetteer_from_entity_files(sorted((ROOT / "data" / "entities").glob("*.yaml")))
+    found = extract(article_bytes("corridor-members"), source_id="x", gazetteer=gazetteer)
+    english = {e["zh"]: e["en"] for e in as_data(found)["entities"]}
+    assert english["合肥市"] == "Hefei"  # linked: never the pinyin placeholder "Hefeishi"
+    assert english["长三角G60科创走廊"].startswith("Yangtze River Delta G60")
+    assert not [en for en in english.values() if "Zhang" in en or "Hefeishi" in en]

@@ -25,7 +25,10 @@ def test_gazetteer_is_read_from_entity_files(tmp_path: Path) -> None:
     path = tmp_path / "places.yaml"
     path.write_text(ENTITIES, encoding="utf-8")
     records = gazetteer_from_entity_files([path])
-    assert records[0] == GazetteerRecord("dongjing", "adm-310117106", "Town", ("洞泾镇", "洞泾"))
+    dongjing = GazetteerRecord(
+        "dongjing", "adm-310117106", "Town", ("洞泾镇", "洞泾"), "Dongjing Town"
+    )
+    assert records[0] == dongjing
     assert records[1].names == ("优图创新基地",)
 
 

@@ -109,12 +109,14 @@ def start(command: list[str], url: str, log: Path, ready: str, timeout_s: float 
     pytest.fail(f"{command[0]} did not answer on {ready} within {timeout_s} s")
 
 
-def endpoint_command(port: int, dataset: Path = DATASET, **options: Any) -> list[str]:
+def endpoint_command(
+    port: int, dataset: Path = DATASET, queries: Path = QUERIES, **options: Any
+) -> list[str]:
     """The command running our endpoint over ``dataset`` in its own Python process."""
     arguments = ", ".join(f"{key}={value!r}" for key, value in options.items())
     code = (
         "from g60kg.serve import serve; "
-        f"serve({str(dataset)!r}, port={port}, queries_dir={str(QUERIES)!r}, {arguments})"
+        f"serve({str(dataset)!r}, port={port}, queries_dir={str(queries)!r}, {arguments})"
     )
     return [PYTHON, "-c", code]
 
@@ -139,10 +141,14 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def ask_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The endpoint over the project's built dataset, for questions (``/ask``)."""
+    """The endpoint over the project's built dataset and named queries, as `g60kg serve` runs
+    it: for questions (``/ask``) and the page's examples."""
     from g60kg.kg import default_source
 
-    running = start_endpoint(tmp_path_factory.mktemp("ask"), dataset=default_source(), workers=2)
+    folder = tmp_path_factory.mktemp("ask")
+    running = start_endpoint(
+        folder, dataset=default_source(), queries=ROOT / "ontology" / "queries", workers=2
+    )
     yield running.url
     running.stop()
 

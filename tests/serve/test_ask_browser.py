@@ -118,3 +118,28 @@ def test_markup_in_a_question_is_shown_as_text(visit: Visit) -> None:
     page.click("#ask")
     page.locator("#answer .interpretation").wait_for(timeout=60_000)
     assert page.locator("#answer img").count() == 0
+
+
+def test_every_example_of_the_page_runs_and_returns_rows(visit: Visit) -> None:
+    from g60kg.serve.examples import read_examples
+
+    page = visit.page
+    queries = Path(__file__).resolve().parents[2] / "ontology" / "queries"
+    named = {example.name for example in read_examples(queries)}
+    page.wait_for_function("document.querySelectorAll('#example option').length > 1")
+    offered = [value for value in page.eval_on_selector_all(
+        "#example option", "options => options.map(o => o.value)") if value]  # fmt: skip
+    assert set(offered) == named and len(offered) >= 12
+    for name in offered:
+        page.select_option("#example", name)
+        text = page.input_value("#query")
+        assert "PREFIX" not in text  # the endpoint declares g60:, rdfs:, … itself
+        page.click("#run")
+        page.wait_for_function(
+            "(s => s.textContent && s.textContent !== '…')(document.getElementById('status'))",
+            timeout=60_000,
+        )
+        status = page.locator("#status")
+        assert status.get_attribute("class") != "error", f"{name}: {status.text_content()}"
+        rows = page.locator("#output tbody tr").count()
+        assert rows > 0, f"{name} returned no rows"

@@ -212,7 +212,7 @@ def _mentions(source: str, text: str, entity: Entity) -> list[dict[str, Any]]:
 def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
     row: dict[str, Any] = {"id": entity.handle, "iri": entity.iri, "type": entity.type}
     row["zh"] = entity.zh
-    row["en"] = pinyin_label(entity.zh)
+    row["en"] = entity.en or pinyin_label(entity.zh)
     if entity.aliases:
         row["aliases"] = [{"zh": alias} for alias in entity.aliases]
     row["mentions"] = _mentions(source, text, entity)
@@ -228,6 +228,8 @@ def _entity_row(source: str, text: str, entity: Entity) -> dict[str, Any]:
         ]
     row["link"] = link
     note = "Proposed by g60kg extract; the English label is pinyin: review it."
+    if entity.en:
+        note = "Proposed by g60kg extract; the English label is the graph's."
     if implied:
         note += " Implied by a post title: the text names the title, not this entity."
     if entity.status == "ambiguous":

@@ -17,6 +17,12 @@ Examples
 >>> found = [Mention(Span(0, 3), "松江区", "District"), Mention(Span(5, 7), "松江", "District")]
 >>> [(e.zh, e.status, e.handle) for e in link_mentions(found, [record])]
 [('松江区', 'linked', 'songjiang')]
+
+A linked entity keeps the graph's English label:
+
+>>> hefei = GazetteerRecord("hefei", "adm-340100", "City", ("合肥市", "合肥"), "Hefei")
+>>> [e.en for e in link_mentions([Mention(Span(0, 3), "合肥市", "City")], [hefei])]
+['Hefei']
 """
 
 from __future__ import annotations
@@ -60,12 +66,14 @@ _KEEP_GENERIC = frozenset({"event"})
 
 @dataclass(frozen=True)
 class GazetteerRecord:
-    """An entity the graph already has: handle, IRI local name, class, and every name."""
+    """An entity the graph already has: handle, IRI local name, class, every name, and its
+    English label (which a linked entity keeps)."""
 
     handle: str
     iri: str
     type: str
     names: tuple[str, ...]
+    en: str = ""
 
 
 @dataclass
@@ -77,6 +85,7 @@ class Entity:
     handle: str = ""
     iri: str = ""
     zh: str = ""
+    en: str = ""
     aliases: list[str] = field(default_factory=list)
     status: str = "new"
     candidates: list[tuple[str, str, float]] = field(default_factory=list)
@@ -99,7 +108,10 @@ def gazetteer_from_entity_files(paths: Iterable[Path | str]) -> list[GazetteerRe
             kind = kind[0] if isinstance(kind, list) else kind
             names = [item.get("zh", "")] + [a.get("zh", "") for a in item.get("aliases") or []]
             names = [to_simplified(n) for n in names if n]
-            records.append(GazetteerRecord(item["id"], str(item["iri"]), str(kind), tuple(names)))
+            en = str(item.get("en") or "")
+            records.append(
+                GazetteerRecord(item["id"], str(item["iri"]), str(kind), tuple(names), en)
+            )
     return records
 
 
@@ -232,12 +244,14 @@ def _link(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
         names = {entity.zh, *entity.aliases}
         group = group_of(entity.type)
         exact, near = [], []
+        english = {}
         for record in gazetteer:
             if group_of(record.type) != group:
                 continue
             if names & set(record.names):
                 score = 1.0 if entity.zh == record.names[0] else 0.9
                 exact.append((record.handle, record.iri, score))
+                english[record.handle] = record.en
                 continue
             best = max(fuzz.ratio(entity.zh, n) for n in record.names) if record.names else 0.0
             if best >= _FUZZY:
@@ -245,6 +259,7 @@ def _link(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
         if len(exact) == 1 and group != "person":
             entity.status = "linked"
             entity.handle, entity.iri = exact[0][0], exact[0][1]
+            entity.en = english[entity.handle]
             entity.candidates = exact
         elif exact or near:
             entity.status = "ambiguous"

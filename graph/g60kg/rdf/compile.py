@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
 from ..errors import Problem
+from ..pinyin import pinyin
 from ..records.read import Data, Entity, Span, Statement, Where
 from .literals import add_quantity, literal
 from .namespaces import (
@@ -37,15 +37,6 @@ CONTEXT_CHARS = 12
 def entity_iri(entity: Entity) -> URIRef:
     """The persistent IRI of an entity."""
     return ID[entity.iri]
-
-
-def pinyin(text: str) -> str:
-    """Tone-marked pinyin of Chinese text, syllables separated by spaces.
-
-    >>> pinyin("洞泾镇")
-    'dòng jīng zhèn'
-    """
-    return " ".join(s for s in lazy_pinyin(text, style=Style.TONE) if s.strip())
 
 
 class _Compiler:

@@ -4,11 +4,15 @@ Example (blocks until SIGINT or SIGTERM):
 
 >>> serve("build/g60kg.nq", queries_dir=Path("ontology/queries"))  # doctest: +SKIP
 serving build/g60kg.nq (12345 quads, 9 graphs, loaded) on http://127.0.0.1:7878/
+
+The port is taken before the dataset is loaded, and the line above is printed only once the
+server accepts connections: a port in use is a `G60Error` and nothing is served.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import multiprocessing
 import os
@@ -24,9 +28,11 @@ from types import FrameType
 import uvicorn
 from pyoxigraph import Store
 
+from g60kg.errors import G60Error
+from g60kg.rdf.namespaces import PREFIXES
 from g60kg.rdf.store import dataset_format, load_dataset_file
 from g60kg.serve.app import create_app
-from g60kg.serve.examples import read_examples
+from g60kg.serve.examples import Example, bind_examples, read_examples
 from g60kg.serve.guards import GuardedH11Protocol, raise_file_limit
 from g60kg.serve.workers import DEFAULT_MEMORY_MB
 
@@ -137,12 +143,17 @@ def serve(
     dataset = Path(dataset_path)
     if store_dir is not None and allow_update:
         raise ValueError("store_dir keeps a reusable copy of the dataset: not with allow_update")
-    with _stopped_by_signals(), _store_folder(store_dir) as folder:
+    listening = _listen(host, port)  # before the load: a taken port fails at once
+    with (
+        contextlib.closing(listening),
+        _stopped_by_signals(),
+        _store_folder(store_dir) as folder,
+    ):
         size, graphs, reused = _load_in_child(dataset, folder)
         app = create_app(
             folder,
             graphs=graphs,
-            examples=read_examples(Path(queries_dir) if queries_dir else None),
+            examples=_examples(folder, Path(queries_dir) if queries_dir else None),
             timeout_s=timeout_s,
             max_rows=max_rows,
             allow_update=allow_update,
@@ -153,7 +164,7 @@ def serve(
             dataset=dataset,
         )
         how = f"reused the store in {folder}" if reused else "loaded"
-        url = f"http://{host}:{port}/"
+        url = f"http://{host}:{listening.getsockname()[1]}/"
         raise_file_limit()
         protocol = type(
             "Protocol",
@@ -174,7 +185,25 @@ def serve(
         server = _AnnouncingServer(config)
         server.announcement = f"serving {dataset} ({size} quads, {len(graphs)} graphs, {how})"
         server.announcement += f" on {url}"
-        server.run()
+        server.run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``; a G60Error saying why when the port cannot be had."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        if error.errno == errno.EADDRINUSE:
+            raise G60Error(
+                f"cannot serve on {host}:{port}: the port is already in use (another server, "
+                "perhaps an earlier g60kg serve); stop it or choose another --port"
+            ) from None
+        raise G60Error(f"cannot serve on {host}:{port}: {error.strerror or error}") from None
+    return listening
 
 
 class _AnnouncingServer(uvicorn.Server):
@@ -186,6 +215,18 @@ class _AnnouncingServer(uvicorn.Server):
         await super().startup(sockets)
         if self.started:
             print(self.announcement, flush=True)
+
+
+def _examples(store_dir: str, queries_dir: Path | None) -> list[Example]:
+    """The named queries of ``queries_dir``, their example parameters bound in the store."""
+    examples = read_examples(queries_dir)
+    if not examples:
+        return examples
+    store = Store.read_only(store_dir)
+    try:
+        return bind_examples(examples, store, PREFIXES)
+    finally:
+        del store  # let go of the store before the workers open it
 
 
 def _load_in_child(dataset: Path, store_dir: str) -> tuple[int, frozenset[str], bool]:

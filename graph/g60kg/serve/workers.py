@@ -49,8 +49,10 @@ from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QuerySo
 
 from g60kg.netwall import isolate_network
 from g60kg.queryguard import REFUSAL, reaches_network
+from g60kg.rdf.namespaces import PREFIXES
 from g60kg.serve.negotiate import choose
 from g60kg.serve.results import encode
+from g60kg.sparql.syntax import syntax_message
 from g60kg.sparql.text import inspect_query
 
 __all__ = ["DEFAULT_MEMORY_MB", "Answer", "Job", "WorkerPool"]
@@ -97,7 +99,7 @@ def _refusal(job: Job, graphs: frozenset[str]) -> Answer | None:
     """The 400 or 406 answer for a job that must not run, else None."""
     if reaches_network(job.text):
         return _error(400, REFUSAL)
-    shape = inspect_query(job.text)
+    shape = inspect_query(job.text, PREFIXES)
     for iri in (*shape.dataset_iris, *job.default_graphs, *job.named_graphs):
         if iri not in graphs:
             return _error(
@@ -116,9 +118,14 @@ def _query(store: Store, job: Job) -> Answer:
         default = [NamedNode(iri) for iri in job.default_graphs]
     if job.named_graphs:
         named = [NamedNode(iri) for iri in job.named_graphs]
-    union = not inspect_query(job.text).dataset_iris and default is None and named is None
+    dataset_iris = inspect_query(job.text, PREFIXES).dataset_iris
+    union = not dataset_iris and default is None and named is None
     result = store.query(
-        job.text, use_default_graph_as_union=union, default_graph=default, named_graphs=named
+        job.text,
+        prefixes=PREFIXES,
+        use_default_graph_as_union=union,
+        default_graph=default,
+        named_graphs=named,
     )
     form = "SELECT" if isinstance(result, QuerySolutions | QueryBoolean) else "CONSTRUCT"
     media_type = choose(job.accept, form)
@@ -142,14 +149,14 @@ def _run(store: Store, graphs: frozenset[str], job: Job, memory_mb: int | None) 
         if refused is not None:
             return refused
         if job.kind == "update":
-            store.update(job.text)
+            store.update(job.text, prefixes=PREFIXES)
             store.flush()
             return Answer(204, "text/plain", b"")
         return _query(store, job)
     except MemoryError:
         return _error(503, _memory_message(memory_mb), retire=True)
     except SyntaxError as error:
-        return _error(400, f"SPARQL syntax error: {error}")
+        return _error(400, syntax_message(job.text, str(error), PREFIXES))
     except (OSError, ValueError, RuntimeError) as error:
         return _error(500, f"query failed: {_failure(error)}")
 

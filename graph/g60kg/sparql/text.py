@@ -82,11 +82,16 @@ def _resolve(kind: str, value: str, prefixes: Mapping[str, str], base: str) -> s
     return None if namespace is None else namespace + re.sub(r"\\(.)", r"\1", local)
 
 
-def inspect_query(text: str) -> QueryShape:
+def inspect_query(text: str, declared: Mapping[str, str] | None = None) -> QueryShape:
     """Tell the form of a SPARQL text, whether it reads the web, and the graphs FROM names.
 
+    ``declared`` are prefixes the engine declares before the text (its PREFIX lines win).
     A FROM naming an undeclared prefix is reported as the prefixed name itself, so a caller
     checking the names against its dataset refuses it.
+
+    >>> graph = {"graph": "https://w3id.org/g60kg/graph/"}
+    >>> inspect_query("SELECT * FROM graph:entities { ?s ?p ?o }", graph).dataset_iris
+    ('https://w3id.org/g60kg/graph/entities',)
 
     >>> inspect_query("ASK { SERVICE <http://x/sparql> { ?s ?p ?o } }").fetches
     True
@@ -105,7 +110,7 @@ def inspect_query(text: str) -> QueryShape:
     True
     """
     tokens = list(_tokens(text))
-    prefixes: dict[str, str] = {}
+    prefixes: dict[str, str] = dict(declared or {})
     base = ""
     form = ""
     fetches = False

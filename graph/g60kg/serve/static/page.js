@@ -1,5 +1,6 @@
 // The query page: answers plain questions (/ask) with their evidence, offers the named
-// queries as examples and shows results as a table.
+// queries as examples (their parameters bound to the example the server chose) and shows
+// results as a table. The endpoint declares the same prefixes as the command line (g60:, id:, …).
 // Everything from the server is inserted with textContent, never as HTML.
 "use strict";
 
@@ -138,7 +139,9 @@ async function loadExamples() {
     const example = examples.find((e) => e.name === select.value);
     if (!example) return;
     $("query").value = example.text;
-    const params = Object.entries(example.params).map(([k, v]) => `?${k}: ${v}`);
+    const bound = example.bound || {};
+    const params = Object.entries(example.params).map(([k, v]) =>
+      k in bound ? `?${k} = ${bound[k]} (${v}; change the VALUES line to ask about another)` : `?${k}: ${v}`);
     $("example-note").textContent = [example.description, ...params].filter(Boolean).join(" · ");
   });
 }
