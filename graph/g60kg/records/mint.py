@@ -73,6 +73,15 @@ def mint_iris(data_dir: Path) -> list[Minted]:
     ['E5000']
     >>> "    iri: E5000" in (root / "entities" / "hefei" / "sites.yaml").read_text(encoding="utf-8")
     True
+
+    A one-line entity keeps its one line:
+
+    >>> _ = (root / "entities" / "hefei" / "firms.yaml").write_text(
+    ...     "entities:\\n  - {id: a-firm, type: Company}\\n", encoding="utf-8")
+    >>> [m.iri for m in mint_iris(root)]
+    ['E5001']
+    >>> (root / "entities" / "hefei" / "firms.yaml").read_text(encoding="utf-8").splitlines()[1]
+    '  - {iri: E5001, id: a-firm, type: Company}'
     """
     entities_dir = data_dir / "entities"
     docs = {path: read_yaml(path) for path in _entity_files(entities_dir)}
@@ -89,10 +98,10 @@ def mint_iris(data_dir: Path) -> list[Minted]:
         if node.get("iri")
     }
     minted: list[Minted] = []
-    pending: dict[Path, list[tuple[int, str]]] = {}
+    pending: dict[Path, list[tuple[int, int, str]]] = {}
     for path, doc in docs.items():
         block = _block(entities_dir, path)
-        inserts: list[tuple[int, str]] = []
+        inserts: list[tuple[int, int, str]] = []
         for node in _entities(doc):
             if node.get("iri") or "id" not in node:
                 continue
@@ -120,14 +129,19 @@ def mint_iris(data_dir: Path) -> list[Minted]:
                 used.add(free)
                 iri = f"E{free:04d}"
             line = line_of(node, "id") or 0
-            inserts.append((line, iri))
+            # a one-line entity `{id: x, …}` gets `iri: …, ` before its id, a block one a new line
+            column = int(node.lc.key("id")[1]) if node.fa.flow_style() else -1
+            inserts.append((line, column, iri))
             minted.append(Minted(path, line, str(node["id"]), iri))
         if inserts:
             pending[path] = inserts
     for path, inserts in pending.items():  # written only once every entity has its iri
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        for line, iri in sorted(inserts, reverse=True):
+        for line, column, iri in sorted(inserts, reverse=True):
             id_line = lines[line - 1]
+            if column >= 0:
+                lines[line - 1] = f"{id_line[:column]}iri: {iri}, {id_line[column:]}"
+                continue
             indent = len(id_line) - len(id_line.lstrip(" -"))
             lines.insert(line, " " * indent + f"iri: {iri}\n")
         write_text(path, "".join(lines))
