@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rdflib import URIRef
@@ -26,7 +27,7 @@ KIND_TEXT = {
     "who-role": ("{x}的{rel}", "{rel} of {x}"),
     "when": ("{x}的时间", "dates of {x}"),
     "how-much": ("{x}的数量与金额", "figures about {x}"),
-    "on-date": ("{year}年的活动", "events in {year}"),
+    "on-date": ("{year}的活动", "events in {year}"),
     "path": ("{x}与{y}之间的关系", "how {x} and {y} are related"),
 }
 
@@ -63,6 +64,18 @@ def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
         places = [m for m in intent.mentions if _is_a(kg, m.iris[0], "Place")]
         return places[-1] if places else intent.mentions[0]
     return intent.mentions[0]
+
+
+def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef) -> Intent | None:
+    """The other way to read "X有哪些…" when the first gave nothing: the parts or members of
+    something that is not a place (杭州六小龙有哪些企业), or what lies in a place (X包括哪些基地).
+    """
+    if intent.kind == "in-place" and not _is_a(kg, str(x), "Place"):
+        cls = intent.cls if intent.cls not in ("Organization", "Company") else None
+        return replace(intent, kind="members", cls=cls)
+    if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):
+        return replace(intent, kind="in-place")
+    return None
 
 
 def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
@@ -180,6 +193,11 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         reply.message = _no_answer(kg, intent, None, lang)
         return reply
     sparql, bound, answers = answer_intent(kg, intent, x)
+    if not answers and x is not None and (other := _other_reading(kg, intent, x)):
+        sparql, bound, answers = answer_intent(kg, other, x)
+        if answers:
+            intent = other
+            reply.interpretation = _interpretation(kg, intent, lang)
     reply.sparql = sparql
     reply.bindings = {k: str(v) for k, v in bound.items()}
     reply.answers = answers
