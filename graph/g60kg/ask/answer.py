@@ -50,6 +50,7 @@ SPARQL: dict[str, str] = {
   UNION { ?answer g60:parentOrganization ?x BIND(g60:parentOrganization AS ?rel) }
   UNION { ?answer g60:directlyWithin ?x BIND(g60:directlyWithin AS ?rel) }
   UNION { ?answer g60:partOf ?x BIND(g60:partOf AS ?rel) }
+  UNION { ?x g60:chairedBy ?answer BIND(g60:chairedBy AS ?rel) }
   BIND(?x AS ?first)
 }""",
     "person-posts": """SELECT DISTINCT ?answer ?fact ?org ?when WHERE {
@@ -370,7 +371,7 @@ def _row_answer(
     elif kind == "in-place" and first is not None:
         triple = (data["answer"], rel, first)
     elif kind == "members" and rel is not None:
-        forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit))
+        forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit), str(G60.chairedBy))
         triple = (x, rel, data["answer"]) if forward else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:
         triple = (data.get("via") or x, rel, data["answer"])

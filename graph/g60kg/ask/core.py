@@ -67,10 +67,10 @@ def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
 
 
 def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef) -> Intent | None:
-    """The other way to read "X有哪些…" when the first gave nothing: the parts or members of
-    something that is not a place (杭州六小龙有哪些企业), or what lies in a place (X包括哪些基地).
+    """The other way to read "X有哪些…" when the first gave nothing: the parts or members of X
+    (杭州六小龙有哪些企业, 哪些城市加入了G60科创走廊), or what lies in a place (X包括哪些基地).
     """
-    if intent.kind == "in-place" and not _is_a(kg, str(x), "Place"):
+    if intent.kind == "in-place":
         cls = intent.cls if intent.cls not in ("Organization", "Company") else None
         return replace(intent, kind="members", cls=cls)
     if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):

@@ -75,6 +75,10 @@ WHEN_KINDS: list[tuple[str, str]] = [
     (r"成立|创立|组建|设立|founded|established|set up", "founded"),
     (r"举办|举行|召开|held|took place", "held"),
 ]
+# "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
+ASKED_FIRST = r"哪些|哪几|^\W*(which|what)\s+[a-z]+s\b"
+# "X是什么" about a slogan or a plan: what it is made of.
+WHAT_IS = r"是什么|是啥|^\W*what(?: is|'s| are)\b"
 # "Who is X": the posts a person holds.
 WHO_IS = r"是谁|是何人|是什么人|\bwho (is|was)\b|who's"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -263,6 +267,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("members", found, cls=_first(CLASS_WORDS, text))
     if len(found) == 1 and re.search(WHO_IS, text):
         return Intent("person-posts", found)
+    before = to_simplified(question[: found[0].start]).lower() if found else ""
+    if found and re.search(ASKED_FIRST, before):
+        return Intent("in-place", found, cls=_first(CLASS_WORDS, before) or "Organization")
     if found and (level := _first(LEVEL_WORDS, text)):
         return Intent("where", found, level=level)
     if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
@@ -274,4 +281,6 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
             return Intent("on-date", year=period)
     if year and re.search(r"发生|活动|事件|happen|event", text):
         return Intent("on-date", year=period)
+    if len(found) == 1 and re.search(WHAT_IS, text):
+        return Intent("members", found)
     return None
