@@ -84,8 +84,10 @@ WHO_IS = r"是谁|是何人|是什么人|\bwho (is|was)\b|who's"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
-    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|gdp|how (much|many|large|big)|"
-    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)"
+    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|比重|占比|gdp|"
+    r"how (much|many|large|big)|"
+    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)|"
+    r"\b(output|revenue|turnover|population|gdp)\b"
 )
 MEMBERS = (
     r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|"
@@ -163,14 +165,15 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
     "compan": ("company", "enterprise-count", "ai-enterprise-count"),
     "户": ("business", "businesses-attracted"),
-    r"面积|\barea\b|多大|how (large|big)": AREAS,
+    r"面积|\barea\b|how (large|big)": AREAS,
+    r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
     "人口": ("resident-population",),
     "population": ("resident-population",),
-    "gdp": ("gdp",),
+    "gdp": ("gdp", "gdp-share"),
     "生产总值": ("gdp",),
-    "产值": ("output-value", "industry-scale"),
+    r"产值|\boutput\b": ("output-value", "industry-scale"),
     "规模": ("industry-scale", "output-value", "fund-size"),
-    "营收": ("revenue",),
+    "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
     "财政": ("fiscal-revenue", "local-fiscal-revenue"),
     "成员": ("member-count",),
