@@ -187,6 +187,8 @@ def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
         tags.append(str(row["u"]).rsplit("/", 1)[-1])
     if str(data.get("measure", "")).endswith("growthRate"):
         tags.append("growth")
+    if str(data.get("measure", "")).endswith("#amount"):
+        tags.append("amount")
     return tuple(tags)
 
 

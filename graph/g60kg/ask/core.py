@@ -113,10 +113,11 @@ def _path(kg: KnowledgeGraph, intent: Intent) -> list[Answer]:
 
 def _no_answer(kg: KnowledgeGraph, intent: Intent, x: URIRef | None, lang: str) -> str:
     subject = label(kg, x, lang) if x is not None else ""
+    about = (f" about {subject}" if lang == "en" else f"关于{subject}的") if subject else ""
     text = (
-        f"The graph holds no such facts about {subject}; nothing is made up."
+        f"The graph holds no such facts{about}; nothing is made up."
         if lang == "en"
-        else f"图谱中没有关于{subject}的此类事实（不作推测）。"
+        else f"图谱中没有{about}此类事实（不作推测）。"
     )
     if x is not None and _is_a(kg, str(x), "Place"):
         from ..queries.coverage import place_coverage

@@ -134,6 +134,8 @@ COUNTS = (
     "company", "unit", "business", "platform", "person", "project", "rack", "building",
     "server", "city", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count",
 )  # fmt: skip
+# An amount invested: an investment's own amount, an investment total, or a deal's value.
+INVESTMENT = ("investment-total", "amount", "deal-value")
 AREAS = ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre",
          "square-kilometre")  # fmt: skip
 
@@ -142,7 +144,7 @@ AREAS = ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metr
 # indicator codes, units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "算力规模": ("computing-capacity", "pflops", "eflops"),
-    "投资规模|投资总额|总投资": ("CNY", "investment-total"),
+    "投资规模|投资总额|总投资": INVESTMENT,
     "建筑面积": ("built-area", "square-metre"),
     "占地": ("land-area", "planned-area", "mu", "square-metre", "square-kilometre", "KiloM2"),
     "(?<![国专大])家": COUNTS,
@@ -159,8 +161,8 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "金额": ("CNY",),
     "多少钱": ("CNY",),
     "money": ("CNY",),
-    "投资": ("CNY", "investment-total"),
-    "invest": ("CNY", "investment-total"),
+    "投资": INVESTMENT,
+    "invest": INVESTMENT,
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
     "compan": ("company", "enterprise-count", "ai-enterprise-count"),
