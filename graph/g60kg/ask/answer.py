@@ -61,8 +61,8 @@ SPARQL: dict[str, str] = {
   ?fact a g60:PostHolding ; g60:holder ?answer ; g60:post ?post ; g60:organization ?org .
   OPTIONAL { ?fact g60:postTitle ?title }
   OPTIONAL { ?fact g60:attestedOn ?when }
-  ?post rdfs:label ?post_label .
-  FILTER(CONTAINS(LCASE(STR(?post_label)), LCASE(?word))
+  OPTIONAL { ?post rdfs:label ?post_label }
+  FILTER(CONTAINS(LCASE(STR(COALESCE(?post_label, ""))), LCASE(?word))
          || CONTAINS(LCASE(COALESCE(?title, "")), LCASE(?word)))
 }""",
     "post-holder-of": """SELECT DISTINCT ?answer ?fact ?post ?when WHERE {
@@ -283,6 +283,12 @@ def answer_intent(
     if intent.kind == "when" and intent.words:
         answers = _of_kind(answers, intent.words)
     answers = _merged(answers)
+    if intent.kind == "post-holder":  # the holder attested most recently first
+        latest = [max(re.findall(r"\d{4}(?:-\d\d)*", a.note or "") or [""]) for a in answers]
+        answers = [
+            a
+            for _, a in sorted(zip(latest, answers, strict=True), key=lambda p: p[0], reverse=True)
+        ]
     if intent.kind == "how-much":
         # A figure of the kind and the year the question names, or none: never another figure.
         answers = _most_relevant(answers, intent.words) if intent.words else []
