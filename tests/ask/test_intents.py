@@ -93,3 +93,18 @@ def test_figure_words_longest_first_and_counts_of_any_unit() -> None:
     assert "investment-total|amount|deal-value" in _content_words("投资金额多少")
     counts = _content_words("有多少家成员")
     assert len(counts) == 2 and "unit" in counts[0].split("|") and counts[1] == "member-count"
+
+
+@pytest.mark.parametrize(
+    "question", ["李谦是哪个区的区长", "李谦在哪里任职", "What is Li Qian's position?"]
+)
+def test_a_person_asked_about_by_post_or_workplace_gets_the_posts(
+    kg: KnowledgeGraph, question: str
+) -> None:
+    assert "松江区区长" in labels(kg, question)
+
+
+def test_a_place_asked_for_its_holders_of_a_post_gets_people(kg: KnowledgeGraph) -> None:
+    reply = ask(kg, "松江区有哪些区长")
+    assert [a.label for a in reply.answers] == ["李谦"]
+    assert reply.answers[0].evidence

@@ -13,7 +13,7 @@ from ..kg import KnowledgeGraph
 from ..queries.lookup import label
 from ..rdf.namespaces import G60
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, Intent, read_intent
+from .intents import EXAMPLES, POST_WORDS, Intent, read_intent
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -66,7 +66,7 @@ def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
     return intent.mentions[0]
 
 
-def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef) -> Intent | None:
+def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str) -> Intent | None:
     """The other way to read "X有哪些…" when the first gave nothing: the parts or members of X
     (杭州六小龙有哪些企业, 哪些城市加入了G60科创走廊), or what lies in a place (X包括哪些基地).
     """
@@ -75,6 +75,8 @@ def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef) -> Intent | No
         return replace(intent, kind="members", cls=cls)
     if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):
         return replace(intent, kind="in-place")
+    if intent.kind == "person-posts" and (post := re.search(POST_WORDS, question)):
+        return replace(intent, kind="post-holder", post=post.group(0))  # 松江区有哪些副区长
     return None
 
 
@@ -194,7 +196,7 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         reply.message = _no_answer(kg, intent, None, lang)
         return reply
     sparql, bound, answers = answer_intent(kg, intent, x)
-    if not answers and x is not None and (other := _other_reading(kg, intent, x)):
+    if not answers and x is not None and (other := _other_reading(kg, intent, x, question)):
         sparql, bound, answers = answer_intent(kg, other, x)
         if answers:
             intent = other

@@ -39,8 +39,8 @@ CLASS_WORDS: list[tuple[str, str]] = [
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
     (r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|chair|\bled by\b|\bleads?\b", "chairedBy"),
-    (r"运营|运维|operat|run by|runs", "operatedBy"),
-    (r"建设方|承建|建设单位|谁建|built|builder", "builtBy"),
+    (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
+    (r"建设方|承建|建设单位|谁建|建设|建造|built|builder", "builtBy"),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
     (r"主办|承办|organi[sz]", "organizer"),
     (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
@@ -62,8 +62,10 @@ LEVEL_WORDS = [
 ]
 
 PERSON_POSTS = (
-    r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|"
-    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b"
+    r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|职位|头衔|任职|"
+    r"在哪.{0,2}(工作|任职)|工作单位|"
+    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b|"
+    r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
 WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|what year|what date"
 # What happened to it, when a "when" question names it: the dates of that kind come first.
@@ -255,8 +257,10 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(r"(理事长|主席|牵头|主办|承办|建设|运营)单位", text):
         return Intent("who-role", found, relation=_first(ROLE_WORDS, text))
     full = to_simplified(question).lower()
-    if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪位|\bwho\b", text):
+    if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪一?位|什么人|\bwho\b", text):
         return Intent("post-holder", found, post=post.group(0))
+    if len(found) == 1 and re.search(POST_WORDS, text) and re.search(r"哪|什么|which|what", text):
+        return Intent("person-posts", found)  # 刘庆峰是哪家公司的董事长
     if found and re.search(WHEN, text) and not re.search(r"谁|\bwho", text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     relation = _first(ROLE_WORDS, text)
