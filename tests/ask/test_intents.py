@@ -108,3 +108,12 @@ def test_a_place_asked_for_its_holders_of_a_post_gets_people(kg: KnowledgeGraph)
     reply = ask(kg, "松江区有哪些区长")
     assert [a.label for a in reply.answers] == ["李谦"]
     assert reply.answers[0].evidence
+
+
+def test_an_english_name_the_graph_knows_only_the_start_of_is_not_answered(
+    kg: KnowledgeGraph,
+) -> None:
+    reply = ask(kg, "Where is the Dongjing Quantum Valley?")
+    assert reply.answers == []
+    assert reply.message and "no entity named 'Dongjing Quantum Valley'" in reply.message
+    assert labels(kg, "Where is Dongjing Town?")[0] == "松江区"

@@ -39,10 +39,24 @@ UNKNOWN_NAME = re.compile(
 )
 
 
+# The same in English, for a proper name in title case: 「Suzhou Quantum Valley」 where the graph
+# knows only Suzhou.
+UNKNOWN_NAME_EN = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*){0,3}?\s+(?:Corridor|Park|Zone|Town|Cent(?:er|re)|Base|Lab|Laboratory|"
+    r"Institute|Alliance|Valley)\b"
+)
+
+
 def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
-    """The longer name a question uses where the graph knows only its first part, if any."""
+    """The longer name a question uses where the graph knows only its first part, if any.
+
+    >>> suzhou = Mention("Suzhou", 13, 19, ())
+    >>> _unknown_name("Where is the Suzhou Quantum Valley?", [suzhou])
+    'Suzhou Quantum Valley'
+    """
     for m in mentions:
-        tail = UNKNOWN_NAME.match(question[m.end :])
+        rest = question[m.end :]
+        tail = UNKNOWN_NAME.match(rest) or (m.text.isascii() and UNKNOWN_NAME_EN.match(rest))
         if tail:
             return m.text + tail.group(0)
     return None
