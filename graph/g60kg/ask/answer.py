@@ -38,7 +38,7 @@ SPARQL: dict[str, str] = {
   ?answer a ?cls .
 }}""",
     "members-corridor": """SELECT DISTINCT ?answer ?rel ?first WHERE {
-  ?x g60:memberCity ?answer . BIND(g60:memberCity AS ?rel) BIND(?answer AS ?first)
+  ?x ?rel ?answer . FILTER(?rel IN (g60:memberCity)) BIND(?answer AS ?first)
 }""",
     "members-programme": """SELECT DISTINCT ?answer ?fact ?position WHERE {
   ?x g60:hasComponent ?fact . ?fact g60:position ?position .
@@ -49,6 +49,8 @@ SPARQL: dict[str, str] = {
   { ?answer g60:memberOf ?x BIND(g60:memberOf AS ?rel) }
   UNION { ?answer g60:parentOrganization ?x BIND(g60:parentOrganization AS ?rel) }
   UNION { ?answer g60:directlyWithin ?x BIND(g60:directlyWithin AS ?rel) }
+  UNION { ?answer g60:partOf ?x BIND(g60:partOf AS ?rel) }
+  UNION { ?x g60:chairedBy ?answer BIND(g60:chairedBy AS ?rel) }
   BIND(?x AS ?first)
 }""",
     "person-posts": """SELECT DISTINCT ?answer ?fact ?org ?when WHERE {
@@ -59,8 +61,8 @@ SPARQL: dict[str, str] = {
   ?fact a g60:PostHolding ; g60:holder ?answer ; g60:post ?post ; g60:organization ?org .
   OPTIONAL { ?fact g60:postTitle ?title }
   OPTIONAL { ?fact g60:attestedOn ?when }
-  ?post rdfs:label ?post_label .
-  FILTER(CONTAINS(LCASE(STR(?post_label)), LCASE(?word))
+  OPTIONAL { ?post rdfs:label ?post_label }
+  FILTER(CONTAINS(LCASE(STR(COALESCE(?post_label, ""))), LCASE(?word))
          || CONTAINS(LCASE(COALESCE(?title, "")), LCASE(?word)))
 }""",
     "post-holder-of": """SELECT DISTINCT ?answer ?fact ?post ?when WHERE {
@@ -71,8 +73,12 @@ SPARQL: dict[str, str] = {
     "who-role": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . BIND(?answer AS ?first)
 }""",
-    "when": """SELECT DISTINCT ?answer ?rel ?via ?fact ?status WHERE {
+    "when": """SELECT DISTINCT ?answer ?rel ?via ?fact ?status ?how WHERE {
   { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) BIND(?x AS ?via) }
+  UNION {
+    ?via ?how ?x FILTER(?how IN (g60:unveiled, g60:released))
+    ?via ?rel ?answer FILTER(?rel IN (g60:date, g60:when))
+  }
   UNION {
     ?x g60:subEventOf ?via . ?via ?rel ?answer FILTER(?rel IN (g60:date, g60:when))
     FILTER NOT EXISTS { ?x g60:date|g60:when ?own }
@@ -181,6 +187,8 @@ def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
         tags.append(str(row["u"]).rsplit("/", 1)[-1])
     if str(data.get("measure", "")).endswith("growthRate"):
         tags.append("growth")
+    if str(data.get("measure", "")).endswith("#amount"):
+        tags.append("amount")
     return tuple(tags)
 
 
@@ -252,8 +260,10 @@ def answer_intent(
     elif intent.kind == "members":
         assert x is not None
         sparql, bound = _members_query(kg, x), {"x": x}
-        if intent.cls and sparql == SPARQL["members-body"]:  # 合肥市包括哪些区县: only districts
-            sparql = sparql.replace("BIND(?x AS ?first)", "BIND(?x AS ?first) ?answer a ?cls .")
+        # 合肥市包括哪些区县: only districts; 走廊涉及哪些省份: the provinces it spans
+        if intent.cls and sparql in (SPARQL["members-body"], SPARQL["members-corridor"]):
+            sparql = sparql.replace("(g60:memberCity)", "(g60:memberCity, g60:spansUnit)")
+            sparql = sparql.replace("AS ?first)", "AS ?first) ?answer a ?cls .")
             bound["cls"] = G60[intent.cls]
     else:
         assert x is not None or intent.kind == "post-holder"
@@ -270,12 +280,63 @@ def answer_intent(
     if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
         rows = run(kg, sparql, {**bound, "level": G60.Municipality})
     answers = [_row_answer(kg, intent, x, data) for data in rows]
+    if intent.kind == "when" and intent.words:
+        answers = _of_kind(answers, intent.words)
+    answers = _merged(answers)
+    if intent.kind == "post-holder":  # the holder attested most recently first
+        latest = [max(re.findall(r"\d{4}(?:-\d\d)*", a.note or "") or [""]) for a in answers]
+        answers = [
+            a
+            for _, a in sorted(zip(latest, answers, strict=True), key=lambda p: p[0], reverse=True)
+        ]
     if intent.kind == "how-much":
         # A figure of the kind and the year the question names, or none: never another figure.
         answers = _most_relevant(answers, intent.words) if intent.words else []
         if intent.year:
             answers = [a for a in answers if (a.note or "").startswith(intent.year)]
     return sparql, bound, answers
+
+
+def _of_kind(answers: list[Answer], kinds: tuple[str, ...]) -> list[Answer]:
+    """The dates of what the question names (揭牌, 开工, 成立 …), or all dates when none is."""
+    chosen = [a for a in answers if set(a.tags) & set(kinds)]
+    return chosen or answers
+
+
+_DATED = re.compile(r"^(.*?) ?\(([\d-]+(?:, [\d-]+)*)\)$")
+
+
+def _merged(answers: list[Answer]) -> list[Answer]:
+    """One answer per entity or value, with the evidence of all its rows; a post attested on
+    several dates is one answer with those dates, e.g. "… (2021-01-23, 2024-01-19)"."""
+    out: dict[tuple[str | None, str | None, str | None, str], Answer] = {}
+    dates: dict[tuple[str | None, str | None, str | None, str], set[str]] = {}
+    for a in answers:
+        m = _DATED.match(a.note or "")
+        key = (a.iri, a.value, m.group(1) if m else a.note, a.label)
+        if key in out:
+            seen = {(e.get("source"), e.get("quote")) for e in out[key].evidence}
+            out[key].evidence += [
+                e for e in a.evidence if (e.get("source"), e.get("quote")) not in seen
+            ]
+        else:
+            out[key] = a
+        if m:
+            dates.setdefault(key, set()).update(m.group(2).split(", "))
+    for key, found in dates.items():
+        out[key].note = f"{key[2]} ({', '.join(sorted(found))})".lstrip()
+    return list(out.values())
+
+
+def _when_tags(data: dict[str, Any]) -> tuple[str, ...]:
+    """What a date is the date of: founded, unveiled, released, held, or a site's status."""
+    if data.get("how") is not None:
+        return (str(data["how"]).rsplit("#", 1)[-1],)
+    if data.get("status") is not None:
+        status = str(data["status"]).rsplit("/", 1)[-1]
+        return (status, "opened") if status == "operating" else (status,)
+    rel = str(data.get("rel", "")).rsplit("#", 1)[-1]
+    return ("founded",) if rel == "founded" else ("held",)
 
 
 def _is_post(kg: KnowledgeGraph, x: URIRef) -> bool:
@@ -301,6 +362,8 @@ def _row_answer(
         answer.evidence = evidence_of(kg, [fact])
         return answer
     answer = _entity_answer(kg, data.get("answer"))
+    if kind == "when":
+        answer.tags = _when_tags(data)
     rel, first = data.get("rel"), data.get("first")
     if data.get("fact") is not None:  # an n-ary fact carries its own evidence
         answer.evidence = evidence_of(kg, [data["fact"]])
@@ -316,11 +379,14 @@ def _row_answer(
     elif kind == "in-place" and first is not None:
         triple = (data["answer"], rel, first)
     elif kind == "members" and rel is not None:
-        member_city = str(rel) == str(G60.memberCity)
-        triple = (x, rel, data["answer"]) if member_city else (data["answer"], rel, x)
+        forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit), str(G60.chairedBy))
+        triple = (x, rel, data["answer"]) if forward else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:
         triple = (data.get("via") or x, rel, data["answer"])
-        if kind == "when":
+        if kind == "when" and data.get("how") is not None:
+            via = data["via"]
+            answer.note = f"{label(kg, via, 'zh')} / {label(kg, via, 'en')}"
+        elif kind == "when":
             answer.note = f"{label(kg, rel, 'zh')} / {label(kg, rel, 'en')}"
     elif kind == "on-date" and data.get("when") is not None:
         answer.note = str(data["when"])

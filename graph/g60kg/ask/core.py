@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rdflib import URIRef
@@ -12,7 +13,7 @@ from ..kg import KnowledgeGraph
 from ..queries.lookup import label
 from ..rdf.namespaces import G60
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, Intent, read_intent
+from .intents import EXAMPLES, POST_WORDS, Intent, read_intent
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -26,7 +27,7 @@ KIND_TEXT = {
     "who-role": ("{x}的{rel}", "{rel} of {x}"),
     "when": ("{x}的时间", "dates of {x}"),
     "how-much": ("{x}的数量与金额", "figures about {x}"),
-    "on-date": ("{year}年的活动", "events in {year}"),
+    "on-date": ("{year}的活动", "events in {year}"),
     "path": ("{x}与{y}之间的关系", "how {x} and {y} are related"),
 }
 
@@ -38,10 +39,24 @@ UNKNOWN_NAME = re.compile(
 )
 
 
+# The same in English, for a proper name in title case: 「Suzhou Quantum Valley」 where the graph
+# knows only Suzhou.
+UNKNOWN_NAME_EN = re.compile(
+    r"^(?:\s+[A-Z][\w'-]*){0,3}?\s+(?:Corridor|Park|Zone|Town|Cent(?:er|re)|Base|Lab|Laboratory|"
+    r"Institute|Alliance|Valley)\b"
+)
+
+
 def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
-    """The longer name a question uses where the graph knows only its first part, if any."""
+    """The longer name a question uses where the graph knows only its first part, if any.
+
+    >>> suzhou = Mention("Suzhou", 13, 19, ())
+    >>> _unknown_name("Where is the Suzhou Quantum Valley?", [suzhou])
+    'Suzhou Quantum Valley'
+    """
     for m in mentions:
-        tail = UNKNOWN_NAME.match(question[m.end :])
+        rest = question[m.end :]
+        tail = UNKNOWN_NAME.match(rest) or (m.text.isascii() and UNKNOWN_NAME_EN.match(rest))
         if tail:
             return m.text + tail.group(0)
     return None
@@ -63,6 +78,20 @@ def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
         places = [m for m in intent.mentions if _is_a(kg, m.iris[0], "Place")]
         return places[-1] if places else intent.mentions[0]
     return intent.mentions[0]
+
+
+def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str) -> Intent | None:
+    """The other way to read "X有哪些…" when the first gave nothing: the parts or members of X
+    (杭州六小龙有哪些企业, 哪些城市加入了G60科创走廊), or what lies in a place (X包括哪些基地).
+    """
+    if intent.kind == "in-place":
+        cls = intent.cls if intent.cls not in ("Organization", "Company") else None
+        return replace(intent, kind="members", cls=cls)
+    if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):
+        return replace(intent, kind="in-place")
+    if intent.kind == "person-posts" and (post := re.search(POST_WORDS, question)):
+        return replace(intent, kind="post-holder", post=post.group(0))  # 松江区有哪些副区长
+    return None
 
 
 def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
@@ -100,10 +129,11 @@ def _path(kg: KnowledgeGraph, intent: Intent) -> list[Answer]:
 
 def _no_answer(kg: KnowledgeGraph, intent: Intent, x: URIRef | None, lang: str) -> str:
     subject = label(kg, x, lang) if x is not None else ""
+    about = (f" about {subject}" if lang == "en" else f"关于{subject}的") if subject else ""
     text = (
-        f"The graph holds no such facts about {subject}; nothing is made up."
+        f"The graph holds no such facts{about}; nothing is made up."
         if lang == "en"
-        else f"图谱中没有关于{subject}的此类事实（不作推测）。"
+        else f"图谱中没有{about}此类事实（不作推测）。"
     )
     if x is not None and _is_a(kg, str(x), "Place"):
         from ..queries.coverage import place_coverage
@@ -180,6 +210,11 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         reply.message = _no_answer(kg, intent, None, lang)
         return reply
     sparql, bound, answers = answer_intent(kg, intent, x)
+    if not answers and x is not None and (other := _other_reading(kg, intent, x, question)):
+        sparql, bound, answers = answer_intent(kg, other, x)
+        if answers:
+            intent = other
+            reply.interpretation = _interpretation(kg, intent, lang)
     reply.sparql = sparql
     reply.bindings = {k: str(v) for k, v in bound.items()}
     reply.answers = answers

@@ -30,6 +30,7 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"机构|单位|组织|organi[sz]ation|bod(y|ies)", "Organization"),
     (r"活动|会议|大会|峰会|论坛|事件|event|conference|summit", "Event"),
     (r"规划|政策|方案|文件|plan|polic", "Programme"),
+    (r"省份|哪些省|provinces?", "ProvinceLevelUnit"),
     (r"(区|县)(?!长)|district|count(y|ies)", "District"),
     (r"镇|town", "Town"),
     (r"人物|领导|官员|谁|people|official|leader", "Person"),
@@ -37,9 +38,9 @@ CLASS_WORDS: list[tuple[str, str]] = [
 
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
-    (r"理事长单位|主席单位|牵头单位|理事长|chair", "chairedBy"),
-    (r"运营|运维|operat|run by|runs", "operatedBy"),
-    (r"建设方|承建|建设单位|谁建|built|builder", "builtBy"),
+    (r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|chair|\bled by\b|\bleads?\b", "chairedBy"),
+    (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
+    (r"建设方|承建|建设单位|谁建|建设|建造|built|builder", "builtBy"),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
     (r"主办|承办|organi[sz]", "organizer"),
     (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
@@ -61,15 +62,46 @@ LEVEL_WORDS = [
 ]
 
 PERSON_POSTS = (
-    r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|"
-    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b"
+    r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|职位|头衔|任职|"
+    r"在哪.{0,2}(工作|任职)|工作单位|"
+    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b|"
+    r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
 WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|what year|what date"
+# What happened to it, when a "when" question names it: the dates of that kind come first.
+WHEN_KINDS: list[tuple[str, str]] = [
+    (r"揭牌|挂牌|unveil", "unveiled"),
+    (r"发布|印发|出台|颁布|releas|issued|published", "released"),
+    (r"开工|动工|奠基|construction|broke ground", "under-construction"),
+    (r"开园|启用|投用|投运|运营|开业|opened|went into operation", "opened"),
+    (r"成立|创立|组建|设立|founded|established|set up", "founded"),
+    (r"举办|举行|召开|held|took place", "held"),
+]
+# "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
+ASKED_FIRST = r"哪些|哪几|^\W*(which|what)\s+[a-z]+s\b"
+# "X是什么" about a slogan or a plan: what it is made of.
+WHAT_IS = r"是什么|是啥|^\W*what(?: is|'s| are)\b"
+# "Who is X": the posts a person holds.
+WHO_IS = r"是谁|是何人|是什么人|\bwho (is|was)\b|who's"
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
-    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|gdp|how (much|many|large|big)|"
-    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)"
+    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|比重|占比|gdp|"
+    r"how (much|many|large|big)|"
+    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)|"
+    r"\b(output|revenue|turnover|population|gdp)\b"
 )
-MEMBERS = r"包括|包含|由哪些|组成|成员|哪几|components?|members?|consist|include|made up"
+MEMBERS = (
+    r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|"
+    r"components?|members?|consist|include|made up|comprise"
+)
+# "Which N are …" (哪几家, 哪六个): a list, however the count word reads.
+WHICH_N = r"哪几(?![年天月日次])|哪[二三四五六七八九十两百\d]+[个家所项大座部城方]"
+# English "which districts does X have", "who are X": the parts of X, not where X is.
+HAS_PARTS = (
+    r"^\W*(which|what)\b(?!.*\bhow\b).*\b(does|do)\b.+\b(have|has|include|contain|comprise)\b|"
+    r"^\W*who are\b"
+)
 
 EXAMPLES = [
     "洞泾镇位于哪个区？ / Where is Dongjing Town?",
@@ -99,35 +131,59 @@ class Intent:
     words: tuple[str, ...] = field(default=())
 
 
-# Words of "how much" questions, each with the kinds of figure it asks for: indicator codes,
-# units or currencies (matched against the figure's own indicator and unit).
+# Counted in units: 家, 个, 户 and the like fit any count, whatever it counts.
+COUNTS = (
+    "company", "unit", "business", "platform", "person", "project", "rack", "building",
+    "server", "city", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count",
+)  # fmt: skip
+# An amount invested: an investment's own amount, an investment total, or a deal's value.
+INVESTMENT = ("investment-total", "amount", "deal-value")
+AREAS = ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre",
+         "square-kilometre")  # fmt: skip
+
+# Words of "how much" questions (regular expressions, longest compounds first: a compound such
+# as 算力规模 hides the shorter 规模 inside it), each with the kinds of figure it asks for:
+# indicator codes, units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
+    "算力规模": ("computing-capacity", "pflops", "eflops"),
+    "投资规模|投资总额|总投资": INVESTMENT,
+    "建筑面积": ("built-area", "square-metre"),
+    "占地": ("land-area", "planned-area", "mu", "square-metre", "square-kilometre", "KiloM2"),
+    "(?<![国专大])家": COUNTS,
+    "亩": ("mu",),
+    "平方公里|平方千米|square kilomet": ("square-kilometre", "KiloM2"),
+    "平方米|square met": ("square-metre",),
+    "平台|platforms?": ("platform-count", "platform"),
+    "工作人员|人员|staff": ("talent-count", "person"),
+    "机柜|racks?": ("computing-capacity", "rack"),
+    "服务器|servers?": ("server-count", "server"),
+    "成交|deals?": ("deal-value",),
+    "基金|(?<!投)资金|funds?": ("fund-size",),
+    "高新技术企业|high-tech": ("high-tech-enterprise-count",),
     "金额": ("CNY",),
     "多少钱": ("CNY",),
-    "how much": ("CNY",),
     "money": ("CNY",),
-    "投资": ("CNY", "investment-total"),
-    "invest": ("CNY", "investment-total"),
+    "投资": INVESTMENT,
+    "invest": INVESTMENT,
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
-    "家": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "compan": ("company", "enterprise-count", "ai-enterprise-count"),
     "户": ("business", "businesses-attracted"),
-    "面积": ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre"),
-    "area": ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre"),
+    r"面积|\barea\b|how (large|big)": AREAS,
+    r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
     "人口": ("resident-population",),
     "population": ("resident-population",),
-    "gdp": ("gdp",),
+    "gdp": ("gdp", "gdp-share"),
     "生产总值": ("gdp",),
-    "产值": ("output-value", "industry-scale"),
+    r"产值|\boutput\b": ("output-value", "industry-scale"),
     "规模": ("industry-scale", "output-value", "fund-size"),
-    "营收": ("revenue",),
+    "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
     "财政": ("fiscal-revenue", "local-fiscal-revenue"),
     "成员": ("member-count",),
     "member": ("member-count",),
     "项目": ("project-count", "project"),
-    "算力": ("computing-capacity", "pflops", "eflops"),
+    "算力|computing": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
     "增速": ("growth",),
@@ -140,14 +196,40 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
 
 def _content_words(text: str) -> tuple[str, ...]:
     """The kinds of figure a "how much" question names, one `a|b|c` group per word it uses; a
-    figure must fit every group (empty: any figure)."""
-    return tuple(
-        dict.fromkeys("|".join(kinds) for key, kinds in FIGURE_HINTS.items() if key in text)
-    )
+    figure must fit every group (empty: any figure).
+
+    >>> _content_words("算力规模是多少")
+    ('computing-capacity|pflops|eflops',)
+    >>> len(_content_words("有多少个国家级创新平台"))
+    1
+    """
+    groups = []
+    for pattern, kinds in FIGURE_HINTS.items():
+        text, found = re.subn(pattern, " ", text)
+        if found:
+            groups.append("|".join(kinds))
+    return tuple(dict.fromkeys(groups))
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
     return next((value for pattern, value in rules if re.search(pattern, text)), None)
+
+
+def _period(text: str) -> str | None:
+    """The month or day a question names, in ISO 8601.
+
+    >>> _period("2019年6月有哪些活动"), _period("2020年11月18日"), _period("in june 2019")
+    ('2019-06', '2020-11-18', '2019-06')
+    """
+    if m := re.search(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", text):
+        day = f"-{int(m.group(3)):02d}" if m.group(3) else ""
+        return f"{m.group(1)}-{int(m.group(2)):02d}{day}"
+    if m := re.search(r"((?:19|20)\d\d)-(\d\d)(?:-(\d\d))?", text):
+        return m.group(0)
+    months = "|".join(MONTHS)
+    if m := re.search(rf"\b({months})\s+((?:19|20)\d\d)\b", text):
+        return f"{m.group(2)}-{MONTHS.index(m.group(1)) + 1:02d}"
+    return None
 
 
 def _without_mentions(text: str, mentions: list[Mention]) -> str:
@@ -167,6 +249,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     text = to_simplified(_without_mentions(question, mentions)).lower()
     found = tuple(mentions)
     year = m.group(1) if (m := re.search(r"((?:19|20)\d\d)\s*年?", text)) else None
+    period = _period(text) or year
     if len(found) >= 2 and re.search(r"关系|关联|联系|related|relation|connect", text):
         return Intent("path", found)
     if re.search(PERSON_POSTS, text):
@@ -174,17 +257,28 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(r"(理事长|主席|牵头|主办|承办|建设|运营)单位", text):
         return Intent("who-role", found, relation=_first(ROLE_WORDS, text))
     full = to_simplified(question).lower()
-    if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪位|\bwho\b", text):
+    if (post := re.search(POST_WORDS, full)) and re.search(r"谁|哪一?位|什么人|\bwho\b", text):
         return Intent("post-holder", found, post=post.group(0))
+    if len(found) == 1 and re.search(POST_WORDS, text) and re.search(r"哪|什么|which|what", text):
+        return Intent("person-posts", found)  # 刘庆峰是哪家公司的董事长
+    if found and re.search(WHEN, text) and not re.search(r"谁|\bwho", text):
+        return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     relation = _first(ROLE_WORDS, text)
     if relation and found and re.search(r"谁|哪|什么|which|who|whom|what", text):
         return Intent("who-role", found, relation=relation)
+    if found and (re.search(WHICH_N, text) or re.search(HAS_PARTS, text)):
+        return Intent("members", found, cls=_first(CLASS_WORDS, text))
     if found and re.search(WHEN, text):
-        return Intent("when", found)
+        return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     if found and re.search(HOW_MUCH, text):
         return Intent("how-much", found, words=_content_words(text), year=year)
     if found and re.search(MEMBERS, text):
         return Intent("members", found, cls=_first(CLASS_WORDS, text))
+    if len(found) == 1 and re.search(WHO_IS, text):
+        return Intent("person-posts", found)
+    before = to_simplified(question[: found[0].start]).lower() if found else ""
+    if found and re.search(ASKED_FIRST, before):
+        return Intent("in-place", found, cls=_first(CLASS_WORDS, before) or "Organization")
     if found and (level := _first(LEVEL_WORDS, text)):
         return Intent("where", found, level=level)
     if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
@@ -193,7 +287,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
         if year:
-            return Intent("on-date", year=year)
+            return Intent("on-date", year=period)
     if year and re.search(r"发生|活动|事件|happen|event", text):
-        return Intent("on-date", year=year)
+        return Intent("on-date", year=period)
+    if len(found) == 1 and re.search(WHAT_IS, text):
+        return Intent("members", found)
     return None

@@ -26,6 +26,10 @@ GENERIC = {
     "园区", "基地", "小镇", "新区", "高新区", "开发区", "经开区", "试验区", "先导区", "实验室",
     "联盟", "公司", "集团", "政府", "大学", "中心", "平台", "峰会", "大会", "规划",
 }  # fmt: skip
+# The corridor's own name opens many names (长三角G60科创走廊智能驾驶产业联盟); people drop it, so
+# the rest of such a name is a short name too, unless it is another entity's name already.
+CORRIDOR_PREFIXES = ("长三角g60科创走廊", "g60科创走廊")
+MIN_SHORT = 4
 
 
 @dataclass(frozen=True)
@@ -71,8 +75,30 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                     continue
                 if len(key) >= 2 and (not key.isascii() or len(key) >= MIN_LATIN):
                     table[key].add(iri)
+        short: dict[str, set[str]] = defaultdict(set)
+        for key, iris in table.items():
+            rest = _without_corridor(key)
+            if rest and rest not in table:
+                short[rest] |= iris
+        table.update(short)
         _NAMES[kg] = dict(table)
     return _NAMES[kg]
+
+
+def _without_corridor(key: str) -> str | None:
+    """A name without the corridor's name in front, when enough of it is left to name a thing.
+
+    >>> _without_corridor("长三角g60科创走廊智能驾驶产业联盟")
+    '智能驾驶产业联盟'
+    >>> _without_corridor("g60科创走廊联盟") is None
+    True
+    """
+    for prefix in CORRIDOR_PREFIXES:
+        if key.startswith(prefix):
+            rest = key[len(prefix) :]
+            ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
+            return rest if ok else None
+    return None
 
 
 def _whole_word(question: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ __all__ = ["evaluate_qa_command"]
     help="Data folder, build folder, N-Quads file or Oxigraph store (default: the project's data).",
 )
 def evaluate_qa_command(sets: tuple[Path, ...], show_misses: bool, source: Path | None) -> None:
-    """Score `ask` on question sets (default: data/eval/qa/dev.yaml and blind.yaml).
+    """Score `ask` on question sets (default: data/eval/qa/dev*.yaml and blind.yaml).
 
     Example: g60kg evaluate-qa
     """
@@ -28,7 +28,9 @@ def evaluate_qa_command(sets: tuple[Path, ...], show_misses: bool, source: Path 
     from ..project import require_project
 
     qa = require_project().data_dir / "eval" / "qa"
-    chosen = list(sets) or [p for p in qa.glob("*.yaml") if p.stem in ("dev", "blind")]
+    chosen = list(sets) or [
+        p for p in qa.glob("*.yaml") if p.stem == "blind" or p.stem.startswith("dev")
+    ]
     kg = load(source)
     results = {path.stem: evaluate_questions(kg, path) for path in sorted(chosen)}
     click.echo(format_results(results))
