@@ -26,3 +26,19 @@ def test_posts_in_brackets_after_the_name_and_a_place_that_begins_the_title() ->
     assert ("张三", "市委书记", "嘉兴市") in found
     assert ("李四", "区长", "南湖区") in found
     assert ("王五", "区委副书记", "南湖区") in found
+
+
+def test_each_title_of_a_chain_takes_the_organisation_before_it() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "浙江大学党委副书记、之江实验室主任朱世强说。研究院副院长兼横店集团控股有限公司总裁徐永安表示。"
+    posts = find_mentions(text).posts
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in posts
+    }
+    assert ("朱世强", "党委副书记", "浙江大学") in found
+    assert ("朱世强", "主任", "之江实验室") in found
+    assert ("徐永安", "总裁", "横店集团控股有限公司") in found
+    # 兼 joins two titles; it never begins a name
+    assert not any(text[p.person.start] == "兼" for p in posts)

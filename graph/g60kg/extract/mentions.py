@@ -92,7 +92,8 @@ def find_mentions(
         accepted.extend(_sentence_mentions(norm, sentence, known))
     accepted.extend(_short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL])
+    bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in _BODIES]
+    posts = find_posts(norm, [m for m in bodies if not m.implied])
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = SpanIndex(m.span for m in people)
@@ -102,6 +103,10 @@ def find_mentions(
     return MentionSet(accepted, posts, _appositives(norm, accepted))
 
 
+_BODIES = frozenset(
+    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance"}
+)
 _MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
 _COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
 
@@ -296,6 +301,7 @@ def _admin_type(prefix: str, suffix: str) -> str:
 
 def _gazetteer(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
     names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
+    names = {**lx.CITY_SHORT_NAMES, **names}
     found = []
     chunk = norm[sentence.start : sentence.end]
     for name, kind in names.items():
