@@ -81,3 +81,18 @@ def test_issuers_before_adverbs_and_fillers() -> None:
 def test_table_rows_and_lishu() -> None:
     assert ("湖州市", "directlyWithin", "浙江省") in _claims_of("湖州市 | 浙江省")
     assert ("洞泾镇", "directlyWithin", "松江区") in _claims_of("洞泾镇隶属于上海市松江区。")
+
+
+def test_an_event_takes_the_day_written_nearest_it() -> None:
+    text = "本报2019年11月17日讯　第二届金华发展大会16日在金华召开。"
+    found = find_mentions(text)
+    claims = find_claims(text, found.mentions, [], find_dates(text))
+    dated = {(c.subject.name, c.predicate, c.obj.name if c.obj else c.value) for c in claims}
+    assert ("第二届金华发展大会", "date", "2019-11-16") in dated
+    assert ("第二届金华发展大会", "date", "2019-11-17") not in dated
+    assert ("第二届金华发展大会", "heldIn", "金华") in dated
+
+
+def test_a_district_written_after_its_city_is_found_whatever_its_tag() -> None:
+    triples = _triples("fenhu-ai-base-hant.txt")
+    assert ("汾湖高新技术开发区", "directlyWithin", "吴江区") in triples

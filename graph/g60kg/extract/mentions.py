@@ -271,9 +271,12 @@ def _admin(norm: str, sentence: Span, known: Mapping[str, str], starts: set[int]
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
-            if length == 2 and start not in starts and tag(prefix) != "ns":
+            # 苏州市吴江区: a unit written right after a higher unit is one whatever its tag
+            chained = norm[start - 1 : start] in ("省", "市") and suffix != "市"
+            chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
+            if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
                 continue
-            if _admin_prefix_ok(prefix, suffix, known):
+            if chained or _admin_prefix_ok(prefix, suffix, known):
                 kind = _admin_type(prefix, suffix)
                 found.append(Mention(Span(start, end), prefix + suffix, kind))
                 break

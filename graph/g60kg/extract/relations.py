@@ -329,8 +329,9 @@ def _dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> li
     if not days:
         return []
     claims = []
-    date = days[0]
     for event in (m for m in inner if m.type in _EVENTS):
+        # the day written nearest the event (第二届…大会16日在金华召开 under an 11月17日 dateline)
+        date = min(days, key=lambda d: _distance(d.span, event.span))
         start = min(date.span.start, event.span.start)
         end = max(date.span.end, event.span.end)
         note = f"Date from {date.clue}."
@@ -346,6 +347,10 @@ def _dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> li
             )
         )
     return claims
+
+
+def _distance(one: Span, other: Span) -> int:
+    return max(0, other.start - one.end, one.start - other.end)
 
 
 def _jointly(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
