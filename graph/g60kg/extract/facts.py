@@ -120,7 +120,7 @@ def _post(text: str, post: Post) -> list[Claim]:
         claims.append(Claim(titled, predicate="postIn", subject=office, obj=organisation))
     if office is not None and role:
         claims.append(Claim(titled, predicate="role", subject=office, concept=role))
-    if organisation is not None and post.place is not None:
+    if organisation is not None and post.place is not None and post.place.type in ADMIN_LEVEL:
         claims.append(Claim(titled, predicate="jurisdiction", subject=organisation, obj=post.place))
     return claims
 

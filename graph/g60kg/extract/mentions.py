@@ -93,12 +93,17 @@ def find_mentions(
     accepted.extend(_short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in _BODIES]
+    # an organisation a post belongs to is a name, however common its words
+    bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
     posts = find_posts(norm, [m for m in bodies if not m.implied])
+    named = {p.place.span for p in posts if p.place is not None and p.place.type in _BODIES}
+    accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = SpanIndex(m.span for m in people)
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
-    accepted.extend(_unique([m for post in posts for m in implied_by_post(norm, post) if m]))
+    implied = [m for post in posts for m in implied_by_post(norm, post) if m]
+    accepted.extend(_unique([m for m in implied if m.implied]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     return MentionSet(accepted, posts, _appositives(norm, accepted))
 
@@ -129,6 +134,8 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     if title.endswith("书记") and post.place.type in _COMMITTEE:
         name = place + _COMMITTEE[post.place.type]
         return office, Mention(span, name, "PartyCommittee", implied=True)
+    if post.place.type in _BODIES:
+        return office, post.place  # 之江实验室主任: the post is in the organisation named
     return office, None
 
 
