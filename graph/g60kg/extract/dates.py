@@ -7,11 +7,13 @@ order, from
 
 1. a sentence that dates a year-named event relatively (今天举办的…2020…大会, 去年…2020…大会):
    ``year-from-text``, the clue being the event name;
-2. an explicit full date in the body: ``year-from-text``;
-3. the published date passed in, else a date printed in page furniture: ``from-page-date``.
+2. the published date passed in: ``from-page-date`` (a full date further down the body is more
+   often background, 2019年11月1日揭牌以来, than the article's own year);
+3. an explicit full date in the body (2020年6月6日, 2020-11-09): ``year-from-text``;
+4. a date printed in page furniture: ``from-page-date``.
 
 Dates without a year (6月6日, a dateline's 6月7日电) take the year last named before them, else
-the year above (``year-from-text``); a day alone (9日, 本月3日) takes the month and year of the
+the page's year, else the year above; a day alone (9日, 本月3日) takes the month and year of the
 article's day, which is the dateline or the page date (``from-dateline``); 昨日, 前天 and 明天
 count from that day, and 年内, 当年 name its year.
 
@@ -102,7 +104,7 @@ def find_dates(
         mention = _relative(match, anchor, today) if anchor else None
         if mention is not None:
             found.append(mention)
-    found.extend(_month_days(text, furniture, found, anchor))
+    found.extend(_month_days(text, furniture, found, anchor, published))
     day = _article_day(found, published)
     found.extend(_days_only(text, furniture, found, day))
     found.extend(_shifted_days(text, furniture, found, day))
@@ -123,7 +125,11 @@ def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -
 
 
 def _month_days(
-    text: str, furniture: Sequence[Span], found: list[DateMention], anchor: _Anchor | None
+    text: str,
+    furniture: Sequence[Span],
+    found: list[DateMention],
+    anchor: _Anchor | None,
+    published: str | None = None,
 ) -> list[DateMention]:
     """6月6日 and a dateline's 6月7日电: the year last named before them, else the anchor's."""
     result = []
@@ -135,6 +141,9 @@ def _month_days(
         later = _YEAR_NAMED.search(text, match.end())
         if named:
             year, clue, how = int(named[-1].group(1)), named[-1].group(), "year-from-text"
+        elif published:
+            # no year before it: the page's year, not a later (background) date's
+            year, clue, how = int(published[:4]), f"the page date {published}", "from-page-date"
         elif anchor is not None:
             year, clue, how = anchor.year, anchor.clue, anchor.resolution
         elif later is not None:
@@ -256,11 +265,12 @@ def _anchor(
             year = int(named.group("year")) - _OFFSET.get(relative.group("rel"), 0)
             clue = chunk[named.start() : named.start() + 30].split("，")[0]
             return _Anchor(year, "year-from-text", f"the year {named.group('year')} in {clue}")
-    for match in explicit:
-        if match.group("year") and match.group("day"):
-            return _Anchor(int(match.group("year")), "year-from-text", f"the date {match.group()}")
     if published:
         return _Anchor(int(published[:4]), "from-page-date", f"the page date {published}")
+    for match in explicit:
+        if match.group("year") and match.group("day") or match.group("iy"):
+            year = int(match.group("year") or match.group("iy"))
+            return _Anchor(year, "year-from-text", f"the date {match.group()}")
     for span in furniture:
         page = re.search(r"((?:19|20)\d{2})[-年/]\d{1,2}[-月/]\d{1,2}", text[span.start : span.end])
         if page:
