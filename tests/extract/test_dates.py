@@ -91,3 +91,8 @@ def test_without_a_year_before_it_a_month_day_takes_the_page_year_not_a_later_ba
 def test_an_iso_date_in_the_body_gives_the_year() -> None:
     found = find_dates("2020-11-09 讯\n11月9日，两家企业签约。")
     assert [(d.value, d.resolution) for d in found][-1] == ("2020-11-09", "year-from-text")
+
+
+def test_same_and_next_year_count_from_the_year_named_before() -> None:
+    found = find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。2020.6.6，中心开工。")
+    assert [d.value for d in found] == ["2016", "2017-07", "2017", "2020-06-06"]

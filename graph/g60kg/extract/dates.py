@@ -42,7 +42,7 @@ __all__ = ["DateMention", "find_dates"]
 _CN = "[一二三四五六七八九十]{1,3}"
 _MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")日)?"
 _EXPLICIT = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
 )
 _RELATIVE = re.compile(
     r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|明年|前年)"
@@ -104,6 +104,7 @@ def find_dates(
         mention = _relative(match, anchor, today) if anchor else None
         if mention is not None:
             found.append(mention)
+    found.extend(_same_year(text, furniture, found))
     found.extend(_month_days(text, furniture, found, anchor, published))
     day = _article_day(found, published)
     found.extend(_days_only(text, furniture, found, day))
@@ -122,6 +123,31 @@ def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -
     taken = [d.span for d in found]
     overlaps = any(t.start < span.end and span.start < t.end for t in taken)
     return not overlaps and not inside(span, furniture)
+
+
+_SAME_YEAR = re.compile(r"(?P<which>同年|次年|翌年|第二年)(?:" + _MD + r")?")
+
+
+def _same_year(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
+    """同年5月, 次年: the year last named before them (the next one for 次年, 翌年, 第二年).
+
+    >>> [d.value for d in find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。")]
+    ['2016', '2017-07', '2017']
+    """
+    result = []
+    for match in _SAME_YEAR.finditer(text):
+        span = _mspan(match)
+        named = [(m.end(), int(m.group(1))) for m in _YEAR_NAMED.finditer(text, 0, span.start)]
+        named += [(d.span.end, int(d.value[:4])) for d in result]
+        if not named or not _free(span, furniture, found):
+            continue
+        last = max(named)[1]
+        year = last + (0 if match.group("which") == "同年" else 1)
+        month, day = match.group("month"), match.group("day")
+        value = _iso(year, month, day) if month else str(year)
+        clue = f"{match.group()}: after the year {last}"
+        result.append(DateMention(span, value, "year-from-text", clue))
+    return result
 
 
 def _month_days(
