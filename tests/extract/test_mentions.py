@@ -77,3 +77,12 @@ def test_a_verb_before_a_name_is_not_part_of_it() -> None:
     assert "汾湖高新技术开发区" in names
     assert "绿地高科技产业有限公司" in names
     assert not any(name.startswith(("改称", "设立", "10亿元")) for name in names)
+
+
+def test_site_suffixes_of_the_genre_and_quoted_parts_of_event_names() -> None:
+    text = "在“量超融合”分论坛上，星海科创园落户金义都市新区。浙江在线记者报道。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("“量超融合”分论坛", "Summit") in typed
+    assert ("星海科创园", "IndustrialPark") in typed
+    assert ("金义都市新区", "PlannedZone") in typed
+    assert not any(name == "浙江" for name, _ in typed)  # a news outlet, not the province

@@ -125,6 +125,11 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "孵化器",
     "加速器",
     "众创空间",
+    "科创园",
+    "新区",
+    "超级工厂",
+    "核心区",
+    "片区",
     "中心",
     "平台",
     "走廊",
@@ -150,6 +155,8 @@ EVENT_SUFFIXES: dict[str, str] = {
     "发布会": "Launch",
     "峰会": "Summit",
     "论坛": "Summit",
+    "对话会": "Event",
+    "恳谈会": "Event",
     "签约仪式": "SigningCeremony",
     "签约活动": "SigningCeremony",
     "揭牌仪式": "Unveiling",
@@ -268,11 +275,13 @@ def site_type(name: str) -> str:
     if name.endswith(("先导区", "试验区")):
         return "PilotZone"
     if name.endswith(
-        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区")
-    ):
+        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区", "新区")
+    ) or name.endswith(("核心区", "片区")):
         return "PlannedZone"
-    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园")):
+    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园", "科创园")):
         return "IndustrialPark"
+    if name.endswith("超级工厂"):
+        return "IndustrialBase"
     if name.endswith("基地"):
         return "InnovationBase" if ("创新" in name or "研发" in name) else "IndustrialBase"
     return "Site"
@@ -280,7 +289,7 @@ def site_type(name: str) -> str:
 
 def org_type(name: str) -> str:
     """The ontology class of an organisation name by its suffix."""
-    if name.endswith(("公司", "集团")):
+    if name.endswith(("公司", "集团", "科技")):
         return "Company"
     if name.endswith(("大学", "学院")):
         return "University"
@@ -294,7 +303,7 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("人民政府", "管委会", "委员会", "办公室")):
+    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局")):
         return "GovernmentBody"
     return "Organization"
 

@@ -225,12 +225,33 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     found = []
     for end, (suffix_start, suffix, kind) in sorted(best.items()):
         start, proper = name_start(tokens, suffix_start, floor)
+        start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         if start >= suffix_start and kind != "event":
             proper = False
         name = norm[start:end]
+        if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+            continue  # 基地(核心区: a suffix inside brackets ends no name
         found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
     return found
+
+
+def _quoted_part(
+    norm: str, tokens: list[Token], start: int, floor: int, kind: str, proper: bool
+) -> tuple[int, bool]:
+    """苏州市“人工智能+”创新发展推进大会: an event or site name may hold a quoted part.
+
+    >>> text = "在“量超融合”分论坛上"
+    >>> [m.name for m in find_mentions(text).mentions]
+    ['“量超融合”分论坛']
+    """
+    if kind not in ("event", "site") or norm[start - 1 : start] != "”":
+        return start, proper
+    opening = norm.rfind("“", max(floor, start - 16), start - 1)
+    if opening < 0 or "\n" in norm[opening:start]:
+        return start, proper
+    before, _ = name_start(tokens, opening, floor)
+    return min(before, opening), True
 
 
 _GLUED = re.compile(r"([\u4e00-\u9fff]{2,4}?)([由在被把向从经将])")
@@ -317,8 +338,13 @@ def _gazetteer(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Ment
     for name, kind in names.items():
         for match in re.finditer(re.escape(name), chunk):
             start = sentence.start + match.start()
+            if _MEDIA.match(norm, start + len(name)):
+                continue  # 浙江在线, 金华日报: a news outlet, not the place
             found.append(Mention(Span(start, start + len(name)), name, kind))
     return found
+
+
+_MEDIA = re.compile(r"在线|日报|晚报|商报|新闻网|电视台|广播电视台|发布[^会]")
 
 
 def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
