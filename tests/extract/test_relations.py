@@ -5,6 +5,7 @@ from g60kg.extract.mentions import find_mentions
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
+from g60kg.extract.spans import Span
 
 
 def _triples(name: str) -> set[tuple[str, str, str]]:
@@ -96,3 +97,13 @@ def test_an_event_takes_the_day_written_nearest_it() -> None:
 def test_a_district_written_after_its_city_is_found_whatever_its_tag() -> None:
     triples = _triples("fenhu-ai-base-hant.txt")
     assert ("汾湖高新技术开发区", "directlyWithin", "吴江区") in triples
+
+
+def test_an_organisation_placed_before_its_name_and_a_forum_within_its_conference() -> None:
+    text = "第二届量子计算大会在合肥举行。在“量超融合”分论坛上，位于合肥高新区的星海量子有限公司发布平台。"
+    found = find_mentions(text)
+    sentences = [Span(0, 15), Span(15, len(text))]
+    claims = find_claims(text, found.mentions, sentences, find_dates(text))
+    triples = {(c.subject.name, c.predicate, c.obj.name) for c in claims if c.obj}
+    assert ("星海量子有限公司", "locatedIn", "合肥高新区") in triples
+    assert ("“量超融合”分论坛", "subEventOf", "第二届量子计算大会") in triples

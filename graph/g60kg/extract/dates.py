@@ -42,7 +42,9 @@ __all__ = ["DateMention", "find_dates"]
 _CN = "[一二三四五六七八九十]{1,3}"
 _MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")日)?"
 _EXPLICIT = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
+    r"(?P<year>(?:19|20)\d{2})年"
+    + _MD
+    + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
 )
 _RELATIVE = re.compile(
     r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|明年|前年)"

@@ -93,7 +93,9 @@ def _subject_site(text: str, sentence: Span, inner: list[Mention]) -> Mention | 
     >>> _subject_site(text, Span(0, len(text)), find_mentions(text).mentions).name
     '汾湖高新技术开发区'
     """
-    lead = len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
+    lead = len(text[sentence.start : sentence.end]) - len(
+        text[sentence.start : sentence.end].lstrip()
+    )
     first = [m for m in inner if not m.nested and m.span.start == sentence.start + lead]
     if first and first[0].type in _SITES and first[0].proper:
         return first[0]

@@ -33,7 +33,9 @@ _META_DATE = re.compile(r"(发布时间|发布日期|时间|日期|来源|发表
 _DATE_LINE = re.compile(r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 # 2021年11月10日 10:30　来源：解放日报: a date that opens a metadata line
 _DATE_FIRST = re.compile(
-    r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|作者|编辑|记者|浏览|阅读|字号|【)"
+    r"^\s*"
+    + _DATE
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|作者|编辑|记者|浏览|阅读|字号|【)"
 )
 _NOT_TITLE = re.compile(
     r"[。！？]\s*$|^\s*(本报讯|新华社|中新网|记者|通讯员|来源|作者|编者按)|电\s*$"
