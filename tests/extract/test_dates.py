@@ -96,3 +96,10 @@ def test_an_iso_date_in_the_body_gives_the_year() -> None:
 def test_same_and_next_year_count_from_the_year_named_before() -> None:
     found = find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。2020.6.6，中心开工。")
     assert [d.value for d in found] == ["2016", "2017-07", "2017", "2020-06-06"]
+
+
+def test_a_range_ends_in_its_own_month_and_written_out_dates_are_read() -> None:
+    text = "发布：2021-11-10\n6月6日至8日，展会举办。\n特此通知。\n二〇二五年十二月二十四日"
+    found = [(text[d.span.start : d.span.end], d.value) for d in find_dates(text)]
+    assert ("8日", "2021-06-08") in found
+    assert ("二〇二五年十二月二十四日", "2025-12-24") in found

@@ -100,6 +100,7 @@ def find_dates(
     explicit = [m for m in _EXPLICIT.finditer(text) if not inside(_mspan(m), furniture)]
     anchor = _anchor(text, explicit, published, furniture, sentences)
     found = [_explicit(m) for m in explicit]
+    found += _written_out(text, furniture, found)
     relative = [m for m in _RELATIVE.finditer(text) if not inside(_mspan(m), furniture) and anchor]
     today = _today(relative, anchor, published)
     for match in relative:
@@ -119,6 +120,44 @@ def find_dates(
         ):
             found.append(DateMention(_mspan(match), match.group("year"), "explicit", match.group()))
     return sorted(found, key=lambda d: d.span)
+
+
+_CN_YEAR = re.compile(
+    r"(?P<year>[〇○零一二三四五六七八九]{4})年(?:(?P<month>[一二三四五六七八九十]{1,2})月"
+    r"(?:(?P<day>[一二三四五六七八九十]{1,3})日)?)?"
+)
+_COMPACT = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s*$", re.M
+)
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _written_out(
+    text: str, furniture: Sequence[Span], found: list[DateMention]
+) -> list[DateMention]:
+    """二〇二五年十二月二十四日 (a notice's signature date) and a line that is only 20251224.
+
+    >>> [d.value for d in find_dates("特此通知。\\n二〇二五年十二月二十四日\\n20251224")]
+    ['2025-12-24', '2025-12-24']
+    """
+    result = []
+    for match in _CN_YEAR.finditer(text):
+        span = _mspan(match)
+        if not _free(span, furniture, found):
+            continue
+        year = int(match.group("year").translate(_CN_DIGITS))
+        value = (
+            _iso(year, match.group("month"), match.group("day"))
+            if match.group("month")
+            else str(year)
+        )
+        result.append(DateMention(span, value, "explicit", match.group()))
+    for match in _COMPACT.finditer(text):
+        span = Span(match.start("y"), match.end("d"))
+        if _free(span, furniture, found):
+            value = f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
+            result.append(DateMention(span, value, "explicit", match.group().strip()))
+    return result
 
 
 def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -> bool:
@@ -200,17 +239,35 @@ def _days_only(
     text: str, furniture: Sequence[Span], found: list[DateMention], day: DateMention | None
 ) -> list[DateMention]:
     """9日, 本月3日: the month and year of the article's day."""
-    if day is None:
-        return []
-    result = []
+    result: list[DateMention] = []
     for match in _DAY_ONLY.finditer(text):
         span = _mspan(match)
         if not _free(span, furniture, found) or _int(match.group("day")) > 31:
+            continue
+        start = _range_start(text, span, found)
+        if start is not None:  # 6月6日至8日: the month of the range's first day
+            value = f"{start.value[:7]}-{_int(match.group('day')):02d}"
+            clue = f"{match.group()}: the month of {start.value}, where the range starts"
+            result.append(DateMention(span, value, start.resolution, clue))
+            continue
+        if day is None:
             continue
         value = f"{day.value[:7]}-{_int(match.group('day')):02d}"
         clue = f"{match.group()}: the month of {day.value} ({day.clue})"
         result.append(DateMention(span, value, "from-dateline", clue))
     return result
+
+
+_RANGE = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*$")
+
+
+def _range_start(text: str, span: Span, found: list[DateMention]) -> DateMention | None:
+    """The full date a day alone ends a range from (6月6日至8日), if any."""
+    for date_ in found:
+        if len(date_.value) == 10 and 0 < span.start - date_.span.end <= 3:
+            if _RANGE.match(text, date_.span.end, span.start):
+                return date_
+    return None
 
 
 def _shifted_days(
