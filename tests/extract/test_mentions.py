@@ -86,3 +86,10 @@ def test_site_suffixes_of_the_genre_and_quoted_parts_of_event_names() -> None:
     assert ("星海科创园", "IndustrialPark") in typed
     assert ("金义都市新区", "PlannedZone") in typed
     assert not any(name == "浙江" for name, _ in typed)  # a news outlet, not the province
+
+
+def test_corridor_meetings_and_valleys_are_named() -> None:
+    text = "2024年长三角G60科创走廊联席会议在合肥召开。中国声谷入驻企业超过2000户。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("2024年长三角G60科创走廊联席会议", "Conference") in typed
+    assert ("中国声谷", "Site") in typed

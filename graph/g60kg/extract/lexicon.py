@@ -126,6 +126,9 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "加速器",
     "众创空间",
     "科创园",
+    "生态园",
+    "创新园",
+    "谷",
     "新区",
     "超级工厂",
     "核心区",
@@ -156,6 +159,8 @@ EVENT_SUFFIXES: dict[str, str] = {
     "峰会": "Summit",
     "论坛": "Summit",
     "对话会": "Event",
+    "联席会议": "Conference",
+    "会议": "Conference",
     "恳谈会": "Event",
     "签约仪式": "SigningCeremony",
     "签约活动": "SigningCeremony",
@@ -278,7 +283,9 @@ def site_type(name: str) -> str:
         ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区", "新区")
     ) or name.endswith(("核心区", "片区")):
         return "PlannedZone"
-    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园", "科创园")):
+    if name.endswith(
+        ("产业园区", "产业园", "科技园", "园区", "软件园", "科创园", "生态园", "创新园")
+    ):
         return "IndustrialPark"
     if name.endswith("超级工厂"):
         return "IndustrialBase"
