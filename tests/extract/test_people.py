@@ -42,3 +42,13 @@ def test_each_title_of_a_chain_takes_the_organisation_before_it() -> None:
     assert ("徐永安", "总裁", "横店集团控股有限公司") in found
     # 兼 joins two titles; it never begins a name
     assert not any(text[p.person.start] == "兼" for p in posts)
+
+
+def test_reporters_of_a_byline_are_not_people_of_the_article() -> None:
+    from extract_helpers import EVAL
+    from g60kg.extract import extract
+
+    raw = (EVAL / "articles" / "jinhua-conference-wire.txt").read_bytes()
+    people = {e["zh"] for e in extract(raw, source_id="x").entities if e["type"] == "Person"}
+    assert {"朱世强", "徐永安", "邵向荣"} <= people
+    assert not {"徐贤飞", "薛文春", "钱关键"} & people

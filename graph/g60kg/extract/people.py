@@ -25,7 +25,7 @@ from g60kg.extract.tokens import tag, tokenise
 if TYPE_CHECKING:
     from g60kg.extract.mentions import Mention
 
-__all__ = ["Post", "find_posts"]
+__all__ = ["Post", "credits", "find_posts"]
 
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_TAGS = frozenset({"v", "p", "d", "c"})
@@ -129,3 +129,22 @@ def _name(text: str, start: int) -> Span | None:
     if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
         return Span(start, start + len(first))
     return None
+
+
+_CREDIT = re.compile(
+    r"(?:记者|通讯员|实习生|摄影|摄像)[\s\u3000]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[\s\u3000、，,]+[\u4e00-\u9fff]{2,3}){0,5})"
+    r"(?=[\s\u3000]*(?:[）)]|$))",
+    re.M,
+)
+
+
+def credits(text: str) -> list[Span]:
+    """The names of a reporter line (记者 徐贤飞 薛文春, 记者姚玉洁、龚雯): bylines, not people
+    the article is about.
+
+    >>> text = "新华社上海1月4日电（记者姚玉洁、龚雯）大会开幕。"
+    >>> [text[s.start:s.end] for s in credits(text)]
+    ['姚玉洁、龚雯']
+    """
+    return [Span(m.start("names"), m.end("names")) for m in _CREDIT.finditer(text)]
