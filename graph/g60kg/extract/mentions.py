@@ -189,7 +189,17 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     for match in _DOCUMENT.finditer(norm, sentence.start, sentence.end):
         title = match.group(1)
         found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
+    for match in _NOTICE.finditer(norm, sentence.start, sentence.end):
+        title = match.group("title")
+        span = Span(match.start("title"), match.end("title"))
+        found.append(Mention(span, title, lx.document_type(title)))
     return found
+
+
+# 关于印发婺城区推动人工智能创新发展行动方案的通知: the title a notice issues, without 《》
+_NOTICE = re.compile(
+    r"关于(?:印发|发布|公布)(?P<title>[^《》“”，。；、\n]{4,60}?(?:方案|规划|计划|纲要|意见|办法|措施|政策|细则))的通知"
+)
 
 
 def _quoted(norm: str, sentence: Span) -> list[Mention]:
