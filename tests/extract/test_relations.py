@@ -107,3 +107,15 @@ def test_an_organisation_placed_before_its_name_and_a_forum_within_its_conferenc
     triples = {(c.subject.name, c.predicate, c.obj.name) for c in claims if c.obj}
     assert ("星海量子有限公司", "locatedIn", "合肥高新区") in triples
     assert ("“量超融合”分论坛", "subEventOf", "第二届量子计算大会") in triples
+
+
+def test_a_notice_names_its_document_and_issuer_without_title_marks() -> None:
+    text = "金华市婺城区人民政府关于印发婺城区推动人工智能创新发展行动方案的通知。松江区科委印发《松江新城建设方案》。"
+    found = find_mentions(text)
+    triples = {
+        (c.subject.name, c.predicate, c.obj.name)
+        for c in find_claims(text, found.mentions, [])
+        if c.obj
+    }
+    assert ("婺城区推动人工智能创新发展行动方案", "issuedBy", "金华市婺城区人民政府") in triples
+    assert ("松江新城建设方案", "issuedBy", "松江区科委") in triples

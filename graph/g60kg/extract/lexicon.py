@@ -98,6 +98,10 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "协会",
     "总会",
     "商会",
+    "科委",
+    "发改委",
+    "经信委",
+    "联席办",
     "基金",
 )
 SITE_SUFFIXES: tuple[str, ...] = (
@@ -310,7 +314,7 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局")):
+    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局", "科委", "发改委", "经信委")):
         return "GovernmentBody"
     return "Organization"
 
