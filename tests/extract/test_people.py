@@ -52,3 +52,18 @@ def test_reporters_of_a_byline_are_not_people_of_the_article() -> None:
     people = {e["zh"] for e in extract(raw, source_id="x").entities if e["type"] == "Person"}
     assert {"朱世强", "徐永安", "邵向荣"} <= people
     assert not {"徐贤飞", "薛文春", "钱关键"} & people
+
+
+def test_a_second_official_takes_the_district_named_just_before_and_standing_committee_posts() -> (
+    None
+):
+    from g60kg.extract.mentions import find_mentions
+
+    text = "上海市松江区委书记程向民，区委副书记、区长李谦出席。合肥市委常委、副市长王民生致辞。"
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in find_mentions(text).posts
+    }
+    assert ("李谦", "区长", "松江区") in found
+    assert ("王民生", "市委常委", "合肥市") in found
+    assert ("王民生", "副市长", "合肥市") in found

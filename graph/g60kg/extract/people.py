@@ -67,12 +67,19 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
         name = _name(text, position) or _bracketed(text, place, match.start(), position)
         if name is None:
             continue
+        if chain[0][1] is None and posts and _LOCAL.match(match.group()):
+            # 松江区委书记程向民，区委副书记、区长李谦: 区委, 区长 of the district named before
+            previous = posts[-1]
+            near = previous.place is not None and match.start() - previous.person.end <= 3
+            if near and previous.place is not None and previous.place.type in _LEVELS:
+                chain = [(title, body or previous.place) for title, body in chain]
         for title, body in chain:
             span = Span(title.start(), title.end())
             posts.append(Post(name, title.group(), span, body))
 
 
 _JOINERS = frozenset("、兼")
+_LOCAL = re.compile(r"(?:常务)?副?(?:区|市|县|镇)")
 
 
 def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
