@@ -35,8 +35,8 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
-from g60kg.extract.people import credits
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.people import credits
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences

@@ -175,7 +175,7 @@ def _same_year(text: str, furniture: Sequence[Span], found: list[DateMention]) -
     >>> [d.value for d in find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。")]
     ['2016', '2017-07', '2017']
     """
-    result = []
+    result: list[DateMention] = []
     for match in _SAME_YEAR.finditer(text):
         span = _mspan(match)
         named = [(m.end(), int(m.group(1))) for m in _YEAR_NAMED.finditer(text, 0, span.start)]
@@ -264,9 +264,9 @@ _RANGE = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*$")
 def _range_start(text: str, span: Span, found: list[DateMention]) -> DateMention | None:
     """The full date a day alone ends a range from (6月6日至8日), if any."""
     for date_ in found:
-        if len(date_.value) == 10 and 0 < span.start - date_.span.end <= 3:
-            if _RANGE.match(text, date_.span.end, span.start):
-                return date_
+        close = len(date_.value) == 10 and 0 < span.start - date_.span.end <= 3
+        if close and _RANGE.match(text, date_.span.end, span.start):
+            return date_
     return None
 
 
@@ -353,7 +353,7 @@ def _anchor(
     if published:
         return _Anchor(int(published[:4]), "from-page-date", f"the page date {published}")
     for match in explicit:
-        if match.group("year") and match.group("day") or match.group("iy"):
+        if (match.group("year") and match.group("day")) or match.group("iy"):
             year = int(match.group("year") or match.group("iy"))
             return _Anchor(year, "year-from-text", f"the date {match.group()}")
     for span in furniture:

@@ -3,9 +3,10 @@
 Patterns: containment (松江区洞泾镇; X位于Y; 位于Y的X; X是Y的市辖区; Y是X所在地), where an
 event was held (E在P举行; P举行E), event dates (the day written nearest the event), events held
 as one (不仅是E1，更是E2), unveilings and the event they were part of (峰会上，X揭牌), forums and
-ceremonies within the conference named just before (在E上), what an organisation sits in (设在) or settled in (入驻),
-who proposed an initiative (首倡), who issued a document (出台/发布《…》), the units a corridor
-spans (覆盖), its road (因…而得名) and the plan it was written into (写入/纳入).
+ceremonies within the conference named just before (在E上), what an organisation sits in
+(设在) or settled in (入驻), who proposed an initiative (首倡), who issued a document
+(出台/发布《…》, 关于印发…的通知), the units a corridor spans (覆盖), its road (因…而得名) and
+the plan it was written into (写入/纳入).
 
 Examples
 --------
