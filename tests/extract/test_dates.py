@@ -74,3 +74,32 @@ def test_day_alone_and_yesterday_count_from_the_dateline() -> None:
 def test_this_month_and_day_count_from_the_page_date() -> None:
     found = _values("本月3日签约，当月底投用。", published="2021-11-10")
     assert found == [("本月3日", "2021-11-03"), ("当月底", "2021-11")]
+
+
+def test_without_a_year_before_it_a_month_day_takes_the_page_year_not_a_later_background_date() -> (
+    None
+):
+    text = "11月9日，两家企业签约。示范区今年8月签约，是2019年11月1日揭牌以来的首个项目。"
+    found = [
+        (text[d.span.start : d.span.end], d.value) for d in find_dates(text, published="2020-11-09")
+    ]
+    assert ("11月9日", "2020-11-09") in found
+    assert ("今年8月", "2020-08") in found
+    assert ("2019年11月1日", "2019-11-01") in found
+
+
+def test_an_iso_date_in_the_body_gives_the_year() -> None:
+    found = find_dates("2020-11-09 讯\n11月9日，两家企业签约。")
+    assert [(d.value, d.resolution) for d in found][-1] == ("2020-11-09", "year-from-text")
+
+
+def test_same_and_next_year_count_from_the_year_named_before() -> None:
+    found = find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。2020.6.6，中心开工。")
+    assert [d.value for d in found] == ["2016", "2017-07", "2017", "2020-06-06"]
+
+
+def test_a_range_ends_in_its_own_month_and_written_out_dates_are_read() -> None:
+    text = "发布：2021-11-10\n6月6日至8日，展会举办。\n特此通知。\n二〇二五年十二月二十四日"
+    found = [(text[d.span.start : d.span.end], d.value) for d in find_dates(text)]
+    assert ("8日", "2021-06-08") in found
+    assert ("二〇二五年十二月二十四日", "2025-12-24") in found

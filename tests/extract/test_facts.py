@@ -46,3 +46,18 @@ def test_post_holdings_name_post_organisation_and_role(seed: Any) -> None:
     assert entities[mayor["post"]]["zh"] == "松江区区长"
     assert entities[mayor["organization"]]["zh"] == "松江区人民政府"
     assert entities[mayor["organization"]]["implied"] is True
+
+
+def test_a_sentence_that_opens_with_a_site_measures_the_site() -> None:
+    from g60kg.extract.facts import find_facts
+    from g60kg.extract.mentions import find_mentions
+
+    text = "2020年，汾湖高新技术开发区位于江苏省苏州市吴江区，区域面积258平方公里。"
+    sentence = text.index("汾湖")
+    from g60kg.extract.dates import find_dates
+    from g60kg.extract.spans import Span
+
+    spans = [Span(0, sentence), Span(sentence, len(text))]
+    facts = find_facts(text, find_mentions(text, sentences=spans), spans, find_dates(text), None)
+    areas = [f.properties["refArea"].name for f in facts if f.fact == "Observation"]
+    assert areas == ["汾湖高新技术开发区"]

@@ -23,3 +23,8 @@ def test_seed_footer_and_metadata_are_furniture_but_policy_text_is_not() -> None
     assert any(line.startswith("Copyright ©") for line in lines)
     assert any("www.robotxin.com" in line for line in lines)
     assert not any("优惠产业政策" in line for line in lines)
+
+
+def test_a_table_row_is_content_but_a_menu_row_is_furniture() -> None:
+    text = "首页 | 新闻 | 政务 | 服务\n| 现场签约项目 | 74个 |\n| 签约总投资额 | 876亿元 |"
+    assert _lines(text) == ["首页 | 新闻 | 政务 | 服务"]

@@ -32,3 +32,14 @@ def test_extract_proposes_title_and_date_and_says_so() -> None:
         article_bytes("g60-weekly-noisy"), source_id="x", title="T", published="2021-06-02"
     )
     assert given.meta["title"] == "T" and "title_from" not in given.meta
+
+
+def test_a_line_that_opens_with_the_date_before_its_source_is_the_page_date() -> None:
+    from g60kg.extract.furniture import find_furniture
+    from g60kg.extract.headline import propose_published
+
+    text = "项目开工\n2021年11月10日 10:30　来源：某某日报\n\n本报讯 昨日，项目开工。"
+    assert propose_published(text, find_furniture(text), []) == (
+        "2021-11-10",
+        "the page date line 2021年11月10日 10:30　来源",
+    )

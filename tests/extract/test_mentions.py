@@ -62,3 +62,34 @@ def test_a_function_word_glued_to_an_unknown_name_does_not_hide_it() -> None:
         ("洞泾镇", "Town"),
         ("投资推介活动", "Conference"),
     }
+
+
+def test_a_city_named_without_its_suffix_is_a_city() -> None:
+    found = find_mentions("第二届发展大会16日在金华召开，项目落户芜湖。")
+    typed = {(m.name, m.type) for m in found.mentions}
+    assert ("金华", "City") in typed
+    assert ("芜湖", "City") in typed
+
+
+def test_a_verb_before_a_name_is_not_part_of_it() -> None:
+    text = "2013年2月以后改称汾湖高新技术开发区。三方出资10亿元设立绿地高科技产业有限公司。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert "汾湖高新技术开发区" in names
+    assert "绿地高科技产业有限公司" in names
+    assert not any(name.startswith(("改称", "设立", "10亿元")) for name in names)
+
+
+def test_site_suffixes_of_the_genre_and_quoted_parts_of_event_names() -> None:
+    text = "在“量超融合”分论坛上，星海科创园落户金义都市新区。浙江在线记者报道。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("“量超融合”分论坛", "Summit") in typed
+    assert ("星海科创园", "IndustrialPark") in typed
+    assert ("金义都市新区", "PlannedZone") in typed
+    assert not any(name == "浙江" for name, _ in typed)  # a news outlet, not the province
+
+
+def test_corridor_meetings_and_valleys_are_named() -> None:
+    text = "2024年长三角G60科创走廊联席会议在合肥召开。中国声谷入驻企业超过2000户。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("2024年长三角G60科创走廊联席会议", "Conference") in typed
+    assert ("中国声谷", "Site") in typed

@@ -26,3 +26,44 @@ def test_posts_in_brackets_after_the_name_and_a_place_that_begins_the_title() ->
     assert ("张三", "市委书记", "嘉兴市") in found
     assert ("李四", "区长", "南湖区") in found
     assert ("王五", "区委副书记", "南湖区") in found
+
+
+def test_each_title_of_a_chain_takes_the_organisation_before_it() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "浙江大学党委副书记、之江实验室主任朱世强说。研究院副院长兼横店集团控股有限公司总裁徐永安表示。"
+    posts = find_mentions(text).posts
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in posts
+    }
+    assert ("朱世强", "党委副书记", "浙江大学") in found
+    assert ("朱世强", "主任", "之江实验室") in found
+    assert ("徐永安", "总裁", "横店集团控股有限公司") in found
+    # 兼 joins two titles; it never begins a name
+    assert not any(text[p.person.start] == "兼" for p in posts)
+
+
+def test_reporters_of_a_byline_are_not_people_of_the_article() -> None:
+    from extract_helpers import EVAL
+    from g60kg.extract import extract
+
+    raw = (EVAL / "articles" / "jinhua-conference-wire.txt").read_bytes()
+    people = {e["zh"] for e in extract(raw, source_id="x").entities if e["type"] == "Person"}
+    assert {"朱世强", "徐永安", "邵向荣"} <= people
+    assert not {"徐贤飞", "薛文春", "钱关键"} & people
+
+
+def test_a_second_official_takes_the_district_named_just_before_and_standing_committee_posts() -> (
+    None
+):
+    from g60kg.extract.mentions import find_mentions
+
+    text = "上海市松江区委书记程向民，区委副书记、区长李谦出席。合肥市委常委、副市长王民生致辞。"
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in find_mentions(text).posts
+    }
+    assert ("李谦", "区长", "松江区") in found
+    assert ("王民生", "市委常委", "合肥市") in found
+    assert ("王民生", "副市长", "合肥市") in found

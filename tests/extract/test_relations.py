@@ -5,6 +5,7 @@ from g60kg.extract.mentions import find_mentions
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
+from g60kg.extract.spans import Span
 
 
 def _triples(name: str) -> set[tuple[str, str, str]]:
@@ -81,3 +82,40 @@ def test_issuers_before_adverbs_and_fillers() -> None:
 def test_table_rows_and_lishu() -> None:
     assert ("湖州市", "directlyWithin", "浙江省") in _claims_of("湖州市 | 浙江省")
     assert ("洞泾镇", "directlyWithin", "松江区") in _claims_of("洞泾镇隶属于上海市松江区。")
+
+
+def test_an_event_takes_the_day_written_nearest_it() -> None:
+    text = "本报2019年11月17日讯　第二届金华发展大会16日在金华召开。"
+    found = find_mentions(text)
+    claims = find_claims(text, found.mentions, [], find_dates(text))
+    dated = {(c.subject.name, c.predicate, c.obj.name if c.obj else c.value) for c in claims}
+    assert ("第二届金华发展大会", "date", "2019-11-16") in dated
+    assert ("第二届金华发展大会", "date", "2019-11-17") not in dated
+    assert ("第二届金华发展大会", "heldIn", "金华") in dated
+
+
+def test_a_district_written_after_its_city_is_found_whatever_its_tag() -> None:
+    triples = _triples("fenhu-ai-base-hant.txt")
+    assert ("汾湖高新技术开发区", "directlyWithin", "吴江区") in triples
+
+
+def test_an_organisation_placed_before_its_name_and_a_forum_within_its_conference() -> None:
+    text = "第二届量子计算大会在合肥举行。在“量超融合”分论坛上，位于合肥高新区的星海量子有限公司发布平台。"
+    found = find_mentions(text)
+    sentences = [Span(0, 15), Span(15, len(text))]
+    claims = find_claims(text, found.mentions, sentences, find_dates(text))
+    triples = {(c.subject.name, c.predicate, c.obj.name) for c in claims if c.obj}
+    assert ("星海量子有限公司", "locatedIn", "合肥高新区") in triples
+    assert ("“量超融合”分论坛", "subEventOf", "第二届量子计算大会") in triples
+
+
+def test_a_notice_names_its_document_and_issuer_without_title_marks() -> None:
+    text = "金华市婺城区人民政府关于印发婺城区推动人工智能创新发展行动方案的通知。松江区科委印发《松江新城建设方案》。"
+    found = find_mentions(text)
+    triples = {
+        (c.subject.name, c.predicate, c.obj.name)
+        for c in find_claims(text, found.mentions, [])
+        if c.obj
+    }
+    assert ("婺城区推动人工智能创新发展行动方案", "issuedBy", "金华市婺城区人民政府") in triples
+    assert ("松江新城建设方案", "issuedBy", "松江区科委") in triples

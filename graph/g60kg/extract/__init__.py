@@ -36,6 +36,7 @@ from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, 
 from g60kg.extract.mentions import Mention, MentionSet, find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.people import credits
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
@@ -113,6 +114,10 @@ def extract(
         [p for _, f in windows for p in f.posts],
         [pair for _, f in windows for pair in f.same],
     )
+    bylines = SpanIndex(credits(norm))
+    found.mentions = [
+        m for m in found.mentions if m.type != "Person" or not inside(m.span, bylines)
+    ]
     proposed: dict[str, str] = {}
     if title is None:
         title = propose_title(text, furniture)

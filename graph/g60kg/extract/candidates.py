@@ -309,7 +309,9 @@ class _StatementWriter:
         else:
             row["value"] = claim.value
         if claim.date_resolution:
-            row["date_resolution"] = claim.date_resolution
+            # the vocabulary has no dateline code: the dateline is the text's own statement
+            code = claim.date_resolution
+            row["date_resolution"] = "year-from-text" if code == "from-dateline" else code
         return row
 
     def _id(self, row: dict[str, Any]) -> str:

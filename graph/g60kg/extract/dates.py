@@ -7,11 +7,13 @@ order, from
 
 1. a sentence that dates a year-named event relatively (今天举办的…2020…大会, 去年…2020…大会):
    ``year-from-text``, the clue being the event name;
-2. an explicit full date in the body: ``year-from-text``;
-3. the published date passed in, else a date printed in page furniture: ``from-page-date``.
+2. the published date passed in: ``from-page-date`` (a full date further down the body is more
+   often background, 2019年11月1日揭牌以来, than the article's own year);
+3. an explicit full date in the body (2020年6月6日, 2020-11-09): ``year-from-text``;
+4. a date printed in page furniture: ``from-page-date``.
 
 Dates without a year (6月6日, a dateline's 6月7日电) take the year last named before them, else
-the year above (``year-from-text``); a day alone (9日, 本月3日) takes the month and year of the
+the page's year, else the year above; a day alone (9日, 本月3日) takes the month and year of the
 article's day, which is the dateline or the page date (``from-dateline``); 昨日, 前天 and 明天
 count from that day, and 年内, 当年 name its year.
 
@@ -40,7 +42,9 @@ __all__ = ["DateMention", "find_dates"]
 _CN = "[一二三四五六七八九十]{1,3}"
 _MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")日)?"
 _EXPLICIT = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年" + _MD + r"|(?P<iy>(?:19|20)\d{2})-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"(?P<year>(?:19|20)\d{2})年"
+    + _MD
+    + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
 )
 _RELATIVE = re.compile(
     r"(?P<until>截至|截止到?|到)?(?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|明年|前年)"
@@ -96,13 +100,15 @@ def find_dates(
     explicit = [m for m in _EXPLICIT.finditer(text) if not inside(_mspan(m), furniture)]
     anchor = _anchor(text, explicit, published, furniture, sentences)
     found = [_explicit(m) for m in explicit]
+    found += _written_out(text, furniture, found)
     relative = [m for m in _RELATIVE.finditer(text) if not inside(_mspan(m), furniture) and anchor]
     today = _today(relative, anchor, published)
     for match in relative:
         mention = _relative(match, anchor, today) if anchor else None
         if mention is not None:
             found.append(mention)
-    found.extend(_month_days(text, furniture, found, anchor))
+    found.extend(_same_year(text, furniture, found))
+    found.extend(_month_days(text, furniture, found, anchor, published))
     day = _article_day(found, published)
     found.extend(_days_only(text, furniture, found, day))
     found.extend(_shifted_days(text, furniture, found, day))
@@ -116,14 +122,81 @@ def find_dates(
     return sorted(found, key=lambda d: d.span)
 
 
+_CN_YEAR = re.compile(
+    r"(?P<year>[〇○零一二三四五六七八九]{4})年(?:(?P<month>[一二三四五六七八九十]{1,2})月"
+    r"(?:(?P<day>[一二三四五六七八九十]{1,3})日)?)?"
+)
+_COMPACT = re.compile(
+    r"^\s*(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\s*$", re.M
+)
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _written_out(
+    text: str, furniture: Sequence[Span], found: list[DateMention]
+) -> list[DateMention]:
+    """二〇二五年十二月二十四日 (a notice's signature date) and a line that is only 20251224.
+
+    >>> [d.value for d in find_dates("特此通知。\\n二〇二五年十二月二十四日\\n20251224")]
+    ['2025-12-24', '2025-12-24']
+    """
+    result = []
+    for match in _CN_YEAR.finditer(text):
+        span = _mspan(match)
+        if not _free(span, furniture, found):
+            continue
+        year = int(match.group("year").translate(_CN_DIGITS))
+        value = (
+            _iso(year, match.group("month"), match.group("day"))
+            if match.group("month")
+            else str(year)
+        )
+        result.append(DateMention(span, value, "explicit", match.group()))
+    for match in _COMPACT.finditer(text):
+        span = Span(match.start("y"), match.end("d"))
+        if _free(span, furniture, found):
+            value = f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
+            result.append(DateMention(span, value, "explicit", match.group().strip()))
+    return result
+
+
 def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -> bool:
     taken = [d.span for d in found]
     overlaps = any(t.start < span.end and span.start < t.end for t in taken)
     return not overlaps and not inside(span, furniture)
 
 
+_SAME_YEAR = re.compile(r"(?P<which>同年|次年|翌年|第二年)(?:" + _MD + r")?")
+
+
+def _same_year(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
+    """同年5月, 次年: the year last named before them (the next one for 次年, 翌年, 第二年).
+
+    >>> [d.value for d in find_dates("2016年，走廊提出。次年7月，走廊更名；同年，联盟成立。")]
+    ['2016', '2017-07', '2017']
+    """
+    result: list[DateMention] = []
+    for match in _SAME_YEAR.finditer(text):
+        span = _mspan(match)
+        named = [(m.end(), int(m.group(1))) for m in _YEAR_NAMED.finditer(text, 0, span.start)]
+        named += [(d.span.end, int(d.value[:4])) for d in result]
+        if not named or not _free(span, furniture, found):
+            continue
+        last = max(named)[1]
+        year = last + (0 if match.group("which") == "同年" else 1)
+        month, day = match.group("month"), match.group("day")
+        value = _iso(year, month, day) if month else str(year)
+        clue = f"{match.group()}: after the year {last}"
+        result.append(DateMention(span, value, "year-from-text", clue))
+    return result
+
+
 def _month_days(
-    text: str, furniture: Sequence[Span], found: list[DateMention], anchor: _Anchor | None
+    text: str,
+    furniture: Sequence[Span],
+    found: list[DateMention],
+    anchor: _Anchor | None,
+    published: str | None = None,
 ) -> list[DateMention]:
     """6月6日 and a dateline's 6月7日电: the year last named before them, else the anchor's."""
     result = []
@@ -135,6 +208,9 @@ def _month_days(
         later = _YEAR_NAMED.search(text, match.end())
         if named:
             year, clue, how = int(named[-1].group(1)), named[-1].group(), "year-from-text"
+        elif published:
+            # no year before it: the page's year, not a later (background) date's
+            year, clue, how = int(published[:4]), f"the page date {published}", "from-page-date"
         elif anchor is not None:
             year, clue, how = anchor.year, anchor.clue, anchor.resolution
         elif later is not None:
@@ -163,17 +239,35 @@ def _days_only(
     text: str, furniture: Sequence[Span], found: list[DateMention], day: DateMention | None
 ) -> list[DateMention]:
     """9日, 本月3日: the month and year of the article's day."""
-    if day is None:
-        return []
-    result = []
+    result: list[DateMention] = []
     for match in _DAY_ONLY.finditer(text):
         span = _mspan(match)
         if not _free(span, furniture, found) or _int(match.group("day")) > 31:
+            continue
+        start = _range_start(text, span, found)
+        if start is not None:  # 6月6日至8日: the month of the range's first day
+            value = f"{start.value[:7]}-{_int(match.group('day')):02d}"
+            clue = f"{match.group()}: the month of {start.value}, where the range starts"
+            result.append(DateMention(span, value, start.resolution, clue))
+            continue
+        if day is None:
             continue
         value = f"{day.value[:7]}-{_int(match.group('day')):02d}"
         clue = f"{match.group()}: the month of {day.value} ({day.clue})"
         result.append(DateMention(span, value, "from-dateline", clue))
     return result
+
+
+_RANGE = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*$")
+
+
+def _range_start(text: str, span: Span, found: list[DateMention]) -> DateMention | None:
+    """The full date a day alone ends a range from (6月6日至8日), if any."""
+    for date_ in found:
+        close = len(date_.value) == 10 and 0 < span.start - date_.span.end <= 3
+        if close and _RANGE.match(text, date_.span.end, span.start):
+            return date_
+    return None
 
 
 def _shifted_days(
@@ -256,11 +350,12 @@ def _anchor(
             year = int(named.group("year")) - _OFFSET.get(relative.group("rel"), 0)
             clue = chunk[named.start() : named.start() + 30].split("，")[0]
             return _Anchor(year, "year-from-text", f"the year {named.group('year')} in {clue}")
-    for match in explicit:
-        if match.group("year") and match.group("day"):
-            return _Anchor(int(match.group("year")), "year-from-text", f"the date {match.group()}")
     if published:
         return _Anchor(int(published[:4]), "from-page-date", f"the page date {published}")
+    for match in explicit:
+        if (match.group("year") and match.group("day")) or match.group("iy"):
+            year = int(match.group("year") or match.group("iy"))
+            return _Anchor(year, "year-from-text", f"the date {match.group()}")
     for span in furniture:
         page = re.search(r"((?:19|20)\d{2})[-年/]\d{1,2}[-月/]\d{1,2}", text[span.start : span.end])
         if page:

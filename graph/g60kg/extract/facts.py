@@ -67,15 +67,39 @@ def find_facts(
     facts = [claim for post in found.posts for claim in _post(text, post)]
     for sentence in sentences:
         inner = [m for m in within(found.mentions, sentence) if not m.implied]
-        place = lowest_place(inner) or topic
+        site = _subject_site(text, sentence, inner)
+        place = site or lowest_place(inner) or topic
         names = [m.span for m in inner]
         facts.extend(_investments(text, sentence, place, names))
         until = [d for d in dates if sentence.start <= d.span.start < sentence.end]
         until = until or _earlier(dates, sentence)
-        area = _reference_area(text, inner, topic)
+        area = site or _reference_area(text, inner, topic)
         facts.extend(_observations(text, sentence, area, until, names))
         facts.extend(_components(text, inner))
     return facts
+
+
+_SITES = frozenset(
+    {"IndustrialBase", "IndustrialPark", "FeatureTown", "InnovationBase", "PlannedZone", "Site"}
+    | {"ComputingCentre", "ScienceCity", "PilotZone"}
+)
+
+
+def _subject_site(text: str, sentence: Span, inner: list[Mention]) -> Mention | None:
+    """The site a sentence is about when it opens with it (汾湖高新区位于…，区域面积258平方公里).
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "汾湖高新技术开发区位于吴江区，区域面积258平方公里。"
+    >>> _subject_site(text, Span(0, len(text)), find_mentions(text).mentions).name
+    '汾湖高新技术开发区'
+    """
+    lead = len(text[sentence.start : sentence.end]) - len(
+        text[sentence.start : sentence.end].lstrip()
+    )
+    first = [m for m in inner if not m.nested and m.span.start == sentence.start + lead]
+    if first and first[0].type in _SITES and first[0].proper:
+        return first[0]
+    return None
 
 
 def _post(text: str, post: Post) -> list[Claim]:
@@ -98,7 +122,7 @@ def _post(text: str, post: Post) -> list[Claim]:
         claims.append(Claim(titled, predicate="postIn", subject=office, obj=organisation))
     if office is not None and role:
         claims.append(Claim(titled, predicate="role", subject=office, concept=role))
-    if organisation is not None and post.place is not None:
+    if organisation is not None and post.place is not None and post.place.type in ADMIN_LEVEL:
         claims.append(Claim(titled, predicate="jurisdiction", subject=organisation, obj=post.place))
     return claims
 

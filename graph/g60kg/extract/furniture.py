@@ -48,6 +48,7 @@ _AD_STRONG = re.compile(
 )
 _AD_WEAK = re.compile(r"推广|优惠|免费|领取|限时|报名|关注")
 _MAX_AD_LINE = 120
+_TABLE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 
 
 def find_furniture(text: str) -> list[Span]:
@@ -81,8 +82,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if _URL.search(line) and _DATE.search(line):
         return True
-    if line.count("|") + line.count("｜") >= 3:
-        return True
+    if line.count("|") + line.count("｜") >= 3 and not _TABLE_ROW.match(line):
+        return True  # a menu (首页 | 新闻 | 政务), not a table row (| 签约项目 | 74个 |)
     if len(line) > _MAX_AD_LINE:
         return False
     weak = len(set(_AD_WEAK.findall(line)))

@@ -2,7 +2,8 @@
 
 The headline is the first line of the body that reads like one: not furniture, at most 60
 characters, not ending a sentence (。！？), not a dateline or a date. The page date is, in order,
-a date on a metadata line (发布时间：2021-06-01, 来源：某报 2020-11-19, 发布日期：2023年5月10日),
+a date on a metadata line (发布时间：2021-06-01, 来源：某报 2020-11-19, 发布日期：2023年5月10日,
+2021年11月10日 10:30 来源：某报),
 a line that is only a date, or the dateline (新华社上海6月7日电) when its year is known. The
 caller's ``--title`` and ``--published`` win over both.
 
@@ -30,6 +31,12 @@ _MAX_TITLE = 60
 _DATE = r"((?:19|20)\d{2})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日)"
 _META_DATE = re.compile(r"(发布时间|发布日期|时间|日期|来源|发表于|更新时间)[^\n]{0,30}?" + _DATE)
 _DATE_LINE = re.compile(r"^\s*" + _DATE + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+# 2021年11月10日 10:30　来源：解放日报: a date that opens a metadata line
+_DATE_FIRST = re.compile(
+    r"^\s*"
+    + _DATE
+    + r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?:来源|作者|编辑|记者|浏览|阅读|字号|【)"
+)
 _NOT_TITLE = re.compile(
     r"[。！？]\s*$|^\s*(本报讯|新华社|中新网|记者|通讯员|来源|作者|编者按)|电\s*$"
 )
@@ -59,7 +66,7 @@ def propose_published(
     """The page date (ISO) and how it was found, or None."""
     lines = text.split("\n")[:_FIRST_LINES] + text.split("\n")[-_FIRST_LINES:]
     for line in lines:
-        match = _META_DATE.search(line) or _DATE_LINE.match(line)
+        match = _META_DATE.search(line) or _DATE_LINE.match(line) or _DATE_FIRST.match(line)
         if match:
             return _iso(match), f"the page date line {match.group().strip()}"
     wires = [d for d in dates if d.clue.startswith("dateline") and len(d.value) == 10]

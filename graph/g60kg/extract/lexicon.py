@@ -17,6 +17,7 @@ __all__ = [
     "ADMIN_LEVEL",
     "ADMIN_SUFFIXES",
     "BOUNDARY_WORDS",
+    "CITY_SHORT_NAMES",
     "COMPUTING_CENTRES",
     "DOCUMENT_SUFFIXES",
     "EVENT_SUFFIXES",
@@ -46,6 +47,19 @@ _AUTONOMOUS = ("内蒙古", "广西", "西藏", "宁夏", "新疆")
 PROVINCE_LEVEL: dict[str, str] = {
     **{name: "Municipality" for name in _MUNICIPALITIES},
     **{name: "Province" for name in _PROVINCES + list(_AUTONOMOUS)},
+}
+# Prefecture-level cities of the corridor's three provinces and the corridor's Shanghai member,
+# by the short names news uses without 市/区 (在金华召开, 落户芜湖)
+CITY_SHORT_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        _words(
+            "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 南京 无锡 徐州 常州 苏州 南通 "
+            "连云港 淮安 盐城 扬州 镇江 泰州 宿迁 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 滁州 "
+            "阜阳 宿州 六安 亳州 池州 宣城"
+        ),
+        "City",
+    ),
+    "松江": "District",
 }
 
 ADMIN_SUFFIXES: dict[str, str] = {
@@ -82,6 +96,12 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "办公室",
     "联盟",
     "协会",
+    "总会",
+    "商会",
+    "科委",
+    "发改委",
+    "经信委",
+    "联席办",
     "基金",
 )
 SITE_SUFFIXES: tuple[str, ...] = (
@@ -109,6 +129,14 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "孵化器",
     "加速器",
     "众创空间",
+    "科创园",
+    "生态园",
+    "创新园",
+    "谷",
+    "新区",
+    "超级工厂",
+    "核心区",
+    "片区",
     "中心",
     "平台",
     "走廊",
@@ -134,6 +162,10 @@ EVENT_SUFFIXES: dict[str, str] = {
     "发布会": "Launch",
     "峰会": "Summit",
     "论坛": "Summit",
+    "对话会": "Event",
+    "联席会议": "Conference",
+    "会议": "Conference",
+    "恳谈会": "Event",
     "签约仪式": "SigningCeremony",
     "签约活动": "SigningCeremony",
     "揭牌仪式": "Unveiling",
@@ -169,6 +201,13 @@ INDUSTRIES: dict[str, str] = {
     "大数据与云计算": "big-data-cloud",
 }
 POST_TITLES: tuple[str, ...] = (
+    "区委常委",
+    "市委常委",
+    "县委常委",
+    "常务副区长",
+    "常务副市长",
+    "常务副县长",
+    "党组书记",
     "党委副书记",
     "党委书记",
     "党工委副书记",
@@ -193,10 +232,19 @@ POST_TITLES: tuple[str, ...] = (
     "省长",
     "副主任",
     "主任",
+    "副董事长",
     "董事长",
+    "副总经理",
     "总经理",
+    "首席执行官",
+    "副总裁",
     "总裁",
+    "副院长",
     "院长",
+    "副会长",
+    "会长",
+    "理事长",
+    "秘书长",
     "局长",
     "主席",
 )
@@ -209,7 +257,8 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "集体 全力 一场 一批 这些 多个 两级 不仅仅 别开生面 盛大 量身 面向 服务 助力 加盟 洽谈 "
         "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名 "
         "运维 承担 负责 旗下 下属 坐落 坐落于 选址 选址于 签约 开工 奠基 投用 建成 启用 共建 携手 "
-        "牵头 主办 承办 联合 参加 参与 出资 投资建设 运营方 建设方 落地 开园 开业 拟 计划 正式"
+        "牵头 主办 承办 联合 参加 参与 出资 投资建设 运营方 建设方 落地 开园 开业 拟 计划 正式 "
+        "设立 改称 更名 更名为 布局 组建 签署 联手 创办 发起 名为 命名为 兼"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
@@ -242,11 +291,15 @@ def site_type(name: str) -> str:
     if name.endswith(("先导区", "试验区")):
         return "PilotZone"
     if name.endswith(
-        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区")
-    ):
+        ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区", "新区")
+    ) or name.endswith(("核心区", "片区")):
         return "PlannedZone"
-    if name.endswith(("产业园区", "产业园", "科技园", "园区", "软件园")):
+    if name.endswith(
+        ("产业园区", "产业园", "科技园", "园区", "软件园", "科创园", "生态园", "创新园")
+    ):
         return "IndustrialPark"
+    if name.endswith("超级工厂"):
+        return "IndustrialBase"
     if name.endswith("基地"):
         return "InnovationBase" if ("创新" in name or "研发" in name) else "IndustrialBase"
     return "Site"
@@ -254,7 +307,7 @@ def site_type(name: str) -> str:
 
 def org_type(name: str) -> str:
     """The ontology class of an organisation name by its suffix."""
-    if name.endswith(("公司", "集团")):
+    if name.endswith(("公司", "集团", "科技")):
         return "Company"
     if name.endswith(("大学", "学院")):
         return "University"
@@ -268,7 +321,7 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("人民政府", "管委会", "委员会", "办公室")):
+    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局", "科委", "发改委", "经信委")):
         return "GovernmentBody"
     return "Organization"
 

@@ -92,16 +92,26 @@ def find_mentions(
         accepted.extend(_sentence_mentions(norm, sentence, known))
     accepted.extend(_short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    posts = find_posts(norm, [m for m in accepted if m.type in lx.ADMIN_LEVEL])
+    bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in _BODIES]
+    # an organisation a post belongs to is a name, however common its words
+    bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
+    posts = find_posts(norm, [m for m in bodies if not m.implied])
+    named = {p.place.span for p in posts if p.place is not None and p.place.type in _BODIES}
+    accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = SpanIndex(m.span for m in people)
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
-    accepted.extend(_unique([m for post in posts for m in implied_by_post(norm, post) if m]))
+    implied = [m for post in posts for m in implied_by_post(norm, post) if m]
+    accepted.extend(_unique([m for m in implied if m.implied]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     return MentionSet(accepted, posts, _appositives(norm, accepted))
 
 
+_BODIES = frozenset(
+    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance"}
+)
 _MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
 _COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
 
@@ -124,6 +134,8 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     if title.endswith("书记") and post.place.type in _COMMITTEE:
         name = place + _COMMITTEE[post.place.type]
         return office, Mention(span, name, "PartyCommittee", implied=True)
+    if post.place.type in _BODIES:
+        return office, post.place  # 之江实验室主任: the post is in the organisation named
     return office, None
 
 
@@ -177,7 +189,17 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     for match in _DOCUMENT.finditer(norm, sentence.start, sentence.end):
         title = match.group(1)
         found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
+    for match in _NOTICE.finditer(norm, sentence.start, sentence.end):
+        title = match.group("title")
+        span = Span(match.start("title"), match.end("title"))
+        found.append(Mention(span, title, lx.document_type(title)))
     return found
+
+
+# 关于印发婺城区推动人工智能创新发展行动方案的通知: the title a notice issues, without 《》
+_NOTICE = re.compile(
+    r"关于(?:印发|发布|公布)(?P<title>[^《》“”，。；、\n]{4,60}?(?:方案|规划|计划|纲要|意见|办法|措施|政策|细则))的通知"
+)
 
 
 def _quoted(norm: str, sentence: Span) -> list[Mention]:
@@ -213,12 +235,33 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     found = []
     for end, (suffix_start, suffix, kind) in sorted(best.items()):
         start, proper = name_start(tokens, suffix_start, floor)
+        start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         if start >= suffix_start and kind != "event":
             proper = False
         name = norm[start:end]
+        if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
+            continue  # 基地(核心区: a suffix inside brackets ends no name
         found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
     return found
+
+
+def _quoted_part(
+    norm: str, tokens: list[Token], start: int, floor: int, kind: str, proper: bool
+) -> tuple[int, bool]:
+    """苏州市“人工智能+”创新发展推进大会: an event or site name may hold a quoted part.
+
+    >>> text = "在“量超融合”分论坛上"
+    >>> [m.name for m in find_mentions(text).mentions]
+    ['“量超融合”分论坛']
+    """
+    if kind not in ("event", "site") or norm[start - 1 : start] != "”":
+        return start, proper
+    opening = norm.rfind("“", max(floor, start - 16), start - 1)
+    if opening < 0 or "\n" in norm[opening:start]:
+        return start, proper
+    before, _ = name_start(tokens, opening, floor)
+    return min(before, opening), True
 
 
 _GLUED = re.compile(r"([\u4e00-\u9fff]{2,4}?)([由在被把向从经将])")
@@ -266,9 +309,12 @@ def _admin(norm: str, sentence: Span, known: Mapping[str, str], starts: set[int]
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
-            if length == 2 and start not in starts and tag(prefix) != "ns":
+            # 苏州市吴江区: a unit written right after a higher unit is one whatever its tag
+            chained = norm[start - 1 : start] in ("省", "市") and suffix != "市"
+            chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
+            if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
                 continue
-            if _admin_prefix_ok(prefix, suffix, known):
+            if chained or _admin_prefix_ok(prefix, suffix, known):
                 kind = _admin_type(prefix, suffix)
                 found.append(Mention(Span(start, end), prefix + suffix, kind))
                 break
@@ -296,13 +342,19 @@ def _admin_type(prefix: str, suffix: str) -> str:
 
 def _gazetteer(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
     names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
+    names = {**lx.CITY_SHORT_NAMES, **names}
     found = []
     chunk = norm[sentence.start : sentence.end]
     for name, kind in names.items():
         for match in re.finditer(re.escape(name), chunk):
             start = sentence.start + match.start()
+            if _MEDIA.match(norm, start + len(name)):
+                continue  # 浙江在线, 金华日报: a news outlet, not the place
             found.append(Mention(Span(start, start + len(name)), name, kind))
     return found
+
+
+_MEDIA = re.compile(r"在线|日报|晚报|商报|新闻网|电视台|广播电视台|发布[^会]")
 
 
 def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:

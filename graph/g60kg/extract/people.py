@@ -1,7 +1,8 @@
 """People named with their posts: 松江区区委副书记、区长李谦, 镇党委副书记、镇长李子.
 
-A chain of post titles joined by 、, optionally preceded by the place whose post it is, and
-followed by a name of two or three characters.
+A chain of post titles joined by 、 or 兼, each optionally preceded by the place or the
+organisation whose post it is (浙江大学党委副书记、之江实验室主任朱世强; a title without its
+own body shares the one before it), and followed by a name of two or three characters.
 
 Examples
 --------
@@ -24,7 +25,7 @@ from g60kg.extract.tokens import tag, tokenise
 if TYPE_CHECKING:
     from g60kg.extract.mentions import Mention
 
-__all__ = ["Post", "find_posts"]
+__all__ = ["Post", "credits", "find_posts"]
 
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_TAGS = frozenset({"v", "p", "d", "c"})
@@ -41,37 +42,56 @@ class Post(NamedTuple):
 
 
 def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
-    """Return the posts named in ``text``; ``places`` are the place mentions already found."""
+    """Return the posts named in ``text``; ``places`` are the place and organisation mentions
+    already found (the bodies a title may follow)."""
     by_end = {m.span.end: m for m in places}
+    by_start = {m.span.start: m for m in places}
     posts: list[Post] = []
     position = 0
     while True:
         match = _TITLE.search(text, position)
         if match is None:
             return posts
-        chain = [match]
+        place = by_end.get(match.start()) or _place_before(text, match.start(), by_end)
+        chain = [(match, place)]
         while True:
-            following = _TITLE.match(text, chain[-1].end() + 1)
-            if text[chain[-1].end() : chain[-1].end() + 1] != "、" or following is None:
+            end = chain[-1][0].end()
+            if text[end : end + 1] not in _JOINERS:
                 break
-            chain.append(following)
-        position = chain[-1].end()
-        place = by_end.get(chain[0].start()) or _place_before(text, chain[0].start(), by_end)
-        name = _name(text, position) or _bracketed(text, place, chain[0].start(), position)
+            body = by_start.get(end + 1)
+            following = _TITLE.match(text, body.span.end if body else end + 1)
+            if following is None:
+                break
+            chain.append((following, body or chain[-1][1]))
+        position = chain[-1][0].end()
+        name = _name(text, position) or _bracketed(text, place, match.start(), position)
         if name is None:
             continue
-        for title in chain:
+        if chain[0][1] is None and posts and _LOCAL.match(match.group()):
+            # 松江区委书记程向民，区委副书记、区长李谦: 区委, 区长 of the district named before
+            previous = posts[-1]
+            near = previous.place is not None and match.start() - previous.person.end <= 3
+            if near and previous.place is not None and previous.place.type in _LEVELS:
+                chain = [(title, body or previous.place) for title, body in chain]
+        for title, body in chain:
             span = Span(title.start(), title.end())
-            posts.append(Post(name, title.group(), span, place))
+            posts.append(Post(name, title.group(), span, body))
+
+
+_JOINERS = frozenset("、兼")
+_LOCAL = re.compile(r"(?:常务)?副?(?:区|市|县|镇)")
 
 
 def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
     # 洞泾镇党委副书记: the place ends where the title starts; 松江区区委: one character earlier;
     # 南湖区委副书记, 嘉兴市委书记: the place's last character begins the title
     for end in (start, start - 1, start + 1):
-        if end in by_end and text[end - 1 : end] in "区镇市县":
+        if end in by_end and text[end - 1 : end] in "区镇市县" and by_end[end].type in _LEVELS:
             return by_end[end]
     return None
+
+
+_LEVELS = frozenset({"Municipality", "Province", "City", "District", "Town"})
 
 
 _BRACKET_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})[（(]$")
@@ -101,6 +121,8 @@ def _name(text: str, start: int) -> Span | None:
     if not tokens:
         return None
     first = tokens[0].word
+    if text[start : start + 1] in _JOINERS:
+        return None
     if not re.fullmatch(r"[\u4e00-\u9fff]+", first) or first in BOUNDARY_WORDS:
         return None
     if len(first) == 1 and len(tokens) > 1 and len(tokens[1].word) in (1, 2):
@@ -114,3 +136,22 @@ def _name(text: str, start: int) -> Span | None:
     if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
         return Span(start, start + len(first))
     return None
+
+
+_CREDIT = re.compile(
+    r"(?:记者|通讯员|实习生|摄影|摄像)[\s\u3000]*"
+    r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[\s\u3000、，,]+[\u4e00-\u9fff]{2,3}){0,5})"
+    r"(?=[\s\u3000]*(?:[）)]|$))",
+    re.M,
+)
+
+
+def credits(text: str) -> list[Span]:
+    """The names of a reporter line (记者 徐贤飞 薛文春, 记者姚玉洁、龚雯): bylines, not people
+    the article is about.
+
+    >>> text = "新华社上海1月4日电（记者姚玉洁、龚雯）大会开幕。"
+    >>> [text[s.start:s.end] for s in credits(text)]
+    ['姚玉洁、龚雯']
+    """
+    return [Span(m.start("names"), m.end("names")) for m in _CREDIT.finditer(text)]

@@ -1,10 +1,12 @@
 """Propose simple claims from sentence patterns, only what a sentence says.
 
-Patterns: containment (松江区洞泾镇; X位于Y; X是Y的市辖区; Y是X所在地), where an event was held
-(E在P举行; P举行E), event dates, events held as one (不仅是E1，更是E2), unveilings and the event
-they were part of (峰会上，X揭牌), what an organisation sits in (设在) or settled in (入驻),
-who proposed an initiative (首倡), who issued a document (出台/发布《…》), the units a corridor
-spans (覆盖), its road (因…而得名) and the plan it was written into (写入/纳入).
+Patterns: containment (松江区洞泾镇; X位于Y; 位于Y的X; X是Y的市辖区; Y是X所在地), where an
+event was held (E在P举行; P举行E), event dates (the day written nearest the event), events held
+as one (不仅是E1，更是E2), unveilings and the event they were part of (峰会上，X揭牌), forums and
+ceremonies within the conference named just before (在E上), what an organisation sits in
+(设在) or settled in (入驻), who proposed an initiative (首倡), who issued a document
+(出台/发布《…》, 关于印发…的通知), the units a corridor spans (覆盖), its road (因…而得名) and
+the plan it was written into (写入/纳入).
 
 Examples
 --------
@@ -82,7 +84,10 @@ def find_claims(
         earlier = [
             m for m in mentions if m.span.end <= sentence.start and m.proper and not m.nested
         ]
-        claims.extend(_built(text, sentence, inner, sorted(earlier, key=lambda m: m.span.start)))
+        earlier = sorted(earlier, key=lambda m: m.span.start)
+        claims.extend(_built(text, sentence, inner, earlier))
+        hosts = [m for m in mentions if m.span.end <= sentence.start and m.type in _HOSTS]
+        claims.extend(_sub_events(text, sentence, inner, hosts))
         claims.extend(_dated(sentence, inner, inner_dates))
     return claims
 
@@ -116,9 +121,8 @@ def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         adverbs = _ADVERBS.search(text, sentence.start, match.start())
         at = adverbs.start() if adverbs else match.start()
         subjects = enumeration_ending(text, inner, at)
-        objects = _place_chain(
-            inner, match.end() + (1 if text[match.end() : match.end() + 1] in "在于" else 0)
-        )
+        at_object = match.end() + (1 if text[match.end() : match.end() + 1] in "在于" else 0)
+        objects = _place_chain(inner, at_object) or _site_at(inner, at_object)
         parents = [m for m in inner if m.span.start == match.end() and m.type in _ORGS]
         if subjects and parents and match.group().startswith("隶属"):
             for subject in (m for m in subjects if m.type in _ORGS):
@@ -128,6 +132,8 @@ def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                     )
                 )
             continue
+        if objects and not subjects and match.group() in ("位于", "地处"):
+            claims.extend(_located_before(text, inner, match, objects[-1]))
         if not subjects or not objects:
             continue
         place = objects[-1]
@@ -140,6 +146,28 @@ def _located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                 claims.append(
                     _claim("directlyWithin", subject, place, Span(match.start(), place.span.end))
                 )
+    return claims
+
+
+def _site_at(inner: list[Mention], start: int) -> list[Mention]:
+    """A site named at ``start`` (位于合肥高新区…): a place too."""
+    return [m for m in inner if m.span.start == start and m.type in _SITES and not m.nested][:1]
+
+
+def _located_before(
+    text: str, inner: list[Mention], match: re.Match[str], place: Mention
+) -> list[Claim]:
+    """位于X的Y: the organisation (or site) Y named right after is in X."""
+    if text[place.span.end : place.span.end + 1] != "的":
+        return []
+    named = [m for m in inner if m.span.start == place.span.end + 1 and not m.nested]
+    claims = []
+    for subject in named:
+        evidence = Span(match.start(), subject.span.end)
+        if subject.type in _ORGS:
+            claims.append(_claim("locatedIn", subject, place, evidence, confidence=0.7))
+        elif subject.type in _SITES:
+            claims.append(_claim("directlyWithin", subject, place, evidence, confidence=0.7))
     return claims
 
 
@@ -329,8 +357,9 @@ def _dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> li
     if not days:
         return []
     claims = []
-    date = days[0]
     for event in (m for m in inner if m.type in _EVENTS):
+        # the day written nearest the event (第二届…大会16日在金华召开 under an 11月17日 dateline)
+        date = min(days, key=lambda d: _distance(d.span, event.span))
         start = min(date.span.start, event.span.start)
         end = max(date.span.end, event.span.end)
         note = f"Date from {date.clue}."
@@ -346,6 +375,10 @@ def _dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> li
             )
         )
     return claims
+
+
+def _distance(one: Span, other: Span) -> int:
+    return max(0, other.start - one.end, one.start - other.end)
 
 
 def _jointly(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
@@ -374,6 +407,44 @@ def _unveiled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         hosts = [m for m in hosts if head and m.span.end == sentence.start + head.end("host")]
         if hosts:
             claims.append(_claim("subEventOf", event, hosts[0], event.span, confidence=0.7))
+    return claims
+
+
+_HOSTS = frozenset({"Conference", "Summit", "Exhibition", "Competition"})
+_SUB_WINDOW = 150
+
+
+def _sub_events(
+    text: str, sentence: Span, inner: list[Mention], earlier: Sequence[Mention]
+) -> list[Claim]:
+    """在E上 (E上，): a forum, ceremony or meeting held within the conference named just before.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "第二届量子计算大会在合肥举行。在“量超融合”分论坛上，企业发布平台。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in _sub_events(text, Span(15, len(text)), found, found)]
+    [('“量超融合”分论坛', '第二届量子计算大会')]
+    """
+    claims = []
+    for event in (m for m in inner if m.type in _EVENTS and not m.nested):
+        if not re.match(r"上[，,]|上", text[event.span.end : event.span.end + 2]):
+            continue
+        if text[max(sentence.start, event.span.start - 1) : event.span.start] != "在" and (
+            event.span.start != sentence.start
+        ):
+            continue
+        hosts = [
+            m
+            for m in [*earlier, *inner]
+            if m.type in _HOSTS
+            and len(m.name) > 3
+            and not m.nested
+            and m.name != event.name
+            and 0 <= event.span.start - m.span.end <= _SUB_WINDOW
+        ]
+        if hosts:
+            host = hosts[-1]
+            claims.append(_claim("subEventOf", event, host, event.span, confidence=0.6))
     return claims
 
 
@@ -438,7 +509,7 @@ def _issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     verbs = re.compile(
         r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|[，,])*"
-        r"(?:出台|发布|印发)了?《"
+        r"(?:(?:出台|发布|印发)了?《|关于(?:印发|发布|公布)(?=[^《》\n]{4,60}?的通知))"
     )
     for match in verbs.finditer(text, sentence.start, sentence.end):
         documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
