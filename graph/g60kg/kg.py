@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import networkx
     from rdflib import Dataset
     from rdflib.query import Result
-    from rdflib.term import Identifier
+    from rdflib.term import Identifier, URIRef
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -141,6 +141,17 @@ class KnowledgeGraph:
         from .views.nxview import simple_digraph
 
         return simple_digraph(self.nx_collapsed)
+
+    def resolve(self, text: str, lang: str = "zh", kind: str | None = None) -> URIRef:
+        """The IRI a user means by `text` (an IRI, a CURIE or a name; `kind` narrows it to a
+        class, a code list or the entities of a class); see `g60kg.queries.lookup.resolve`.
+
+        >>> str(kg.resolve("洞泾镇"))
+        'https://w3id.org/g60kg/id/adm-310117106'
+        """
+        from .queries.lookup import resolve
+
+        return resolve(self, text, lang, kind)
 
     def ask(self, question: str, lang: str | None = None) -> Any:
         """Answer a plain question in Chinese or English; see `g60kg.ask.ask`.
