@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import g60kg
+import g60kg.kg as kg_module
 import pytest
 from g60kg.errors import G60Error
-from g60kg.rdf.build import build
+from g60kg.queries.lookup import INDEX_NAME, find
+from g60kg.rdf.build import NQUADS_NAME, build
 from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 from rdflib import Literal
+
+DONGJING = "https://w3id.org/g60kg/id/adm-310117106"
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +67,25 @@ def test_union_query_still_addresses_named_graphs(seed_dir: Path) -> None:
     names = {str(r[0]) for r in rows}  # type: ignore[index]
     assert "https://w3id.org/g60kg/graph/source/dongjing-ai-town" in names
     assert "https://w3id.org/g60kg/graph/inferred" in names
+
+
+def test_a_large_build_keeps_a_store_and_a_name_index_beside_it(
+    seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg_module, "KEPT_STORE_BYTES", 0)  # the seed's build counts as large
+    build(seed_dir, tmp_path)
+    nquads, index = tmp_path / NQUADS_NAME, tmp_path / INDEX_NAME
+    first = g60kg.load(tmp_path)
+    assert first.kept_from == nquads and (tmp_path / "g60kg.oxigraph").is_dir()
+    assert find(first, "洞泾镇") == DONGJING and index.is_file()
+
+    # The next command reads the kept index (shown by editing it) while the build is the same...
+    kept = json.loads(index.read_text(encoding="utf-8"))
+    kept["findable"] = {"urn:x:edited": ["洞泾镇"]}
+    index.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+    assert find(g60kg.load(tmp_path), "洞泾镇") == "urn:x:edited"
+
+    # ...and asks the store again once the build changed.
+    os.utime(nquads, ns=(nquads.stat().st_atime_ns, nquads.stat().st_mtime_ns + 1))
+    assert find(g60kg.load(tmp_path), "洞泾镇") == DONGJING
+    assert "urn:x:edited" not in index.read_text(encoding="utf-8")

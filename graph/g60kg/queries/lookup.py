@@ -21,7 +21,7 @@ from rdflib import Literal, URIRef
 
 from ..errors import AmbiguousEntity, EntityNotFound, G60Error
 from ..kg import KnowledgeGraph, build_stamp
-from ..names import local_name, matching, pick_label, ranked
+from ..names import local_name, matching, normalise, pick_label, ranked
 from ..output import write_bytes
 from ..rdf.namespaces import CLAIM, ID, PREFIXES, VOCAB
 from .vocabulary import pick_term
@@ -55,6 +55,7 @@ class _Index:
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     findable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    normalised: dict[str, str] = field(default_factory=dict)
 
 
 _CACHE: weakref.WeakKeyDictionary[KnowledgeGraph, _Index] = weakref.WeakKeyDictionary()
@@ -87,6 +88,7 @@ def _query_index(kg: KnowledgeGraph) -> _Index:
             index.names[iri].add(text)
         if iri.startswith((ids, claims)):
             index.findable[iri].add(text)
+    index.normalised.update((t, normalise(t)) for ts in index.findable.values() for t in ts)
     return index
 
 
@@ -100,6 +102,7 @@ def _read_kept_index(nquads: Path) -> _Index | None:
         index.labels.update(found["labels"])
         index.names.update((iri, set(texts)) for iri, texts in found["names"].items())
         index.findable.update((iri, set(texts)) for iri, texts in found["findable"].items())
+        index.normalised.update(found["normalised"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return index
@@ -111,6 +114,7 @@ def _keep_index(nquads: Path, index: _Index) -> None:
         "labels": index.labels,
         "names": {iri: sorted(texts) for iri, texts in index.names.items()},
         "findable": {iri: sorted(texts) for iri, texts in index.findable.items()},
+        "normalised": index.normalised,
     }
     with contextlib.suppress(OSError, G60Error):  # a read-only build folder: just not kept
         write_bytes(nquads.parent / INDEX_NAME, json.dumps(record, ensure_ascii=False).encode())
@@ -159,8 +163,9 @@ def find_all(kg: KnowledgeGraph, name: str, lang: str = "zh") -> list[str]:
     """
     if not name.strip():
         raise G60Error("an empty name matches nothing")
-    names = _index(kg).findable
-    found = ranked(names, name)
+    index = _index(kg)
+    names = index.findable
+    found = ranked(names, name, index.normalised)
     if found:
         return found
     shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
@@ -191,7 +196,8 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     """
     if not name.strip():
         raise G60Error("an empty name matches nothing")
-    found = matching(_index(kg).findable, name)
+    index = _index(kg)
+    found = matching(index.findable, name, index.normalised)
     if len(found) == 1:
         return found[0]
     if found:
