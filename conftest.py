@@ -38,6 +38,7 @@ LANE_BY_FILE = {
     "test_server.py": "server",
     "test_cli_serve.py": "server",
     "test_build.py": "slow",
+    "test_sources.py": "slow",
     "test_validate.py": "slow",
     "test_ingest.py": "slow",
     "test_geo.py": "slow",
@@ -47,6 +48,8 @@ SLOW_TESTS = {
     "test_the_curator_workflow_end_to_end",
     "test_the_whole_evaluation_table_is_one_command",
     "test_large_graph_is_laid_out_in_advance",
+    "test_evaluate_qa_prints_accuracy_per_type",
+    "test_past_the_read_bound_a_doubt_says_what_was_not_read",
     "test_non_utf8_locale_still_writes_utf8",
     "test_same_dataset_same_bytes_in_another_process",
 }
