@@ -50,6 +50,10 @@ SLOW_TESTS = {
     "test_large_graph_is_laid_out_in_advance",
     "test_evaluate_qa_prints_accuracy_per_type",
     "test_past_the_read_bound_a_doubt_says_what_was_not_read",
+    "test_two_runs_write_identical_bytes",
+    "test_full_corridor_overview_groups_members_apart",
+    "test_a_push_has_an_overall_deadline",
+    "test_a_server_sending_a_byte_a_second_cannot_hold_a_query",
     "test_non_utf8_locale_still_writes_utf8",
     "test_same_dataset_same_bytes_in_another_process",
 }
