@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.doctest import DoctestItem
 from g60kg import KnowledgeGraph, load
+from g60kg.project import DATA_ENV, require_project
+from g60kg.rdf.freshness import built_dataset
 from g60kg.rdf.store import BACKENDS, DEFAULT_BACKEND
 
 _KGS: dict[str, KnowledgeGraph] = {}
@@ -22,9 +25,12 @@ SERVER_FIXTURES = {
     "virtuoso",
     "fresh_virtuoso",
     "fresh_oxigraph",
+    "limited",
+    "writable",
 }
-# Tests that build a private copy of the project (several seconds each) are slow.
-SLOW_FIXTURES = {"data_copy", "project", "installed"}
+# Tests that build a private copy of the project (several seconds each) or read the whole
+# corridor's build are slow.
+SLOW_FIXTURES = {"data_copy", "project", "installed", "full_build"}
 LANE_BY_FILE = {
     "test_browser.py": "browser",
     "test_ask_browser.py": "browser",
@@ -32,6 +38,7 @@ LANE_BY_FILE = {
     "test_server.py": "server",
     "test_cli_serve.py": "server",
     "test_build.py": "slow",
+    "test_sources.py": "slow",
     "test_validate.py": "slow",
     "test_ingest.py": "slow",
     "test_geo.py": "slow",
@@ -41,12 +48,14 @@ SLOW_TESTS = {
     "test_the_curator_workflow_end_to_end",
     "test_the_whole_evaluation_table_is_one_command",
     "test_large_graph_is_laid_out_in_advance",
+    "test_evaluate_qa_prints_accuracy_per_type",
+    "test_past_the_read_bound_a_doubt_says_what_was_not_read",
+    "test_two_runs_write_identical_bytes",
+    "test_full_corridor_overview_groups_members_apart",
+    "test_a_push_has_an_overall_deadline",
+    "test_a_server_sending_a_byte_a_second_cannot_hold_a_query",
     "test_non_utf8_locale_still_writes_utf8",
-    "test_installed_entry_point_runs_a_named_query",
     "test_same_dataset_same_bytes_in_another_process",
-    "test_backends_hold_the_same_quads",
-    "test_load_from_build_folder_and_file",
-    "test_both_backends_give_the_same_view",
 }
 
 
@@ -84,6 +93,25 @@ def seed_dir() -> Path:
     return seed_data()
 
 
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A private copy of the seed graph's data that a test may change (a build of it takes
+    about a second; prefer it to a copy of the whole data/)."""
+    target = tmp_path / "data"
+    shutil.copytree(seed_data(), target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def full_build() -> Path:
+    """The project's build folder, up to date with the whole data/: built at most once per
+    session (reused when already fresh) and shared by every test that needs the corridor's
+    real dataset; tests must not change it."""
+    project = require_project(PROJECT_DATA)
+    built_dataset(project, lambda _message: None)
+    return project.build_dir
+
+
 def pytest_sessionfinish() -> None:
     """Remove the seed copy made for this session."""
     for root in _SEED:
@@ -103,9 +131,16 @@ def any_kg(request: pytest.FixtureRequest) -> KnowledgeGraph:
 
 
 @pytest.fixture(autouse=True)
-def _doctest_kg(doctest_namespace: dict[str, Any]) -> None:
-    """Docstring examples use `kg` like the notebooks do."""
+def _doctest_kg(
+    request: pytest.FixtureRequest,
+    doctest_namespace: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Docstring examples use `kg` like the notebooks do; there, the current project (what
+    `g60kg.load()` and `find_project()` find) is the seed graph's, built once per session."""
     doctest_namespace["kg"] = loaded()
+    if isinstance(request.node, DoctestItem):
+        monkeypatch.setenv(DATA_ENV, str(seed_data()))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -17,11 +17,11 @@ INGEST = ROOT / "tests" / "fixtures" / "ingest"
 DATASET = ROOT / "tests" / "fixtures" / "corridor.nq"
 
 
-def test_sigterm_during_ingest_leaves_no_staging_folder(data_copy: Path, tmp_path: Path) -> None:
+def test_sigterm_during_ingest_leaves_no_staging_folder(seed_copy: Path, tmp_path: Path) -> None:
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "graph"), "TMPDIR": str(private_tmp)}
-    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in seed_copy.rglob("*") if p.is_file()}
     process = subprocess.Popen(
         [
             sys.executable,
@@ -30,7 +30,7 @@ def test_sigterm_during_ingest_leaves_no_staging_folder(data_copy: Path, tmp_pat
             "ingest",
             str(INGEST / "good.yaml"),
             "--data",
-            str(data_copy),
+            str(seed_copy),
         ],
         env=env,
         stdout=subprocess.PIPE,
@@ -50,7 +50,7 @@ def test_sigterm_during_ingest_leaves_no_staging_folder(data_copy: Path, tmp_pat
     assert process.returncode == 143, stderr.decode()
     assert b"Traceback" not in stderr
     assert list(private_tmp.iterdir()) == []
-    after = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    after = {p: p.read_bytes() for p in seed_copy.rglob("*") if p.is_file()}
     assert after == before  # all or nothing: the data folder is untouched
 
 

@@ -78,32 +78,32 @@ def test_a_bad_date_or_source_id_is_an_error(tmp_path: Path) -> None:
     assert code == 1 and "source id 'Youtu Base'" in stderr
 
 
-def test_a_bad_candidates_file_is_reported_with_file_and_line(data_copy: Path) -> None:
-    code, _, stderr = run("ingest", FIXTURES / "ingest" / "dangling.yaml", "--data", data_copy)
+def test_a_bad_candidates_file_is_reported_with_file_and_line(seed_copy: Path) -> None:
+    code, _, stderr = run("ingest", FIXTURES / "ingest" / "dangling.yaml", "--data", seed_copy)
     assert code == 1 and "dangling.yaml:28: dangling reference" in stderr
 
 
-def test_the_curator_workflow_end_to_end(data_copy: Path, tmp_path: Path) -> None:
+def test_the_curator_workflow_end_to_end(seed_copy: Path, tmp_path: Path) -> None:
     """Extract a new article, resolve what is ambiguous, ingest, build, and ask the graph."""
     candidates = tmp_path / "youtu-base.yaml"
     code, _, _ = run(
-        "extract", EVAL / "articles" / "youtu-base.txt", "--out", candidates, "--data", data_copy,
+        "extract", EVAL / "articles" / "youtu-base.txt", "--out", candidates, "--data", seed_copy,
         "--published", "2020-11-18", "--title", "优图创新基地在洞泾揭牌 人工智能小镇迈向全产业链",
         "--url", "https://example.org/youtu-base",
     )  # fmt: skip
     assert code == 0
     text = candidates.read_text(encoding="utf-8")
-    code, _, stderr = run("ingest", candidates, "--data", data_copy)
+    code, _, stderr = run("ingest", candidates, "--data", seed_copy)
     assert code == 1 and "is ambiguous" in stderr and "li-qian (李谦)" in stderr
     # the curator's review: each ambiguous row has one candidate, and it is the same thing
     candidates.write_text(text.replace("status: ambiguous", "status: linked"), encoding="utf-8")
-    code, stdout, stderr = run("ingest", candidates, "--data", data_copy)
+    code, stdout, stderr = run("ingest", candidates, "--data", seed_copy)
     assert code == 0, stderr
     assert "2 new entities (zhihui-dong-jing-fangan, sanda-pingtai)" in stdout
-    code, _, _ = run("build", "--data", data_copy, "--out", tmp_path / "build")
+    code, _, _ = run("build", "--data", seed_copy, "--out", tmp_path / "build")
     assert code == 0
 
-    kg = load(data_copy)
+    kg = load(seed_copy)
     rows = kg.query(
         """SELECT ?label ?programme ?component ?quote ?source WHERE {
              ?programme rdfs:label ?label ; g60:hasComponent ?node .
@@ -118,7 +118,7 @@ def test_the_curator_workflow_end_to_end(data_copy: Path, tmp_path: Path) -> Non
     source = "https://w3id.org/g60kg/source/youtu-base"
     # 智慧洞泾方案 took the next free number after the registry's last; 三大平台 the one after
     new = {"zhihui-dong-jing-fangan", "sanda-pingtai"}
-    entities = read_data(data_copy).entities.values()
+    entities = read_data(seed_copy).entities.values()
     serials = [int(e.iri[1:]) for e in entities if e.id not in new and e.iri[1:].isdigit()]
     third = f"E{max(serials) + 2:04d}"
     assert found == [

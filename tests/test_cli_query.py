@@ -220,9 +220,9 @@ def test_help_has_examples(run) -> None:  # type: ignore[no-untyped-def]
         assert result.exit_code == 0 and "g60kg " + command in result.output, command
 
 
-def test_installed_entry_point_runs_a_named_query() -> None:
+def test_installed_entry_point_runs_a_named_query(seed_dir: Path) -> None:
     script = Path(sys.executable).parent / "g60kg"
-    env = dict(os.environ, PYTHONPATH=str(GRAPH_DIR))
+    env = dict(os.environ, PYTHONPATH=str(GRAPH_DIR), G60KG_DATA=str(seed_dir))
     done = subprocess.run(
         [
             str(script),

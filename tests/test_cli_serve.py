@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from g60kg.cli import main
-from g60kg.rdf.build import build
 
 G60KG = shutil.which("g60kg", path=str(Path(sys.executable).parent)) or "g60kg"
 
@@ -38,9 +37,8 @@ def ask(endpoint: str, query: str) -> dict:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("build")
-    build(out_dir=folder)
+def endpoint(full_build: Path) -> Iterator[str]:
+    folder = full_build
     port = free_port()
     process = subprocess.Popen(
         [G60KG, "serve", "--dataset", str(folder), "--port", str(port), "--workers", "1"],

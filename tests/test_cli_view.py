@@ -8,6 +8,13 @@ import pytest
 from click.testing import CliRunner
 from g60kg.cli import main
 from g60kg.kg import KnowledgeGraph
+from g60kg.project import DATA_ENV
+
+
+@pytest.fixture(autouse=True)
+def _on_the_seed_graph(seed_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands run on the seed graph's project (built once per session)."""
+    monkeypatch.setenv(DATA_ENV, str(seed_dir))
 
 
 def run(*args: str) -> tuple[int, str, str]:

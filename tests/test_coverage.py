@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,19 +10,11 @@ from g60kg.cli import main
 from g60kg.kg import load
 from g60kg.queries.coverage import corridor_coverage, format_coverage
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
 
 @pytest.fixture(scope="module")
-def seed_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seed_data(seed_dir: Path) -> Path:
     """The seed graph only: the first article and the corridor's skeleton, no curated areas."""
-    root = tmp_path_factory.mktemp("seed") / "data"
-    for folder in ("sources", "entities", "statements"):
-        (root / folder).mkdir(parents=True)
-        for path in (DATA / folder).iterdir():
-            if path.is_file():
-                shutil.copy(path, root / folder / path.name)
-    return root
+    return seed_dir
 
 
 def test_coverage_has_one_row_per_member_with_the_seed_town_counted(seed_data: Path) -> None:

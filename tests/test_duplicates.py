@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,11 @@ from click.testing import CliRunner
 from g60kg.cli import main
 from g60kg.records.duplicates import name_key
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    root = tmp_path / "data"
-    shutil.copytree(DATA, root, ignore=shutil.ignore_patterns("eval"))
-    return root
+def data(seed_copy: Path) -> Path:
+    """The seed graph's data (the registry's top-level files hold both companies)."""
+    return seed_copy
 
 
 def _add(root: Path, text: str) -> None:

@@ -40,11 +40,11 @@ GOOD = "    type: Company\n    zh: 某公司\n    en: Some company\n"
     ],
 )
 def test_wrong_types_and_characters_are_refused_with_their_line(
-    data_copy: Path, lines: str, message: str
+    seed_copy: Path, lines: str, message: str
 ) -> None:
-    path = _entity_with(data_copy, lines)
+    path = _entity_with(seed_copy, lines)
     result = CliRunner().invoke(
-        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+        main, ["build", "--data", str(seed_copy), "--out", str(seed_copy.parent / "out")]
     )
     assert result.exit_code == 1, result.output
     assert ("Traceback" not in result.output and result.exception is None) or isinstance(
@@ -52,15 +52,15 @@ def test_wrong_types_and_characters_are_refused_with_their_line(
     )
     assert re.search(rf"{path.name}:\d+", result.output), result.output
     assert message in result.output
-    assert not (data_copy.parent / "out" / "g60kg.nq").exists()
+    assert not (seed_copy.parent / "out" / "g60kg.nq").exists()
 
 
-def test_yaml_aliases_are_refused_at_once(data_copy: Path) -> None:
-    path = data_copy / "entities" / "zz-laughs.yaml"
+def test_yaml_aliases_are_refused_at_once(seed_copy: Path) -> None:
+    path = seed_copy / "entities" / "zz-laughs.yaml"
     path.write_text(LAUGHS + "entities: []\n", encoding="utf-8")
     started = time.monotonic()
     result = CliRunner().invoke(
-        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+        main, ["build", "--data", str(seed_copy), "--out", str(seed_copy.parent / "out")]
     )
     assert time.monotonic() - started < 60  # a bound on a runaway, not a speed claim
     assert result.exit_code == 1
@@ -71,8 +71,8 @@ def test_yaml_aliases_are_refused_at_once(data_copy: Path) -> None:
     ("field", "value"),
     [("url", "http://example.org/a b>"), ("url", "javascript:alert(1)"), ("id", "dongjing>x")],
 )
-def test_bad_urls_and_ids_in_sources_are_refused(data_copy: Path, field: str, value: str) -> None:
-    meta = data_copy / "sources" / "dongjing-ai-town.yaml"
+def test_bad_urls_and_ids_in_sources_are_refused(seed_copy: Path, field: str, value: str) -> None:
+    meta = seed_copy / "sources" / "dongjing-ai-town.yaml"
     text = meta.read_text(encoding="utf-8")
     if field == "id":
         text = text.replace("id: dongjing-ai-town", f'id: "{value}"', 1)
@@ -80,16 +80,17 @@ def test_bad_urls_and_ids_in_sources_are_refused(data_copy: Path, field: str, va
         text = re.sub(r"^url: .*$", f'url: "{value}"', text, count=1, flags=re.MULTILINE)
     meta.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(
-        main, ["build", "--data", str(data_copy), "--out", str(data_copy.parent / "out")]
+        main, ["build", "--data", str(seed_copy), "--out", str(seed_copy.parent / "out")]
     )
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert re.search(r"dongjing-ai-town\.yaml:\d+: (url|id)", result.output), result.output
 
 
 @pytest.mark.parametrize("value", ["<a>b>", "<http://e/ x>", "id:a>b", '<"x">'])
-def test_a_parameter_that_is_no_iri_is_an_error(value: str) -> None:
+def test_a_parameter_that_is_no_iri_is_an_error(value: str, seed_dir: Path) -> None:
+    options = ["--backend", "memory", "--source", str(seed_dir)]
     result = CliRunner().invoke(
-        main, ["query", "--name", "posts", "--param", f"of={value}", "--backend", "memory"]
+        main, ["query", "--name", "posts", "--param", f"of={value}", *options]
     )
     assert result.exit_code == 1, result.output
     assert result.output.startswith("error:") and "Traceback" not in result.output

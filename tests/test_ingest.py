@@ -39,16 +39,16 @@ def extracted(data: Path, article: str, out: Path, **meta: str) -> Path:
     return out
 
 
-def test_a_reviewed_file_adds_its_source_new_entities_and_statements(data_copy: Path) -> None:
-    report = ingest(INGEST / "good.yaml", data_copy)
+def test_a_reviewed_file_adds_its_source_new_entities_and_statements(seed_copy: Path) -> None:
+    report = ingest(INGEST / "good.yaml", seed_copy)
     assert report.new_entities == ["dongjing-park"] and report.linked_entities == ["dongjing"]
-    assert (data_copy / "sources" / "fixture-park.txt").read_bytes() == (
+    assert (seed_copy / "sources" / "fixture-park.txt").read_bytes() == (
         INGEST / "article.txt"
     ).read_bytes()
-    entities = read_yaml(data_copy / "entities" / "from-fixture-park.yaml")["entities"]
+    entities = read_yaml(seed_copy / "entities" / "from-fixture-park.yaml")["entities"]
     assert [e["id"] for e in entities] == ["dongjing-park"]
     assert not {"link", "confidence", "implied"} & set(entities[0])
-    data = read_data(data_copy)
+    data = read_data(seed_copy)
     serials = [
         int(e.iri[1:])
         for e in data.entities.values()
@@ -62,19 +62,19 @@ def test_a_reviewed_file_adds_its_source_new_entities_and_statements(data_copy: 
     assert data.sources["fixture-park"].publisher_en == "Test fixture"
 
 
-def test_ingesting_the_same_file_twice_changes_nothing(data_copy: Path) -> None:
-    ingest(INGEST / "good.yaml", data_copy)
-    before = snapshot(data_copy)
-    report = ingest(INGEST / "good.yaml", data_copy)
+def test_ingesting_the_same_file_twice_changes_nothing(seed_copy: Path) -> None:
+    ingest(INGEST / "good.yaml", seed_copy)
+    before = snapshot(seed_copy)
+    report = ingest(INGEST / "good.yaml", seed_copy)
     assert report.unchanged and not report.written
-    assert snapshot(data_copy) == before
+    assert snapshot(seed_copy) == before
 
 
 def test_an_edited_file_does_not_overwrite_an_ingested_source(
-    data_copy: Path, tmp_path: Path
+    seed_copy: Path, tmp_path: Path
 ) -> None:
-    ingest(INGEST / "good.yaml", data_copy)
-    before = snapshot(data_copy)
+    ingest(INGEST / "good.yaml", seed_copy)
+    before = snapshot(seed_copy)
     edited = tmp_path / "good.yaml"
     text = (
         (INGEST / "good.yaml")
@@ -85,8 +85,8 @@ def test_an_edited_file_does_not_overwrite_an_ingested_source(
         text.replace("file: article.txt", f"file: {INGEST / 'article.txt'}"), encoding="utf-8"
     )
     with pytest.raises(G60Error, match="already in data/ and this ingest would change"):
-        ingest(edited, data_copy)
-    assert snapshot(data_copy) == before
+        ingest(edited, seed_copy)
+    assert snapshot(seed_copy) == before
 
 
 @pytest.mark.parametrize(
@@ -100,18 +100,18 @@ def test_an_edited_file_does_not_overwrite_an_ingested_source(
     ],
 )
 def test_a_bad_file_is_refused_with_file_and_line_and_data_untouched(
-    data_copy: Path, name: str, line: int, message: str
+    seed_copy: Path, name: str, line: int, message: str
 ) -> None:
-    before = snapshot(data_copy)
+    before = snapshot(seed_copy)
     with pytest.raises(G60Error) as caught:
-        ingest(INGEST / f"{name}.yaml", data_copy)
+        ingest(INGEST / f"{name}.yaml", seed_copy)
     assert f"{name}.yaml:{line}: " in str(caught.value)
     assert message in str(caught.value)
-    assert snapshot(data_copy) == before
+    assert snapshot(seed_copy) == before
 
 
 def test_a_near_identical_spelling_is_a_duplicate_unless_the_curator_says_otherwise(
-    data_copy: Path, tmp_path: Path
+    seed_copy: Path, tmp_path: Path
 ) -> None:
     text = (INGEST / "good.yaml").read_text(encoding="utf-8")
     text = text.replace("file: article.txt", f"file: {INGEST / 'article.txt'}")
@@ -125,25 +125,25 @@ def test_a_near_identical_spelling_is_a_duplicate_unless_the_curator_says_otherw
         InputErrors,
         match=r"duplicates 'ai-base' \(长三角G60科创走廊洞泾人工智能产业基地, .*places.yaml:\d+\): a near-identical label",
     ):
-        ingest(near, data_copy)
+        ingest(near, seed_copy)
     near.write_text(
         text.replace("link: {status: new}", "link: {status: new, distinct_from: [ai-base]}"),
         encoding="utf-8",
     )
-    assert ingest(near, data_copy).new_entities == ["dongjing-park"]
+    assert ingest(near, seed_copy).new_entities == ["dongjing-park"]
 
 
 @pytest.mark.parametrize(
     ("article", "message"), [("empty.txt", "the file is empty"), ("binary.bin", "binary")]
 )
-def test_an_unreadable_article_is_refused(data_copy: Path, article: str, message: str) -> None:
-    before = snapshot(data_copy)
+def test_an_unreadable_article_is_refused(seed_copy: Path, article: str, message: str) -> None:
+    before = snapshot(seed_copy)
     with pytest.raises(G60Error, match=message):
-        ingest(INGEST / "good.yaml", data_copy, FIXTURES / "extract" / article)
-    assert snapshot(data_copy) == before
+        ingest(INGEST / "good.yaml", seed_copy, FIXTURES / "extract" / article)
+    assert snapshot(seed_copy) == before
 
 
-def test_a_source_id_of_another_document_is_refused(data_copy: Path, tmp_path: Path) -> None:
+def test_a_source_id_of_another_document_is_refused(seed_copy: Path, tmp_path: Path) -> None:
     text = (
         (INGEST / "good.yaml")
         .read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ def test_a_source_id_of_another_document_is_refused(data_copy: Path, tmp_path: P
     with pytest.raises(
         G60Error, match="source id 'dongjing-ai-town' is already used by another document"
     ):
-        ingest(clash, data_copy)
+        ingest(clash, seed_copy)
 
 
 @pytest.mark.parametrize(
@@ -168,35 +168,35 @@ def test_a_source_id_of_another_document_is_refused(data_copy: Path, tmp_path: P
     ],
 )
 def test_a_source_keeps_its_original_bytes_and_records_its_encoding(
-    data_copy: Path, tmp_path: Path, article: str, encoding: str, language: str
+    seed_copy: Path, tmp_path: Path, article: str, encoding: str, language: str
 ) -> None:
     candidates = extracted(
-        data_copy, article, tmp_path / "new-source.yaml", title="标题", published="2020-11-18"
+        seed_copy, article, tmp_path / "new-source.yaml", title="标题", published="2020-11-18"
     )
-    ingest(candidates, data_copy)
+    ingest(candidates, seed_copy)
     raw = (ARTICLES / article).read_bytes()
-    assert (data_copy / "sources" / "new-source.txt").read_bytes() == raw
-    meta = read_yaml(data_copy / "sources" / "new-source.yaml")
+    assert (seed_copy / "sources" / "new-source.txt").read_bytes() == raw
+    meta = read_yaml(seed_copy / "sources" / "new-source.yaml")
     assert (meta["encoding"], meta["language"]) == (encoding, language)
-    assert read_data(data_copy).sources["new-source"].text == raw.decode(encoding)
+    assert read_data(seed_copy).sources["new-source"].text == raw.decode(encoding)
 
 
-def test_the_reader_decodes_a_source_with_its_recorded_encoding(data_copy: Path) -> None:
+def test_the_reader_decodes_a_source_with_its_recorded_encoding(seed_copy: Path) -> None:
     text = "松江區洞涇鎮人工智慧小鎮"
-    (data_copy / "sources" / "big5-note.txt").write_bytes(text.encode("big5"))
+    (seed_copy / "sources" / "big5-note.txt").write_bytes(text.encode("big5"))
     meta = "id: big5-note\ntitle: 洞泾\nencoding: big5\n"
-    (data_copy / "sources" / "big5-note.yaml").write_text(meta, encoding="utf-8")
-    assert read_data(data_copy).sources["big5-note"].text == text
-    (data_copy / "sources" / "big5-note.yaml").write_text(
+    (seed_copy / "sources" / "big5-note.yaml").write_text(meta, encoding="utf-8")
+    assert read_data(seed_copy).sources["big5-note"].text == text
+    (seed_copy / "sources" / "big5-note.yaml").write_text(
         meta.replace("big5\n", "utf-8\n"), encoding="utf-8"
     )
     with pytest.raises(InputErrors, match=r"big5-note\.txt is not utf-8 text"):
-        read_data(data_copy)
-    (data_copy / "sources" / "big5-note.yaml").write_text(
+        read_data(seed_copy)
+    (seed_copy / "sources" / "big5-note.yaml").write_text(
         meta.replace("big5\n", "latin-1\n"), encoding="utf-8"
     )
     with pytest.raises(InputErrors, match="unknown source encoding 'latin-1'"):
-        read_data(data_copy)
+        read_data(seed_copy)
 
 
 def _raw_candidates(data: Path, article: str, out: Path) -> Path:
@@ -211,27 +211,27 @@ def _raw_candidates(data: Path, article: str, out: Path) -> Path:
 
 
 def test_accept_suggestions_links_each_ambiguous_entity_and_says_so(
-    data_copy: Path, tmp_path: Path
+    seed_copy: Path, tmp_path: Path
 ) -> None:
-    candidates = _raw_candidates(data_copy, "mayor-speech.txt", tmp_path / "mayor-x.yaml")
+    candidates = _raw_candidates(seed_copy, "mayor-speech.txt", tmp_path / "mayor-x.yaml")
     assert "status: ambiguous" in candidates.read_text(encoding="utf-8")
     with pytest.raises(InputErrors, match="ambiguous"):
-        ingest(candidates, data_copy)
-    report = ingest(candidates, data_copy, accept_suggestions=True)
+        ingest(candidates, seed_copy)
+    report = ingest(candidates, seed_copy, accept_suggestions=True)
     assert any("ambiguous 'liqian' (李谦) → linked to li-qian" in d for d in report.decisions)
     assert "li-qian" in report.linked_entities
     assert report.summary().startswith("decided: ")
 
 
 def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
-    data_copy: Path, tmp_path: Path
+    seed_copy: Path, tmp_path: Path
 ) -> None:
     article = tmp_path / "bare.txt"
     article.write_text(
         "星海中心开工\n6月6日，星海人工智能算力中心在嘉兴市南湖区开工，市长张三出席开工仪式。\n",
         encoding="utf-8",
     )
-    gazetteer = gazetteer_from_entity_files(sorted((data_copy / "entities").glob("*.yaml")))
+    gazetteer = gazetteer_from_entity_files(sorted((seed_copy / "entities").glob("*.yaml")))
     result = extract(article.read_bytes(), source_id="bare-x", gazetteer=gazetteer)
     assert [r["fact"] for r in result.review if "fact" in r] == ["PostHolding"]
     assert any(r.get("type") == "Groundbreaking" for r in result.review)  # no year: no date
@@ -239,5 +239,5 @@ def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
     result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
     out = tmp_path / "bare-x.yaml"
     out.write_text(result.to_yaml(), encoding="utf-8")
-    report = ingest(out, data_copy, accept_suggestions=True)
+    report = ingest(out, seed_copy, accept_suggestions=True)
     assert report.statements == len(result.statements) > 0

@@ -26,6 +26,7 @@ def test_stored_without_outputs(path: Path) -> None:
             assert cell.outputs == [] and cell.execution_count is None, path.name
 
 
+@pytest.mark.usefixtures("full_build")  # built once for the session, before any kernel starts
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_runs_on_a_fresh_kernel(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

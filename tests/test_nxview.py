@@ -1,20 +1,17 @@
-"""The networkx views: entities only, labelled, edges with evidence, linear and non-mutating."""
+"""The networkx views: entities only, labelled, edges with evidence, linear and non-mutating
+(on the seed graph, the session's `kg`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import g60kg
 import networkx as nx
-import pytest
 from g60kg.kg import KnowledgeGraph
 from g60kg.views.nxview import simple_digraph, to_networkx
 
 ID = "https://w3id.org/g60kg/id/"
 DONGJING, SONGJIANG, LI_QIAN = ID + "adm-310117106", ID + "adm-310117", ID + "E0040"
-
-
-@pytest.fixture(scope="module")
-def kg() -> KnowledgeGraph:
-    return g60kg.load()
 
 
 def test_nodes_are_iris_with_both_labels(kg: KnowledgeGraph) -> None:
@@ -67,9 +64,10 @@ def test_simple_digraph_merges_parallel_edges() -> None:
     assert D.number_of_edges() == 2 and sorted(D.edges["a", "b"]["keys"]) == ["p", "q"]
 
 
-def test_both_backends_give_the_same_view() -> None:
+def test_both_backends_give_the_same_view(seed_dir: Path) -> None:
     """The view reads Oxigraph natively and other stores term by term; the graphs agree."""
-    on_oxigraph, in_memory = g60kg.load().nx, g60kg.load(backend="memory").nx
+    on_oxigraph = g60kg.load(seed_dir).nx
+    in_memory = g60kg.load(seed_dir, backend="memory").nx
     assert list(on_oxigraph.nodes(data=True)) == list(in_memory.nodes(data=True))
     assert sorted(map(repr, on_oxigraph.edges(keys=True, data=True))) == sorted(
         map(repr, in_memory.edges(keys=True, data=True))

@@ -17,11 +17,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A second copy of the project (data, ontology, pyproject) with no build yet."""
+def project(seed_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A second copy of the project (the seed graph's data, ontology, pyproject) with no
+    build yet."""
     monkeypatch.delenv(DATA_ENV, raising=False)
     root = tmp_path / "copy"
-    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(seed_dir, root / "data")
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")
     return root

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from g60kg.rdf.build import default_data_dir
 from g60kg.records.checks import AVOIDED_HOSTS
-from g60kg.records.read import read_data
+from g60kg.records.read import Data, read_data
 
 
-def test_every_statement_traces_to_a_dated_source() -> None:
-    data = read_data(default_data_dir())
+@pytest.fixture(scope="module")
+def data() -> Data:
+    """The whole corridor's records, read once for this module."""
+    return read_data(default_data_dir())
+
+
+def test_every_statement_traces_to_a_dated_source(data: Data) -> None:
     assert len(data.statements) > 2000
     for st in data.statements:
         if st.source == "reference":
@@ -24,8 +30,7 @@ def test_every_statement_traces_to_a_dated_source() -> None:
             assert st.evidence and source.page_date, st.id
 
 
-def test_no_reference_cites_an_avoided_host_and_most_cite_many_publishers() -> None:
-    data = read_data(default_data_dir())
+def test_no_reference_cites_an_avoided_host_and_most_cite_many_publishers(data: Data) -> None:
     hosts = {urlsplit(ref.url or "").hostname or "" for ref in data.references.values()}
     assert not {h for h in hosts for bad in AVOIDED_HOSTS if h == bad or h.endswith("." + bad)}
     assert len(data.references) >= 60

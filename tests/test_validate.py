@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from g60kg.errors import G60Error
@@ -22,9 +23,9 @@ def focus_and_path(lines: list[str]) -> set[str]:
     return {line.split(": ")[1] for line in lines if line.startswith("SHACL: ")}
 
 
-def broken() -> Dataset:
-    """The real dataset with one mistake of each kind the shapes catch."""
-    ds = compile_checked(default_data_dir())
+def broken(data: Path) -> Dataset:
+    """The seed graph's dataset with one mistake of each kind the shapes catch."""
+    ds = compile_checked(data)
     graph = next(g for g in ds.graphs() if str(g.identifier).endswith("/entities"))
     source = next(g for g in ds.graphs() if str(g.identifier).endswith("/dongjing-ai-town"))
     graph.remove((DONGJING, RDFS.label, Literal("Dongjing Town", lang="en")))
@@ -50,8 +51,8 @@ def test_the_real_graph_has_no_problems_on_either_store() -> None:
 
 
 @pytest.mark.parametrize("backend", ["memory", "oxigraph"])
-def test_sparql_shapes_find_what_pyshacl_finds(backend: str) -> None:
-    ds = broken()
+def test_sparql_shapes_find_what_pyshacl_finds(backend: str, seed_dir: Path) -> None:
+    ds = broken(seed_dir)
     expected = shacl_problems(union_graph(ds))
     found = scalable_problems(dataset_from_nquads(serialize_nquads(ds), backend))  # type: ignore[arg-type]
     assert len(expected) >= 10
@@ -59,15 +60,15 @@ def test_sparql_shapes_find_what_pyshacl_finds(backend: str) -> None:
     assert f"SHACL: {LANDED}/amount {G60.unit}: a quantity has a unit" in found
 
 
-def test_oxigraph_integer_datatypes_are_not_violations() -> None:
+def test_oxigraph_integer_datatypes_are_not_violations(seed_dir: Path) -> None:
     """Oxigraph stores xsd:nonNegativeInteger as xsd:integer; pyshacl then rejects offsets."""
-    on_oxigraph = dataset_from_nquads(serialize_nquads(compile_checked(default_data_dir())))
+    on_oxigraph = dataset_from_nquads(serialize_nquads(compile_checked(seed_dir)))
     assert any("nonNegativeInteger" in line for line in shacl_problems(union_graph(on_oxigraph)))
     assert scalable_problems(on_oxigraph) == []
 
 
-def test_the_cross_node_checks_run_on_the_store() -> None:
-    ds = dataset_from_nquads(serialize_nquads(compile_checked(default_data_dir())))
+def test_the_cross_node_checks_run_on_the_store(seed_dir: Path) -> None:
+    ds = dataset_from_nquads(serialize_nquads(compile_checked(seed_dir)))
     town = ID["adm-310117"]
     ds.add((town, G60.directlyWithin, DONGJING))
     assert any("containment-cycle" in line for line in sparql_problems(ds))

@@ -30,13 +30,12 @@ from .rdf.store import (
     oxigraph_store,
     store_from_nquads,
 )
-from .sparql.terms import as_rdflib_result, pyoxigraph_term
 
 if TYPE_CHECKING:
     import networkx
     from rdflib import Dataset
     from rdflib.query import Result
-    from rdflib.term import Identifier
+    from rdflib.term import Identifier, URIRef
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -51,7 +50,14 @@ class KnowledgeGraph:
     Algorithms live in modules as functions over `kg.rdf` or `kg.nx`; this class stays thin.
     """
 
-    def __init__(self, rdf: Dataset | None, backend: str, store: ox.Store | None = None) -> None:
+    def __init__(
+        self,
+        rdf: Dataset | None,
+        backend: str,
+        store: ox.Store | None = None,
+        *,
+        kept_from: Path | None = None,
+    ) -> None:
         if rdf is None and store is None:
             raise G60Error("a KnowledgeGraph needs an rdflib Dataset or a pyoxigraph Store")
         if rdf is not None:
@@ -59,6 +65,9 @@ class KnowledgeGraph:
             store = store or oxigraph_store(rdf)
         self.store = store
         self.backend = backend
+        self.kept_from = kept_from
+        """The build a read-only kept store was made from (None otherwise): answers that depend
+        only on the data, like the name index of `queries.lookup`, may be kept beside it."""
 
     @cached_property
     def rdf(self) -> Dataset:
@@ -95,6 +104,8 @@ class KnowledgeGraph:
             check_bindings(sparql, bound)
 
         def run() -> Result:
+            from .sparql.terms import as_rdflib_result, pyoxigraph_term
+
             if self.store is None:
                 result = self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
                 if result.type == "SELECT":
@@ -130,6 +141,17 @@ class KnowledgeGraph:
         from .views.nxview import simple_digraph
 
         return simple_digraph(self.nx_collapsed)
+
+    def resolve(self, text: str, lang: str = "zh", kind: str | None = None) -> URIRef:
+        """The IRI a user means by `text` (an IRI, a CURIE or a name; `kind` narrows it to a
+        class, a code list or the entities of a class); see `g60kg.queries.lookup.resolve`.
+
+        >>> str(kg.resolve("洞泾镇"))
+        'https://w3id.org/g60kg/id/adm-310117106'
+        """
+        from .queries.lookup import resolve
+
+        return resolve(self, text, lang, kind)
 
     def ask(self, question: str, lang: str | None = None) -> Any:
         """Answer a plain question in Chinese or English; see `g60kg.ask.ask`.
@@ -167,11 +189,18 @@ def default_source() -> Path:
     return shipped
 
 
+def build_stamp(nquads: Path) -> str:
+    """Size and modification time of a built dataset: what a store or index kept beside it
+    was made from (a build replaces the file, so both change)."""
+    found = nquads.stat()
+    return f"{found.st_size} {found.st_mtime_ns}"
+
+
 def _kept_store(nquads: Path) -> ox.Store:
     """A read-only persistent store beside a large build, made once per build."""
     folder = nquads.with_suffix(".oxigraph")
     stamp = folder / "made-from"
-    made_from = f"{nquads.stat().st_size} {nquads.stat().st_mtime_ns}"
+    made_from = build_stamp(nquads)
     if not (stamp.is_file() and stamp.read_text(encoding="utf-8") == made_from):
         import shutil
         import tempfile
@@ -233,7 +262,7 @@ def load(
     if store_path is not None:
         return KnowledgeGraph(None, backend, store_from_nquads(nquads, Path(store_path)))
     if nquads.stat().st_size > KEPT_STORE_BYTES and (nquads.parent / MANIFEST_NAME).is_file():
-        return KnowledgeGraph(None, backend, _kept_store(nquads))
+        return KnowledgeGraph(None, backend, _kept_store(nquads), kept_from=nquads)
     return KnowledgeGraph(None, backend, store_from_nquads(nquads))
 
 

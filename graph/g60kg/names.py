@@ -63,12 +63,15 @@ def normalise(text: str) -> str:
     return _IGNORED.sub("", plain)
 
 
-def _score(text: str, name: str, wanted: str) -> tuple[int, int, int] | None:
+def _score(
+    text: str, name: str, wanted: str, plain: str | None = None
+) -> tuple[int, int, int] | None:
     """How well `text` matches what was typed (lower is better), or None: the step that
-    matches (exact, normalised, part of), then how much of `text` is left over, then where."""
+    matches (exact, normalised, part of), then how much of `text` is left over, then where.
+    `plain` is `text` normalised, when known already."""
     if text == name:
         return (0, 0, 0)
-    plain = normalise(text)
+    plain = normalise(text) if plain is None else plain
     if plain == wanted:
         return (1, 0, 0)
     if wanted and wanted in plain:
@@ -76,30 +79,40 @@ def _score(text: str, name: str, wanted: str) -> tuple[int, int, int] | None:
     return None
 
 
-def ranked(names: Mapping[str, Iterable[str]], name: str) -> list[str]:
+def ranked(
+    names: Mapping[str, Iterable[str]], name: str, normalised: Mapping[str, str] | None = None
+) -> list[str]:
     """Every entity (key of `names`) that `name` names, best first: exact names, then normalised
-    ones (see `normalise`), then names that hold it, the closest in length first.
+    ones (see `normalise`), then names that hold it, the closest in length first. `normalised`
+    may give texts already normalised (an index kept beside a build holds them).
 
     >>> ranked({"e1": {"洞泾人工智能小镇"}, "e2": {"洞泾镇"}, "e3": {"洞泾"}}, "洞泾")
     ['e3', 'e2', 'e1']
     """
     wanted = normalise(name)
+    known = normalised or {}
     scored = []
     for key, texts in names.items():
-        scores = [s for s in (_score(t, name, wanted) for t in texts) if s is not None]
+        found = (_score(t, name, wanted, known.get(t)) for t in texts)
+        scores = [s for s in found if s is not None]
         if scores:
             scored.append((min(scores), key))
     return [key for _, key in sorted(scored)]
 
 
-def matching(names: Mapping[str, Iterable[str]], name: str) -> list[str]:
+def matching(
+    names: Mapping[str, Iterable[str]], name: str, normalised: Mapping[str, str] | None = None
+) -> list[str]:
     """The entities (keys of `names`) that `name` names, at the first step that finds any: an
     exact name, then a normalised one (see `normalise`), then a normalised part of a name.
-    Several results mean the name is ambiguous; none, that nothing is called so."""
+    Several results mean the name is ambiguous; none, that nothing is called so. `normalised`
+    as for `ranked`."""
     wanted = normalise(name)
+    known = normalised or {}
     steps: dict[str, int] = {}
     for key, texts in names.items():
-        scores = [s[0] for s in (_score(t, name, wanted) for t in texts) if s is not None]
+        found = (_score(t, name, wanted, known.get(t)) for t in texts)
+        scores = [s[0] for s in found if s is not None]
         if scores:
             steps[key] = min(scores)
     first = min(steps.values(), default=None)

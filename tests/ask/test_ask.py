@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -10,6 +11,7 @@ from g60kg.ask import ask, reply_json
 from g60kg.ask.spot import spot
 from g60kg.cli import main
 from g60kg.kg import KnowledgeGraph
+from g60kg.project import DATA_ENV
 
 
 def labels(kg: KnowledgeGraph, question: str) -> list[str]:
@@ -95,7 +97,10 @@ def test_json_reply_has_the_documented_shape(kg: KnowledgeGraph) -> None:
     assert "?x" in doc["sparql"] and doc["bindings"]["x"].endswith("adm-310117106")
 
 
-def test_cli_prints_answers_evidence_and_with_explain_the_sparql() -> None:
+def test_cli_prints_answers_evidence_and_with_explain_the_sparql(
+    seed_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DATA_ENV, str(seed_dir))  # the seed graph's project, built once
     result = CliRunner().invoke(main, ["ask", "洞泾镇位于哪个区？", "--explain"])
     assert result.exit_code == 0, result.output
     assert "1. 松江区 (Songjiang District)" in result.output

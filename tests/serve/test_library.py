@@ -9,7 +9,7 @@ from typing import Any
 
 import g60kg
 import pytest
-from g60kg.rdf.build import NQUADS_NAME, build
+from g60kg.rdf.build import NQUADS_NAME
 from g60kg.rdf.namespaces import PREFIXES
 from g60kg.sparql.named import bind_params, named_queries
 from g60kg.sparql.remote import RemoteError, push, pyoxigraph_term, query_endpoint
@@ -25,10 +25,8 @@ PROLOGUE = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in PREFIXES.items
 
 
 @pytest.fixture(scope="module")
-def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("build")
-    build(out_dir=folder)
-    return folder / NQUADS_NAME
+def dataset(full_build: Path) -> Path:
+    return full_build / NQUADS_NAME
 
 
 @pytest.fixture(scope="module")

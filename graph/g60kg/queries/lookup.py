@@ -7,18 +7,22 @@ Examples below use `kg = g60kg.load()`.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import json
 import re
 import weakref
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 
 from ..errors import AmbiguousEntity, EntityNotFound, G60Error
-from ..kg import KnowledgeGraph
-from ..names import local_name, matching, pick_label, ranked
+from ..kg import KnowledgeGraph, build_stamp
+from ..names import local_name, matching, normalise, pick_label, ranked
+from ..output import write_bytes
 from ..rdf.namespaces import CLAIM, ID, PREFIXES, VOCAB
 from .vocabulary import pick_term
 
@@ -51,26 +55,69 @@ class _Index:
     labels: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     findable: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    normalised: dict[str, str] = field(default_factory=dict)
 
 
 _CACHE: weakref.WeakKeyDictionary[KnowledgeGraph, _Index] = weakref.WeakKeyDictionary()
 
 
+INDEX_NAME = "g60kg.names.json"
+
+
 def _index(kg: KnowledgeGraph) -> _Index:
-    """Built once per graph with one query; the graph is read-only for queries."""
+    """Built once per graph with one query; the graph is read-only for queries. A graph
+    opened from a kept store keeps its index beside the build, so the next command reads it
+    instead of asking the store for every label again."""
     if kg not in _CACHE:
-        index = _Index()
-        for iri, p, text, tag in _label_rows(kg):
-            if p.endswith("#label"):
-                index.labels[iri].setdefault(tag, text)
-            if "/mention/" in iri:
-                continue
-            if iri.startswith(str(ID)):
-                index.names[iri].add(text)
-            if iri.startswith((str(ID), str(CLAIM))):
-                index.findable[iri].add(text)
-        _CACHE[kg] = index
+        kept = _read_kept_index(kg.kept_from) if kg.kept_from is not None else None
+        _CACHE[kg] = kept or _query_index(kg)
+        if kept is None and kg.kept_from is not None:
+            _keep_index(kg.kept_from, _CACHE[kg])
     return _CACHE[kg]
+
+
+def _query_index(kg: KnowledgeGraph) -> _Index:
+    index = _Index()
+    ids, claims = str(ID), str(CLAIM)
+    for iri, p, text, tag in _label_rows(kg):
+        if p.endswith("#label"):
+            index.labels[iri].setdefault(tag, text)
+        if "/mention/" in iri:
+            continue
+        if iri.startswith(ids):
+            index.names[iri].add(text)
+        if iri.startswith((ids, claims)):
+            index.findable[iri].add(text)
+    index.normalised.update((t, normalise(t)) for ts in index.findable.values() for t in ts)
+    return index
+
+
+def _read_kept_index(nquads: Path) -> _Index | None:
+    """The index kept beside `nquads`, when it was made from that very build."""
+    try:
+        found = json.loads((nquads.parent / INDEX_NAME).read_text(encoding="utf-8"))
+        if found.get("made-from") != build_stamp(nquads):
+            return None
+        index = _Index()
+        index.labels.update(found["labels"])
+        index.names.update((iri, set(texts)) for iri, texts in found["names"].items())
+        index.findable.update((iri, set(texts)) for iri, texts in found["findable"].items())
+        index.normalised.update(found["normalised"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return index
+
+
+def _keep_index(nquads: Path, index: _Index) -> None:
+    record = {
+        "made-from": build_stamp(nquads),
+        "labels": index.labels,
+        "names": {iri: sorted(texts) for iri, texts in index.names.items()},
+        "findable": {iri: sorted(texts) for iri, texts in index.findable.items()},
+        "normalised": index.normalised,
+    }
+    with contextlib.suppress(OSError, G60Error):  # a read-only build folder: just not kept
+        write_bytes(nquads.parent / INDEX_NAME, json.dumps(record, ensure_ascii=False).encode())
 
 
 def _label_rows(kg: KnowledgeGraph) -> Iterator[tuple[str, str, str, str]]:
@@ -116,8 +163,9 @@ def find_all(kg: KnowledgeGraph, name: str, lang: str = "zh") -> list[str]:
     """
     if not name.strip():
         raise G60Error("an empty name matches nothing")
-    names = _index(kg).findable
-    found = ranked(names, name)
+    index = _index(kg)
+    names = index.findable
+    found = ranked(names, name, index.normalised)
     if found:
         return found
     shown = {label(kg, iri, lang) for iri in names} | {t for ts in names.values() for t in ts}
@@ -148,7 +196,8 @@ def find(kg: KnowledgeGraph, name: str, lang: str = "zh") -> str:
     """
     if not name.strip():
         raise G60Error("an empty name matches nothing")
-    found = matching(_index(kg).findable, name)
+    index = _index(kg)
+    found = matching(index.findable, name, index.normalised)
     if len(found) == 1:
         return found[0]
     if found:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..errors import Problem
-from ..rdf.ontology import Ontology
 from .duplicates import duplicate_problems
 from .evidence import check_span
 from .read import Data, Span
 
-__all__ = ["check_data"]
+__all__ = ["Vocabulary", "check_data"]
+
+
+class Vocabulary(Protocol):
+    """What the checks need of the ontology in force (`rdf.ontology.Ontology` is one): the
+    records sit below the RDF layer and never import it."""
+
+    @property
+    def classes(self) -> frozenset[str]: ...
 
 
 def _spans(data: Data) -> Iterator[Span]:
@@ -38,7 +46,7 @@ def _check_spans(data: Data) -> Iterator[Problem]:
             yield problem
 
 
-def _check_entities(data: Data, onto: Ontology) -> Iterator[Problem]:
+def _check_entities(data: Data, onto: Vocabulary) -> Iterator[Problem]:
     for entity in data.entities.values():
         for type_name in entity.types:
             if type_name not in onto.classes:
@@ -124,7 +132,7 @@ def _check_statements(data: Data) -> Iterator[Problem]:
                 )
 
 
-def check_data(data: Data, onto: Ontology) -> list[Problem]:
+def check_data(data: Data, onto: Vocabulary) -> list[Problem]:
     """Every problem in how the records fit together (empty when all is well)."""
     return [
         *_check_spans(data),

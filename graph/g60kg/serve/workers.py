@@ -34,9 +34,6 @@ import contextlib
 import hashlib
 import multiprocessing
 import os
-import re
-import resource
-import signal
 from collections import OrderedDict
 from collections.abc import Coroutine
 from dataclasses import dataclass
@@ -45,153 +42,15 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Literal
 
-from pyoxigraph import BlankNode, DefaultGraph, NamedNode, QueryBoolean, QuerySolutions, Store
-
-from g60kg.netwall import isolate_network
-from g60kg.queryguard import REFUSAL, reaches_network
-from g60kg.rdf.namespaces import PREFIXES
-from g60kg.serve.negotiate import choose
-from g60kg.serve.results import encode
-from g60kg.sparql.syntax import syntax_message
-from g60kg.sparql.text import inspect_query
+from g60kg.serve.execute import work
+from g60kg.serve.jobs import Answer, Job, error_answer, memory_message
 
 __all__ = ["DEFAULT_MEMORY_MB", "Answer", "Job", "WorkerPool"]
 
 _CONTEXT = multiprocessing.get_context("spawn")
-_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 # Two general workers, the reserved one and a writer at 3 GiB each stay well inside 24 GB.
 DEFAULT_MEMORY_MB = 3072
-_NETWORKISH = re.compile(
-    r"os error|connect|network|unreachable|refused|reset by peer|dns|resolve|socket|http",
-    re.IGNORECASE,
-)
 _Lane = Literal["general", "reserved", "writer", "standby"]
-
-
-@dataclass(frozen=True)
-class Job:
-    """One SPARQL operation, as the HTTP layer hands it to a worker."""
-
-    kind: Literal["query", "update"]
-    text: str
-    accept: str = ""
-    max_rows: int = 10_000
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What to send back: HTTP status, media type, body, and whether rows were cut."""
-
-    status: int
-    media_type: str
-    body: bytes
-    truncated: bool = False
-    retire: bool = False
-
-
-def _error(status: int, message: str, retire: bool = False) -> Answer:
-    return Answer(status, "text/plain; charset=utf-8", message.encode("utf-8"), retire=retire)
-
-
-def _refusal(job: Job, graphs: frozenset[str]) -> Answer | None:
-    """The 400 or 406 answer for a job that must not run, else None."""
-    if reaches_network(job.text):
-        return _error(400, REFUSAL)
-    shape = inspect_query(job.text, PREFIXES)
-    for iri in (*shape.dataset_iris, *job.default_graphs, *job.named_graphs):
-        if iri not in graphs:
-            return _error(
-                400, f"<{iri}> is no graph of this dataset; this endpoint never fetches remote data"
-            )
-    negotiable = job.kind == "query" and shape.form in _QUERY_FORMS
-    if negotiable and choose(job.accept, shape.form) is None:
-        return _error(406, f"cannot answer this {shape.form} query as {job.accept!r}")
-    return None
-
-
-def _query(store: Store, job: Job) -> Answer:
-    default: list[NamedNode | BlankNode | DefaultGraph] | None = None
-    named: list[NamedNode | BlankNode] | None = None
-    if job.default_graphs:
-        default = [NamedNode(iri) for iri in job.default_graphs]
-    if job.named_graphs:
-        named = [NamedNode(iri) for iri in job.named_graphs]
-    dataset_iris = inspect_query(job.text, PREFIXES).dataset_iris
-    union = not dataset_iris and default is None and named is None
-    result = store.query(
-        job.text,
-        prefixes=PREFIXES,
-        use_default_graph_as_union=union,
-        default_graph=default,
-        named_graphs=named,
-    )
-    form = "SELECT" if isinstance(result, QuerySolutions | QueryBoolean) else "CONSTRUCT"
-    media_type = choose(job.accept, form)
-    if media_type is None:
-        return _error(406, f"cannot answer this {form} query as {job.accept}")
-    body, truncated = encode(result, media_type, job.max_rows)
-    return Answer(200, f"{media_type}; charset=utf-8", body, truncated)
-
-
-def _failure(error: Exception) -> str:
-    """An error's text, unless it could tell anything about the network (ports, hosts)."""
-    text = str(error)
-    if _NETWORKISH.search(text):
-        return "the query tried to reach the network, which this endpoint never does"
-    return text
-
-
-def _run(store: Store, graphs: frozenset[str], job: Job, memory_mb: int | None) -> Answer:
-    try:
-        refused = _refusal(job, graphs)
-        if refused is not None:
-            return refused
-        if job.kind == "update":
-            store.update(job.text, prefixes=PREFIXES)
-            store.flush()
-            return Answer(204, "text/plain", b"")
-        return _query(store, job)
-    except MemoryError:
-        return _error(503, _memory_message(memory_mb), retire=True)
-    except SyntaxError as error:
-        return _error(400, syntax_message(job.text, str(error), PREFIXES))
-    except (OSError, ValueError, RuntimeError) as error:
-        return _error(500, f"query failed: {_failure(error)}")
-
-
-def _memory_message(memory_mb: int | None) -> str:
-    ceiling = f"the {memory_mb} MB" if memory_mb else "the"
-    return (
-        f"the query needed more than {ceiling} memory a query may use; its worker was "
-        "replaced. Narrow the query (LIMIT, fewer variables, no large cross product)"
-    )
-
-
-def _limit_memory(memory_mb: int | None) -> None:
-    if memory_mb:
-        ceiling = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-
-
-def _work(conn: Connection, store_dir: str, writable: bool, memory_mb: int | None) -> None:
-    """Worker process main loop: leave the network, open the store, answer jobs."""
-    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    isolate_network()
-    store = Store(store_dir) if writable else Store.read_only(store_dir)
-    graphs = frozenset(graph.value for graph in store.named_graphs())
-    _limit_memory(memory_mb)
-    conn.send("ready")
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        if writable:
-            graphs = frozenset(graph.value for graph in store.named_graphs())
-        conn.send(_run(store, graphs, job, memory_mb))
 
 
 def _cpu_seconds(worker: _Worker) -> float:
@@ -272,7 +131,7 @@ class WorkerPool:
     async def _spawn(self, lane: _Lane) -> None:
         parent, child = _CONTEXT.Pipe()
         process = _CONTEXT.Process(
-            target=_work,
+            target=work,
             args=(child, self.store_dir, lane == "writer", self.memory_mb),
             daemon=True,
         )
@@ -352,7 +211,7 @@ class WorkerPool:
     async def run(self, job: Job) -> Answer:
         """Run one job; past the timeout the worker is killed and a 503 answer returned."""
         if job.kind == "update" and not self.allow_update:
-            return _error(403, "updates are not allowed on this endpoint")
+            return error_answer(403, "updates are not allowed on this endpoint")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
         key = hashlib.sha256(job.text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -364,7 +223,9 @@ class WorkerPool:
                     max(deadline - loop.time(), 0.0),
                 )
             except TimeoutError:
-                return _error(503, f"all workers stayed busy for {self.timeout_s:g} s; retry later")
+                return error_answer(
+                    503, f"all workers stayed busy for {self.timeout_s:g} s; retry later"
+                )
             until = deadline
             if worker.lane == "reserved":
                 until = min(deadline, loop.time() + self.cheap_s)
@@ -379,7 +240,7 @@ class WorkerPool:
             if answer is not None:
                 break
             if worker.lane != "reserved" or loop.time() >= deadline:
-                return _error(503, f"query timed out after {self.timeout_s:g} s")
+                return error_answer(503, f"query timed out after {self.timeout_s:g} s")
             may_reserve = False  # too slow for the reserved worker: finish in the pool
         if job.kind == "update" and answer.status < 300:
             self._renew_readers()
@@ -401,7 +262,7 @@ class WorkerPool:
             if isinstance(error, TimeoutError):
                 return None, used
             if isinstance(error, EOFError | OSError):
-                return _error(503, _memory_message(self.memory_mb), retire=True), used
+                return error_answer(503, memory_message(self.memory_mb), retire=True), used
             raise
         used = _cpu_seconds(worker) - before
         if answer.retire:

@@ -23,7 +23,6 @@ from rdflib.term import Identifier
 
 from ..errors import G60Error, UnknownName
 from ..kg import KnowledgeGraph
-from ..queries.lookup import resolve
 from ..rdf.ontology import ontology_dir
 
 __all__ = ["NamedQuery", "bind_params", "get_query", "named_queries", "queries_dir", "run_named"]
@@ -134,8 +133,8 @@ def bind_params(
 
     A string may be an IRI, a CURIE (`id:adm-310117`, `g60:Place`, `industry:ai`) or an entity
     label or alias; a parameter of a kind also takes a class or concept by local name or label
-    (`Company`, `实质落地`, `landed`). All go through `lookup.resolve`, which refuses ambiguous
-    names and values of the wrong kind.
+    (`Company`, `实质落地`, `landed`). All go through `kg.resolve` (`queries.lookup.resolve`),
+    which refuses ambiguous names and values of the wrong kind.
 
     >>> bind_params(kg, get_query("posts"), {"of": "松江区"})
     {'of': rdflib.term.URIRef('https://w3id.org/g60kg/id/adm-310117')}
@@ -156,7 +155,7 @@ def bind_params(
     return {
         name: value
         if isinstance(value, Identifier)
-        else resolve(kg, value, lang, query.kinds.get(name))
+        else kg.resolve(value, lang, query.kinds.get(name))
         for name, value in given.items()
     }
 
