@@ -119,6 +119,8 @@ def place_coordinates(G: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     placed = {node: point for node, point in anchored.items() if node in G}
     for parent, members in children.items():
         lon, lat = anchored[parent]
+        # units below the parent (districts, towns) take the inner turns, so they stay closest
+        members.sort(key=lambda n: G.nodes[n].get("type") not in ("District", "Town"))
         for i, node in enumerate(members, 1):
             radius = 0.012 * math.sqrt(i)
             angle = i * GOLDEN_ANGLE
