@@ -1,8 +1,8 @@
 # The two commands of the README:
 #   make run   - set up, build the graph on the embedded default store, print what is in it
 #   make test  - set up (including the system packages the tests drive) and run every check
-#   make check - lint, type-check and the fast lane of the tests (no browser, servers,
-#                notebooks or slow tests): the loop to run while working
+#   make check - lint, type-check and the fast lane of the tests (no browser, servers, notebooks
+#                or slow tests), spread over the cores: the loop to run while working
 #   make notebooks - install JupyterLab (the `notebook` extra) and open notebooks/ in it
 PYTHON ?= python3
 VENV := .venv
@@ -41,7 +41,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 check: lint
-	$(BIN)/pytest -m "$(FAST)"
+	$(BIN)/pytest -n auto -m "$(FAST)"
 
 test: $(STAMP) system-deps lint
 	$(BIN)/pytest
