@@ -24,11 +24,11 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 
+from g60kg.sparql.header import ParamSpec, parse_params, read_header
 from g60kg.sparql.text import SparqlTextError, bind_values
 
 __all__ = ["Example", "bind_examples", "example_values", "read_example", "read_examples"]
 
-_HEADER = re.compile(r"^#\+\s*([\w-]+)\s*:\s*(.*?)\s*$")
 _EXAMPLE_VALUES = re.compile(r"e\.g\.\s*([^;()]+)")
 _CURIE = re.compile(r"^([A-Za-z][\w-]*):([\w./-]+)$")
 _NAMED = """
@@ -55,37 +55,22 @@ class Example:
     bound: dict[str, str] = field(default_factory=dict)
 
 
-def _params(value: str) -> tuple[dict[str, str], tuple[str, ...]]:
-    """``place[g60:Place]=a place; year?=a year`` → ``({"place": "a place", ...}, ("year",))``."""
-    params, optional = {}, []
-    for part in re.split(r"[;,]\s*(?=[\w-]+\??(?:\[[^\]]*\])?=)", value):
-        key, _, meaning = part.partition("=")
-        key = re.sub(r"(\[[^\]]*\])?$", "", key.strip())  # `status?[investment-status]`
-        if key.endswith("?"):
-            key = key[:-1]
-            optional.append(key)
-        if key:
-            params[key] = meaning.strip()
-    return params, tuple(optional)
-
-
 def read_example(path: Path) -> Example:
     """One ``.rq`` file as an Example; the file stem names it unless a header does."""
     text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
-    for line in text.splitlines():
-        match = _HEADER.match(line)
-        if match:
-            header[match.group(1)] = match.group(2)
-    params, optional = _params(header.get("params", ""))
+    header = read_header(text)
+    try:
+        spec = parse_params(header.get("params", ""))
+    except ValueError:  # a query of the user's own folder with a header of its own: no form
+        spec = ParamSpec()
     return Example(
         name=header.get("name", path.stem),
         text=text,
         title_zh=header.get("title_zh", ""),
         title_en=header.get("title_en", ""),
         description=header.get("description", ""),
-        params=params,
-        optional=optional,
+        params=spec.descriptions,
+        optional=tuple(name for name in spec.descriptions if name in spec.optional),
     )
 
 

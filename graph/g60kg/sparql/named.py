@@ -12,7 +12,6 @@ Examples below use `kg = g60kg.load()`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -24,11 +23,11 @@ from rdflib.term import Identifier
 from ..errors import G60Error, UnknownName
 from ..kg import KnowledgeGraph
 from ..rdf.ontology import ontology_dir
+from .header import parse_params, read_header
 
 __all__ = ["NamedQuery", "bind_params", "get_query", "named_queries", "queries_dir", "run_named"]
 
 HEADER_KEYS = ("name", "title_zh", "title_en", "description", "params")
-_PARAM = re.compile(r"^([A-Za-z_][\w-]*)(\?)?(?:\[([\w:-]+)\])?$")
 
 
 @dataclass(frozen=True)
@@ -61,28 +60,14 @@ def parse_named_query(path: Path) -> NamedQuery:
     {'place': 'g60:Place', 'status': 'investment-status'}
     """
     text = path.read_text(encoding="utf-8")
-    header: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.startswith("#+"):
-            key, _, value = line[2:].partition(":")
-            header[key.strip()] = value.strip()
+    header = read_header(text)
     missing = [k for k in HEADER_KEYS if k not in header]
     if missing:
         raise G60Error(f"{path}: header lacks {', '.join(missing)} (lines `#+ key: value`)")
-    params: dict[str, str] = {}
-    optional: set[str] = set()
-    kinds: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in header["params"].split(";"))):
-        head, _, description = part.partition("=")
-        spec = _PARAM.match(head.strip())
-        if spec is None:
-            raise G60Error(f"{path}: parameter {head.strip()!r} is not name, name? or name[kind]")
-        name, mark, kind = spec.groups()
-        if mark:
-            optional.add(name)
-        if kind:
-            kinds[name] = kind
-        params[name] = description.strip()
+    try:
+        spec = parse_params(header["params"])
+    except ValueError as error:
+        raise G60Error(f"{path}: {error}") from None
     return NamedQuery(
         name=header["name"],
         title_zh=header["title_zh"],
@@ -90,9 +75,9 @@ def parse_named_query(path: Path) -> NamedQuery:
         description=header["description"],
         text=text,
         path=path,
-        params=params,
-        optional=frozenset(optional),
-        kinds=kinds,
+        params=spec.descriptions,
+        optional=spec.optional,
+        kinds=spec.kinds,
     )
 
 
