@@ -2,8 +2,11 @@ from pathlib import Path
 
 import pytest
 from extract_helpers import EVAL, as_data, gold, run
+from g60kg.extract.curated_agreement import agreement
 from g60kg.extract.errors import GoldError
-from g60kg.extract.evaluate import agreement, evaluate, load_gold, prf, totals
+from g60kg.extract.evaluate import evaluate, load_gold
+from g60kg.extract.score_report import totals
+from g60kg.extract.scores import prf
 
 
 def test_seed_meets_its_targets() -> None:

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
-from g60kg.extract.mentions import Mention
+from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
 ENTITIES = """\

@@ -298,7 +298,8 @@ def evaluate_command(
       g60kg evaluate --curated data/statements/youtu-base.yaml --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval/blind --totals   # totals only
     """
-    from ..extract.evaluate import evaluate, evaluate_directory, load_gold, report, report_one
+    from ..extract.evaluate import evaluate, evaluate_directory, load_gold
+    from ..extract.score_report import report, report_one
 
     if curated is not None:
         if pred is None or gold is not None or root is not None:
@@ -332,7 +333,7 @@ def _read_mapping(path: Path, what: str) -> dict[str, Any]:
 
 def _agreement(curated: Path, pred: Path) -> str:
     """How far candidates agree with the curated statements of the same source."""
-    from ..extract.evaluate import agreement
+    from ..extract.curated_agreement import agreement
 
     candidates, statements = _read_mapping(pred, "candidates"), _read_mapping(curated, "statements")
     (precision, recall, f1), missed, extra = agreement(candidates, statements)

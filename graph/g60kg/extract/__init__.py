@@ -33,7 +33,8 @@ from g60kg.extract.furniture import find_furniture
 from g60kg.extract.headline import propose_published, propose_title
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
-from g60kg.extract.mentions import Mention, MentionSet, find_mentions
+from g60kg.extract.mention import Mention, MentionSet
+from g60kg.extract.mentions import find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.people import credits

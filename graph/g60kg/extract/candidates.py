@@ -33,7 +33,7 @@ from g60kg.extract.claims import Claim
 from g60kg.extract.dates import DateMention
 from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
-from g60kg.extract.mentions import Mention
+from g60kg.extract.mention import Mention
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.quantities import Quantity
 from g60kg.extract.romanise import pinyin_words

@@ -1,8 +1,8 @@
-"""The claim a rule proposes, and the sentence helpers the rules share.
+"""The claim a rule proposes, and the class groups and sentence helpers the rules share.
 
 Examples
 --------
->>> from g60kg.extract.mentions import Mention
+>>> from g60kg.extract.mention import Mention
 >>> a = Mention(Span(0, 3), "嘉兴市", "City")
 >>> b = Mention(Span(4, 7), "杭州市", "City")
 >>> [m.name for m in enumeration_ending("嘉兴市、杭州市位于浙江省", [a, b], 7)]
@@ -17,17 +17,34 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from g60kg.extract.lexicon import ADMIN_LEVEL
-from g60kg.extract.mentions import Mention
+from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
 __all__ = [
+    "EVENT_TYPES",
+    "ORG_TYPES",
+    "SITE_TYPES",
     "Claim",
+    "claim_between",
     "enumeration_ending",
     "enumeration_starting",
     "lowest_place",
+    "place_chain",
     "within",
 ]
 
+EVENT_TYPES = frozenset(
+    {"Conference", "Summit", "SigningCeremony", "Unveiling", "Launch", "Event", "PanelDiscussion"}
+    | {"Exhibition", "Competition", "Groundbreaking", "Opening"}
+)
+SITE_TYPES = frozenset(
+    {"IndustrialBase", "IndustrialPark", "FeatureTown", "InnovationBase", "PlannedZone", "Site"}
+    | {"ComputingCentre", "ScienceCity", "PilotZone", "Platform"}
+)
+ORG_TYPES = frozenset(
+    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance", "Fund"}
+)
 _JOIN = frozenset("、和与及")
 
 
@@ -96,3 +113,31 @@ def lowest_place(mentions: Sequence[Mention]) -> Mention | None:
     if not places:
         return None
     return max(places, key=lambda m: (ADMIN_LEVEL[m.type], m.span.start))
+
+
+def claim_between(
+    predicate: str, subject: Mention, obj: Mention, evidence: Span, **kw: object
+) -> Claim:
+    """A claim ``subject predicate obj`` whose evidence reaches over both mentions.
+
+    >>> a, b = Mention(Span(0, 3), "洞泾镇", "Town"), Mention(Span(5, 8), "松江区", "District")
+    >>> c = claim_between("directlyWithin", a, b, Span(3, 5), confidence=0.9)
+    >>> c.evidence, c.confidence
+    (Span(start=0, end=8), 0.9)
+    """
+    start = min(evidence.start, subject.span.start, obj.span.start)
+    end = max(evidence.end, subject.span.end, obj.span.end)
+    claim = Claim(Span(start, end), predicate=predicate, subject=subject, obj=obj)
+    for key, value in kw.items():
+        setattr(claim, key, value)
+    return claim
+
+
+def place_chain(inner: list[Mention], start: int) -> list[Mention]:
+    """Administrative units written one after another from ``start`` (松江区洞泾镇)."""
+    by_start = {m.span.start: m for m in inner if m.type in ADMIN_LEVEL and not m.nested}
+    chain = []
+    while start in by_start:
+        chain.append(by_start[start])
+        start = by_start[start].span.end
+    return chain

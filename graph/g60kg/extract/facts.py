@@ -18,8 +18,9 @@ from typing import Any
 
 from g60kg.extract.claims import Claim, enumeration_ending, lowest_place, within
 from g60kg.extract.dates import DateMention
+from g60kg.extract.implied_bodies import implied_by_post
 from g60kg.extract.lexicon import ADMIN_LEVEL
-from g60kg.extract.mentions import Mention, MentionSet, implied_by_post
+from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.people import Post
 from g60kg.extract.quantities import Quantity, find_quantities
 from g60kg.extract.spans import Span, inside

@@ -11,7 +11,7 @@ duplicates, and people are never linked by name alone. New entities get the next
 
 Examples
 --------
->>> from g60kg.extract.mentions import Mention
+>>> from g60kg.extract.mention import Mention
 >>> from g60kg.extract.spans import Span
 >>> record = GazetteerRecord("songjiang", "adm-310117", "District", ("松江区", "松江"))
 >>> found = [Mention(Span(0, 3), "松江区", "District"), Mention(Span(5, 7), "松江", "District")]
@@ -36,7 +36,7 @@ from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
 from g60kg.extract.lexicon import ADMIN_LEVEL
-from g60kg.extract.mentions import Mention
+from g60kg.extract.mention import Mention
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.romanise import pinyin_words
 

@@ -4,7 +4,8 @@ documents, programmes, industries and people.
 Rules are general patterns of corridor news: suffixes (省/市/区/县/镇/街道,
 有限公司/集团/研究院, 基地/园区/小镇/实践区/平台, 大会/峰会/仪式), titles in 《》, numbered
 slogans in quotes, 以X为代表的企业, the province-level units of China, and a gazetteer of
-names the graph already knows. Nothing inside page furniture becomes a mention.
+names the graph already knows (places: :mod:`.place_mentions`). Nothing inside page furniture
+becomes a mention.
 
 Examples
 --------
@@ -17,17 +18,19 @@ Examples
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import pairwise
 
 import g60kg.extract.lexicon as lx
-from g60kg.extract.people import Post, find_posts
+from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
+from g60kg.extract.mention import Mention, MentionSet
+from g60kg.extract.people import find_posts
+from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
 
-__all__ = ["Mention", "MentionSet", "find_mentions"]
+__all__ = ["find_mentions"]
 
 _NUMERALS = "一二三四五六七八九十两双首0123456789"
 _EDITION = re.compile(r"(?:(?:19|20)\d{2}年?|首届|第[一二三四五六七八九十\d]+届)")
@@ -39,36 +42,12 @@ _DOCUMENT = re.compile(r"《([^》\n]{2,60})》")
 _FIVE_YEAR = re.compile(r"^十[一二三四五六七八九]?五$")
 _REPRESENTATIVE = re.compile(r"为代表的")
 _LIST_JOIN = frozenset("、和与及")
-_ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
 _UNVEILABLE = frozenset(
     {"InnovationBase", "IndustrialBase", "IndustrialPark", "Platform", "FeatureTown"}
     | {"PlannedZone", "Site", "CooperationBody", "ComputingCentre", "ScienceCity", "PilotZone"}
     | {"Laboratory", "ResearchInstitute", "IndustryAlliance"}
 )
 _EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A typed mention: span into the text, matching name (simplified), ontology class."""
-
-    span: Span
-    name: str
-    type: str
-    proper: bool = True
-    nested: bool = False
-    code: str | None = None
-    implied: bool = False
-    components: tuple[str, ...] = field(default=(), compare=False)
-
-
-@dataclass
-class MentionSet:
-    """Everything :func:`find_mentions` found: mentions in text order, and people's posts."""
-
-    mentions: list[Mention]
-    posts: list[Post]
-    same: list[tuple[Mention, Mention]] = field(default_factory=list)
 
 
 def find_mentions(
@@ -90,13 +69,13 @@ def find_mentions(
         if inside(sentence, fences):
             continue
         accepted.extend(_sentence_mentions(norm, sentence, known))
-    accepted.extend(_short_names(norm, accepted, fences, sentences))
+    accepted.extend(short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in _BODIES]
+    bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
     bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
     posts = find_posts(norm, [m for m in bodies if not m.implied])
-    named = {p.place.span for p in posts if p.place is not None and p.place.type in _BODIES}
+    named = {p.place.span for p in posts if p.place is not None and p.place.type in BODY_TYPES}
     accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
@@ -106,37 +85,6 @@ def find_mentions(
     accepted.extend(_unique([m for m in implied if m.implied]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     return MentionSet(accepted, posts, _appositives(norm, accepted))
-
-
-_BODIES = frozenset(
-    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
-    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance"}
-)
-_MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
-_COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
-
-
-def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | None]:
-    """The post (松江区区长) and its organisation (松江区人民政府, 洞泾镇党委) a title implies.
-
-    Both are marked ``implied``: the text names the title, not the body.
-    """
-    if post.place is None:
-        return None, None
-    span = Span(post.place.span.start, post.title_span.end)
-    place, title = post.place.name, post.title
-    office = Mention(span, place + title, "Post", implied=True)
-    if title.endswith(_MAYORS):
-        return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
-    committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)
-    if committee:
-        return office, Mention(span, place + committee.group(), "PartyCommittee", implied=True)
-    if title.endswith("书记") and post.place.type in _COMMITTEE:
-        name = place + _COMMITTEE[post.place.type]
-        return office, Mention(span, name, "PartyCommittee", implied=True)
-    if post.place.type in _BODIES:
-        return office, post.place  # 之江实验室主任: the post is in the organisation named
-    return office, None
 
 
 _APPOSITIVE = re.compile(r"[，,]?(?:即|也就是|又称|简称)|[（(]")
@@ -163,8 +111,8 @@ def _sentence_mentions(norm: str, sentence: Span, known: Mapping[str, str]) -> l
     delimited = _documents(norm, sentence) + _quoted(norm, sentence)
     plain = (
         _suffixed(norm, sentence, tokens, sentence.start)
-        + _admin(norm, sentence, known, token_starts(tokens))
-        + _gazetteer(norm, sentence, known)
+        + admin_units(norm, sentence, known, token_starts(tokens))
+        + gazetteer_names(norm, sentence, known)
         + _representatives(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])
@@ -298,65 +246,6 @@ def _kind_type(kind: str, suffix: str, name: str) -> str:
     return lx.site_type(name)
 
 
-def _admin(norm: str, sentence: Span, known: Mapping[str, str], starts: set[int]) -> list[Mention]:
-    found = []
-    chunk = norm[sentence.start : sentence.end]
-    for match in re.finditer(r"街道|新城|[省市区县镇乡]", chunk):
-        suffix = match.group()
-        end = sentence.start + match.end()
-        for length in (3, 2):
-            start = sentence.start + match.start() - length
-            if start < sentence.start:
-                continue
-            prefix = norm[start : start + length]
-            # 苏州市吴江区: a unit written right after a higher unit is one whatever its tag
-            chained = norm[start - 1 : start] in ("省", "市") and suffix != "市"
-            chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
-            if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
-                continue
-            if chained or _admin_prefix_ok(prefix, suffix, known):
-                kind = _admin_type(prefix, suffix)
-                found.append(Mention(Span(start, end), prefix + suffix, kind))
-                break
-    return found
-
-
-def _admin_prefix_ok(prefix: str, suffix: str, known: Mapping[str, str]) -> bool:
-    full = prefix + suffix
-    if full in known or prefix in lx.PROVINCE_LEVEL:
-        return True
-    if not re.fullmatch(r"[\u4e00-\u9fff]+", prefix) or set(prefix) & _ADMIN_BAD_CHARS:
-        return False
-    if tag(full) == "ns" or tag(prefix) == "ns":
-        return True
-    if len(prefix) == 3:
-        return False
-    return tag(prefix) is None and tag(prefix[-1] + suffix) is None
-
-
-def _admin_type(prefix: str, suffix: str) -> str:
-    if prefix in lx.PROVINCE_LEVEL:
-        return lx.PROVINCE_LEVEL[prefix]
-    return lx.ADMIN_SUFFIXES[suffix]
-
-
-def _gazetteer(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
-    names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
-    names = {**lx.CITY_SHORT_NAMES, **names}
-    found = []
-    chunk = norm[sentence.start : sentence.end]
-    for name, kind in names.items():
-        for match in re.finditer(re.escape(name), chunk):
-            start = sentence.start + match.start()
-            if _MEDIA.match(norm, start + len(name)):
-                continue  # 浙江在线, 金华日报: a news outlet, not the place
-            found.append(Mention(Span(start, start + len(name)), name, kind))
-    return found
-
-
-_MEDIA = re.compile(r"在线|日报|晚报|商报|新闻网|电视台|广播电视台|发布[^会]")
-
-
 def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
     found = []
     for match in _REPRESENTATIVE.finditer(norm, sentence.start, sentence.end):
@@ -430,31 +319,4 @@ def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mentio
         if where >= 0:
             end = site.span.end + where + 2
             found.append(Mention(Span(site.span.start, end), site.name + "揭牌", "Unveiling"))
-    return found
-
-
-def _short_names(
-    norm: str,
-    accepted: list[Mention],
-    furniture: Sequence[Span] | SpanIndex,
-    sentences: Sequence[Span],
-) -> list[Mention]:
-    """Bare stems of administrative places named in full elsewhere (松江 for 松江区)."""
-    stems = {}
-    for mention in accepted:
-        if mention.type in lx.ADMIN_LEVEL and not mention.nested:
-            stem = re.sub(r"(街道|新城|[省市区县镇乡])$", "", mention.name)
-            if len(stem) >= 2 and stem != mention.name:
-                stems[stem] = mention.type
-    taken = SpanIndex(m.span for m in accepted if not m.nested and m.type != "Unveiling")
-    starts = [s.start for s in sentences]  # sentences are in text order and never overlap
-    low, high = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
-    found = []
-    for stem, kind in sorted(stems.items()):
-        for match in re.compile(re.escape(stem)).finditer(norm, low, high):
-            span = Span(match.start(), match.end())
-            holder = bisect_right(starts, span.start) - 1
-            in_text = holder >= 0 and span.end <= sentences[holder].end
-            if in_text and not inside(span, taken) and not inside(span, furniture):
-                found.append(Mention(span, stem, kind))
     return found

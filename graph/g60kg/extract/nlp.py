@@ -28,7 +28,7 @@ from typing import Any
 
 from g60kg.extract import lexicon as lx
 from g60kg.extract.dates import DateMention
-from g60kg.extract.mentions import Mention
+from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span, inside
 
 __all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions"]

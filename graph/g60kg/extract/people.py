@@ -23,7 +23,7 @@ from g60kg.extract.spans import Span
 from g60kg.extract.tokens import tag, tokenise
 
 if TYPE_CHECKING:
-    from g60kg.extract.mentions import Mention
+    from g60kg.extract.mention import Mention
 
 __all__ = ["Post", "credits", "find_posts"]
 

@@ -1,0 +1,172 @@
+"""Event claims: where and when an event was held, who attended, and what it was part of.
+
+Patterns: E在P举行 and P举行E (heldIn); the day written nearest the event (date); people who
+出席 (参加, 致辞) it (participant); 不仅是E1，更是E2 (heldJointlyWith); X揭牌 (unveiled) and
+峰会上，X揭牌 or 在E上 within the conference named just before (subEventOf).
+
+Examples
+--------
+>>> from g60kg.extract.mentions import find_mentions
+>>> text = "首届长三角G60人工智能产业洞泾峰会在松江区洞泾镇举行。"
+>>> found = find_mentions(text).mentions
+>>> [(c.subject.name, c.obj.name) for c in held(text, Span(0, len(text)), found)]
+[('首届长三角G60人工智能产业洞泾峰会', '洞泾镇')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from g60kg.extract.claims import EVENT_TYPES, Claim, claim_between, place_chain
+from g60kg.extract.dates import DateMention
+from g60kg.extract.lexicon import ADMIN_LEVEL
+from g60kg.extract.mention import Mention
+from g60kg.extract.spans import Span
+
+__all__ = ["HOST_TYPES", "attended", "dated", "held", "jointly", "sub_events", "unveiled"]
+
+_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
+_ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
+_CLAUSE_END = re.compile(r"[，。；,;！？]")
+HOST_TYPES = frozenset({"Conference", "Summit", "Exhibition", "Competition"})
+_SUB_WINDOW = 150
+
+
+def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """People and bodies that 出席 (参加, 致辞) an event named in the same sentence."""
+    claims: list[Claim] = []
+    events = [m for m in inner if m.type in EVENT_TYPES]
+    if len(events) != 1:
+        return claims
+    event = events[0]
+    for match in _ATTEND.finditer(text, sentence.start, sentence.end):
+        for who in inner:
+            if who.type != "Person" or who.span.start >= match.start():
+                continue
+            evidence = Span(who.span.start, match.end())
+            claims.append(claim_between("participant", event, who, evidence, confidence=0.6))
+    return claims
+
+
+def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for match in re.finditer("在", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        chain = place_chain(inner, at + 1)
+        if not chain:
+            continue
+        tail = chain[-1].span.end
+        verb = _HELD.search(text, tail, tail + 6)
+        if verb is None or _CLAUSE_END.search(text, tail, verb.start()):
+            continue
+        clause_start = _clause_start(text, sentence, at)
+        events = [m for m in inner if m.type in EVENT_TYPES and clause_start <= m.span.start < at]
+        if events:
+            event = max(events, key=lambda m: m.span.start)
+            claims.append(
+                claim_between("heldIn", event, chain[-1], Span(at, chain[-1].span.end + 2))
+            )
+    for match in _HELD.finditer(text, sentence.start, sentence.end):
+        places = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == match.start()]
+        events = [m for m in inner if m.type in EVENT_TYPES and m.span.start == match.end()]
+        if places and events:
+            claims.append(claim_between("heldIn", events[0], places[0], places[0].span))
+    return claims
+
+
+def _clause_start(text: str, sentence: Span, position: int) -> int:
+    cut = [m.end() for m in _CLAUSE_END.finditer(text, sentence.start, position)]
+    return cut[-1] if cut else sentence.start
+
+
+def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> list[Claim]:
+    days = [d for d in dates if len(d.value) == 10 and not d.until]
+    if not days:
+        return []
+    claims = []
+    for event in (m for m in inner if m.type in EVENT_TYPES):
+        # the day written nearest the event (第二届…大会16日在金华召开 under an 11月17日 dateline)
+        date = min(days, key=lambda d: _distance(d.span, event.span))
+        start = min(date.span.start, event.span.start)
+        end = max(date.span.end, event.span.end)
+        note = f"Date from {date.clue}."
+        claims.append(
+            Claim(
+                Span(start, end),
+                predicate="date",
+                subject=event,
+                value=date.value,
+                note=note,
+                date_resolution=date.resolution,
+                confidence=0.8,
+            )
+        )
+    return claims
+
+
+def _distance(one: Span, other: Span) -> int:
+    return max(0, other.start - one.end, one.start - other.end)
+
+
+def jointly(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    pattern = re.compile(
+        r"(?:不仅仅|不仅|既)是(?P<a>[^，,]+)[，,]\s*(?:更|也|还|又)是(?P<b>[^，。,]+)"
+    )
+    for match in pattern.finditer(text, sentence.start, sentence.end):
+        first = [m for m in inner if m.type in EVENT_TYPES and m.span.start == match.start("a")]
+        second = [m for m in inner if m.type in EVENT_TYPES and m.span.start == match.start("b")]
+        if first and second:
+            evidence = Span(match.start(), match.end())
+            claims.append(claim_between("heldJointlyWith", first[0], second[0], evidence))
+    return claims
+
+
+def unveiled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for event in (m for m in inner if m.type == "Unveiling"):
+        sites = [m for m in inner if m.span.start == event.span.start and m is not event]
+        sites = [m for m in sites if m.type not in EVENT_TYPES]
+        if sites:
+            claims.append(claim_between("unveiled", event, sites[0], event.span, confidence=0.9))
+        head = re.match(r"(?P<host>[^，,]{1,30}?)上[，,]", text[sentence.start : event.span.start])
+        hosts = [m for m in inner if m.type in EVENT_TYPES and m is not event and head]
+        hosts = [m for m in hosts if head and m.span.end == sentence.start + head.end("host")]
+        if hosts:
+            claims.append(claim_between("subEventOf", event, hosts[0], event.span, confidence=0.7))
+    return claims
+
+
+def sub_events(
+    text: str, sentence: Span, inner: list[Mention], earlier: Sequence[Mention]
+) -> list[Claim]:
+    """在E上 (E上，): a forum, ceremony or meeting held within the conference named just before.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "第二届量子计算大会在合肥举行。在“量超融合”分论坛上，企业发布平台。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in sub_events(text, Span(15, len(text)), found, found)]
+    [('“量超融合”分论坛', '第二届量子计算大会')]
+    """
+    claims = []
+    for event in (m for m in inner if m.type in EVENT_TYPES and not m.nested):
+        if not re.match(r"上[，,]|上", text[event.span.end : event.span.end + 2]):
+            continue
+        if text[max(sentence.start, event.span.start - 1) : event.span.start] != "在" and (
+            event.span.start != sentence.start
+        ):
+            continue
+        hosts = [
+            m
+            for m in [*earlier, *inner]
+            if m.type in HOST_TYPES
+            and len(m.name) > 3
+            and not m.nested
+            and m.name != event.name
+            and 0 <= event.span.start - m.span.end <= _SUB_WINDOW
+        ]
+        if hosts:
+            host = hosts[-1]
+            claims.append(claim_between("subEventOf", event, host, event.span, confidence=0.6))
+    return claims

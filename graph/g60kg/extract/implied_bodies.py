@@ -1,0 +1,52 @@
+"""The office and the body a post title implies (松江区区长: the post 松江区区长 and
+松江区人民政府), both marked ``implied``: the text names the title, not the body.
+
+Examples
+--------
+>>> from g60kg.extract.people import find_posts
+>>> from g60kg.extract.spans import Span
+>>> text = "松江区区长张三"
+>>> place = Mention(Span(0, 3), "松江区", "District")
+>>> [m.name for m in implied_by_post(text, find_posts(text, [place])[0]) if m]
+['松江区区长', '松江区人民政府']
+"""
+
+from __future__ import annotations
+
+import re
+
+from g60kg.extract.mention import Mention
+from g60kg.extract.people import Post
+from g60kg.extract.spans import Span
+
+__all__ = ["BODY_TYPES", "implied_by_post"]
+
+BODY_TYPES = frozenset(
+    {"Company", "GovernmentBody", "CooperationBody", "Organization", "PartyCommittee"}
+    | {"University", "ResearchInstitute", "Laboratory", "IndustryAlliance"}
+)
+_MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
+_COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
+
+
+def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | None]:
+    """The post (松江区区长) and its organisation (松江区人民政府, 洞泾镇党委) a title implies.
+
+    Both are marked ``implied``: the text names the title, not the body.
+    """
+    if post.place is None:
+        return None, None
+    span = Span(post.place.span.start, post.title_span.end)
+    place, title = post.place.name, post.title
+    office = Mention(span, place + title, "Post", implied=True)
+    if title.endswith(_MAYORS):
+        return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
+    committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)
+    if committee:
+        return office, Mention(span, place + committee.group(), "PartyCommittee", implied=True)
+    if title.endswith("书记") and post.place.type in _COMMITTEE:
+        name = place + _COMMITTEE[post.place.type]
+        return office, Mention(span, name, "PartyCommittee", implied=True)
+    if post.place.type in BODY_TYPES:
+        return office, post.place  # 之江实验室主任: the post is in the organisation named
+    return office, None

@@ -1,0 +1,169 @@
+"""Organisation claims: who owns, builds, runs, issues, proposes or settles what.
+
+Patterns: P旗下的A、B (parentOrganization); S由X承担建设和运维 (builtBy, operatedBy); a company
+that 入驻 (落户, 投产) a place (settledIn); P首倡X (proposedBy); 出台《…》 and 关于印发…的通知
+(issuedBy); X写入 a plan (incorporatedInto).
+
+Examples
+--------
+>>> from g60kg.extract.mentions import find_mentions
+>>> text = "嘉兴市出台《嘉兴市人工智能产业发展规划》。"
+>>> found = find_mentions(text).mentions
+>>> [(c.subject.name, c.predicate, c.obj.name) for c in issued(text, Span(0, len(text)), found)]
+[('嘉兴市人工智能产业发展规划', 'issuedBy', '嘉兴市')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from g60kg.extract.claims import (
+    ORG_TYPES,
+    SITE_TYPES,
+    Claim,
+    claim_between,
+    enumeration_ending,
+    enumeration_starting,
+)
+from g60kg.extract.lexicon import ADMIN_LEVEL
+from g60kg.extract.mention import Mention
+from g60kg.extract.spans import Span
+
+__all__ = ["built", "incorporated", "issued", "parent", "proposed", "settled"]
+
+_PARENT = re.compile(r"旗下|下属|所属")
+_BUILT = re.compile(
+    r"由(?P<org>[^，。；]{2,40}?)(?:共同|联合|牵头)?(?:承担|负责|进行|投资)?"
+    r"(?P<work>建设和运维|建设与运维|建设和运营|建设运营|建设运维|投资建设|建设|运维|运营)"
+)
+_WORK_BY = re.compile(
+    r"(?P<work>建设和运维|建设运营|建设|运维|运营)(?:工作)?(?:则|均|将)?由(?P<org>[^，。；]{2,40}?)"
+    r"(?:承担|负责)"
+)
+_PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
+_PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
+
+
+def parent(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P旗下的A、B和C (下属, 所属): each listed organisation belongs to P."""
+    claims = []
+    for match in _PARENT.finditer(text, sentence.start, sentence.end):
+        parents = [m for m in inner if m.span.end == match.start() and m.type in ORG_TYPES]
+        start = match.end() + (1 if text[match.end() : match.end() + 1] == "的" else 0)
+        children = [m for m in enumeration_starting(text, inner, start) if m.type in ORG_TYPES]
+        if not parents or not children:
+            continue
+        for child in children:
+            evidence = Span(parents[0].span.start, child.span.end)
+            claims.append(claim_between("parentOrganization", child, parents[0], evidence))
+    return claims
+
+
+def built(
+    text: str, sentence: Span, inner: list[Mention], earlier: Sequence[Mention] = ()
+) -> list[Claim]:
+    """S由X承担建设和运维, 运维由X负责: who builds (builtBy) and runs (operatedBy) a site.
+
+    Without a site before it in the sentence (该中心由X承担建设), the site is the last one
+    named before the sentence.
+    """
+    claims = []
+    for pattern in (_BUILT, _WORK_BY):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            orgs = [
+                m
+                for m in inner
+                if m.type in ORG_TYPES and match.start("org") <= m.span.start < match.end("org")
+            ]
+            orgs = [m for m in orgs if m.span.end <= match.end("org")]
+            before = [
+                m
+                for m in inner
+                if (m.type in SITE_TYPES or m.type in ORG_TYPES) and m.span.end <= match.start()
+            ]
+            before = [m for m in before if m not in orgs and m.proper]
+            lead = text[sentence.start : match.start()]
+            if not before and (re.search(r"该|这|其", lead) or not lead.strip()):
+                before = [m for m in earlier if m.type in SITE_TYPES][-1:]
+            if not orgs or not before:
+                continue
+            subject = before[-1]
+            work = match.group("work")
+            predicates = []
+            if "建设" in work:
+                predicates.append("builtBy")
+            if "运" in work:
+                predicates.append("operatedBy")
+            for org in orgs:
+                for predicate in predicates:
+                    evidence = Span(match.start(), match.end())
+                    claims.append(claim_between(predicate, subject, org, evidence, confidence=0.7))
+    return claims
+
+
+def settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims: list[Claim] = []
+    verb = re.search(r"入驻|落户|投产|开工", text[sentence.start : sentence.end])
+    if verb is None:
+        return claims
+    verb_at = sentence.start + verb.start()
+    companies = [m for m in inner if m.type == "Company" and m.span.end <= verb_at]
+    companies = [m for m in companies if not _PARENT.match(text, m.span.end)]
+    companies = [m for m in companies if text.startswith("为代表", m.span.end)] or companies[-1:]
+    places = [m for m in inner if m.type in ADMIN_LEVEL]
+    local = max(places, key=lambda m: ADMIN_LEVEL[m.type]) if places else None
+    for company in companies:
+        if local is not None:
+            evidence = Span(company.span.start, verb_at + 2)
+            claims.append(claim_between("settledIn", company, local, evidence, confidence=0.7))
+    return claims
+
+
+def proposed(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """P首倡X, P率先提出建设X, X(最早)由P提出."""
+    claims = []
+    for match in _PROPOSED.finditer(text, sentence.start, sentence.end):
+        at, end = match.start(), match.end()
+        before = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end <= at]
+        if not before:
+            continue
+        proposer = before[-1]
+        after = [m for m in inner if m.span.start >= end and m.type in _PROGRAMMES]
+        gap = text[end : after[0].span.start] if after else "-"
+        subjects = [m for m in inner if m.type in _PROGRAMMES and m.span.end <= proposer.span.start]
+        lead = text[subjects[-1].span.end : proposer.span.start] if subjects else ""
+        if gap in ("", "建设", "设立", "打造") and text[proposer.span.end : at] in ("", "于"):
+            claims.append(claim_between("proposedBy", after[0], proposer, Span(at, end)))
+        elif subjects and re.fullmatch(r"[^，。]{0,6}由", lead):
+            claims.append(claim_between("proposedBy", subjects[-1], proposer, Span(at, end)))
+    return claims
+
+
+def issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    verbs = re.compile(
+        r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|[，,])*"
+        r"(?:(?:出台|发布|印发)了?《|关于(?:印发|发布|公布)(?=[^《》\n]{4,60}?的通知))"
+    )
+    for match in verbs.finditer(text, sentence.start, sentence.end):
+        documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
+        issuers = enumeration_ending(text, inner, match.start())
+        issuers = [m for m in issuers if m.type in ADMIN_LEVEL or m.type in ORG_TYPES]
+        for issuer in issuers if documents else []:
+            evidence = Span(issuer.span.start, documents[0].span.end + 1)
+            claims.append(claim_between("issuedBy", documents[0], issuer, evidence))
+    return claims
+
+
+def incorporated(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    claims = []
+    for match in re.finditer(r"写入|纳入", text[sentence.start : sentence.end]):
+        at = sentence.start + match.start()
+        plans = [m for m in inner if m.type in ("Plan", "PlanDocument") and m.span.start > at]
+        subjects = [m for m in inner if m.span.end <= at and m.type not in ADMIN_LEVEL]
+        if plans and subjects:
+            claims.append(
+                claim_between("incorporatedInto", subjects[-1], plans[0], Span(at, at + 2))
+            )
+    return claims

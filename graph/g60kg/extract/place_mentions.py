@@ -1,0 +1,112 @@
+"""Place mentions: administrative units by suffix (省/市/区/县/镇/乡/街道/新城), names from the
+gazetteer (regions, province-level units, city short names, names the graph knows) and bare
+stems of units named in full elsewhere (松江 for 松江区).
+
+Examples
+--------
+>>> from g60kg.extract.spans import Span
+>>> text = "松江区洞泾镇"
+>>> [(m.name, m.type) for m in admin_units(text, Span(0, 6), {}, {0, 3})]
+[('松江区', 'District'), ('洞泾镇', 'Town')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+
+import g60kg.extract.lexicon as lx
+from g60kg.extract.mention import Mention
+from g60kg.extract.spans import Span, SpanIndex, inside
+from g60kg.extract.tokens import tag
+
+__all__ = ["admin_units", "gazetteer_names", "short_names"]
+
+_ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
+_MEDIA = re.compile(r"在线|日报|晚报|商报|新闻网|电视台|广播电视台|发布[^会]")
+
+
+def admin_units(
+    norm: str, sentence: Span, known: Mapping[str, str], starts: set[int]
+) -> list[Mention]:
+    found = []
+    chunk = norm[sentence.start : sentence.end]
+    for match in re.finditer(r"街道|新城|[省市区县镇乡]", chunk):
+        suffix = match.group()
+        end = sentence.start + match.end()
+        for length in (3, 2):
+            start = sentence.start + match.start() - length
+            if start < sentence.start:
+                continue
+            prefix = norm[start : start + length]
+            # 苏州市吴江区: a unit written right after a higher unit is one whatever its tag
+            chained = norm[start - 1 : start] in ("省", "市") and suffix != "市"
+            chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
+            if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
+                continue
+            if chained or _admin_prefix_ok(prefix, suffix, known):
+                kind = _admin_type(prefix, suffix)
+                found.append(Mention(Span(start, end), prefix + suffix, kind))
+                break
+    return found
+
+
+def _admin_prefix_ok(prefix: str, suffix: str, known: Mapping[str, str]) -> bool:
+    full = prefix + suffix
+    if full in known or prefix in lx.PROVINCE_LEVEL:
+        return True
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", prefix) or set(prefix) & _ADMIN_BAD_CHARS:
+        return False
+    if tag(full) == "ns" or tag(prefix) == "ns":
+        return True
+    if len(prefix) == 3:
+        return False
+    return tag(prefix) is None and tag(prefix[-1] + suffix) is None
+
+
+def _admin_type(prefix: str, suffix: str) -> str:
+    if prefix in lx.PROVINCE_LEVEL:
+        return lx.PROVINCE_LEVEL[prefix]
+    return lx.ADMIN_SUFFIXES[suffix]
+
+
+def gazetteer_names(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
+    names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
+    names = {**lx.CITY_SHORT_NAMES, **names}
+    found = []
+    chunk = norm[sentence.start : sentence.end]
+    for name, kind in names.items():
+        for match in re.finditer(re.escape(name), chunk):
+            start = sentence.start + match.start()
+            if _MEDIA.match(norm, start + len(name)):
+                continue  # 浙江在线, 金华日报: a news outlet, not the place
+            found.append(Mention(Span(start, start + len(name)), name, kind))
+    return found
+
+
+def short_names(
+    norm: str,
+    accepted: list[Mention],
+    furniture: Sequence[Span] | SpanIndex,
+    sentences: Sequence[Span],
+) -> list[Mention]:
+    """Bare stems of administrative places named in full elsewhere (松江 for 松江区)."""
+    stems = {}
+    for mention in accepted:
+        if mention.type in lx.ADMIN_LEVEL and not mention.nested:
+            stem = re.sub(r"(街道|新城|[省市区县镇乡])$", "", mention.name)
+            if len(stem) >= 2 and stem != mention.name:
+                stems[stem] = mention.type
+    taken = SpanIndex(m.span for m in accepted if not m.nested and m.type != "Unveiling")
+    starts = [s.start for s in sentences]  # sentences are in text order and never overlap
+    low, high = (sentences[0].start, sentences[-1].end) if sentences else (0, 0)
+    found = []
+    for stem, kind in sorted(stems.items()):
+        for match in re.compile(re.escape(stem)).finditer(norm, low, high):
+            span = Span(match.start(), match.end())
+            holder = bisect_right(starts, span.start) - 1
+            in_text = holder >= 0 and span.end <= sentences[holder].end
+            if in_text and not inside(span, taken) and not inside(span, furniture):
+                found.append(Mention(span, stem, kind))
+    return found
