@@ -6,32 +6,12 @@ endpoint on 127.0.0.1, and every request to any other address refused.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it", pytrace=False)
-    pytest.skip(f"{CHROMIUM} is not installed (make system-deps)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 
 
 @dataclass
@@ -42,23 +22,6 @@ class Visit:
     refused: list[str] = field(default_factory=list)
     served: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-            viewport={"width": 1280, "height": 800},
-            service_workers="block",
-        )
-        yield browser
-        browser.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,25 +18,9 @@ import pytest
 from g60kg import KnowledgeGraph
 from g60kg.viz import LARGE_GRAPH, iframe_html, render_html, select, write_html
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ID = "https://w3id.org/g60kg/id/"
 HOSTILE = "<img src=x onerror=alert(1)>"
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        pytest.fail(f"{CHROMIUM} is missing: `make system-deps` installs it", pytrace=False)
-    pytest.skip(f"{CHROMIUM} is not installed (make system-deps)", allow_module_level=True)
-
-sync_api = pytest.importorskip("playwright.sync_api")
 Image = pytest.importorskip("PIL.Image")
 ImageStat = pytest.importorskip("PIL.ImageStat")
 
@@ -50,23 +33,6 @@ class Visit:
     requests: list[str] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=FLAGS,
-            viewport={"width": 1280, "height": 800},
-            service_workers="block",
-        )
-        yield browser
-        browser.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def watch(page: Any) -> Visit:
