@@ -3,6 +3,7 @@ a date; none cites a host known for fabricated material."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -44,3 +45,45 @@ def test_the_seed_article_names_its_page_and_the_doubt_about_its_title() -> None
     assert source.title == "40余家企业“双百亿”投资花落洞泾 人工智能小"  # cut off as published
     assert "cut off as published" in source.retrieved
     assert "no public record found gives it in full" in source.retrieved
+
+
+def test_a_statement_resting_only_on_an_advert_repost_must_say_it_is_uncertain(
+    seed_copy: Path,
+) -> None:
+    from click.testing import CliRunner
+    from g60kg.cli import main
+
+    with (seed_copy / "sources" / "reference.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "  - id: repost-2021\n"
+            "    title: 松江 report\n"
+            "    publisher: 新华社\n"
+            "    date: 2021-01-04\n"
+            "    url: http://www.ydmotuo.com/xwzx/1.html\n"
+            "    retrieved: 2026-12-06\n"
+        )
+    statements = seed_copy / "statements" / "reference.yaml"
+    text = statements.read_text(encoding="utf-8")
+    statements.write_text(
+        text + "  - id: songjiang-within-shanghai-repost\n"
+        "    subject: songjiang\n"
+        "    predicate: directlyWithin\n"
+        "    object: shanghai\n"
+        "    cites: [repost-2021]\n",
+        encoding="utf-8",
+    )
+    line = text.count("\n") + 1
+    result = CliRunner().invoke(main, ["validate", "--data", str(seed_copy)])
+    assert result.exit_code == 1
+    assert (
+        f"reference.yaml:{line}: reference statement 'songjiang-within-shanghai-repost' "
+        "rests only on reposts on advert hosts"
+    ) in result.output
+    assert "set `confidence` below 1 and say why in a `note`" in result.output
+
+    statements.write_text(
+        statements.read_text(encoding="utf-8")
+        + "    confidence: 0.7\n    note: Only a repost on an advert site was found.\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(main, ["validate", "--data", str(seed_copy)]).exit_code == 0

@@ -42,11 +42,12 @@ one; both find the same problems, see tests/test_validate.py)."""
 
 @dataclass
 class BuildResult:
-    """What a build produced and how long each step took (seconds)."""
+    """What a build produced, how many quads and how long each step took (seconds)."""
 
     dataset: Dataset
     files: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    quads: int = 0
 
 
 def project_root() -> Path:
@@ -76,6 +77,13 @@ def compile_checked(
     >>> len(ds) > 1000
     True
     """
+    return _compile_checked(data_dir, timings, onto_dir)[0]
+
+
+def _compile_checked(
+    data_dir: Path, timings: dict[str, float] | None, onto_dir: Path | None
+) -> tuple[Dataset, bytes]:
+    """`compile_checked`, also returning the dataset's N-Quads (serialised once per build)."""
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
     onto_dir = onto_dir or Project(data_dir.resolve()).ontology_dir
@@ -91,21 +99,27 @@ def compile_checked(
     add_inferences(ds)
     timings["infer"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    found = validation_problems(ds, onto_dir)
+    nquads = serialize_nquads(ds)
+    found = validation_problems(ds, onto_dir, nquads)
     timings["validate"] = time.perf_counter() - clock
     if found:
         raise ValidationFailed(found)
-    return ds
+    return ds, nquads
 
 
-def validation_problems(ds: Dataset, onto_dir: Path | None = None) -> list[str]:
+def validation_problems(
+    ds: Dataset, onto_dir: Path | None = None, nquads: bytes | None = None
+) -> list[str]:
     """SHACL and cross-node checks: pyshacl itself up to `PYSHACL_LIMIT` quads, beyond that the
     same shapes compiled to SPARQL and run inside Oxigraph (pyshacl took 55 s at 1e6 quads and
-    the rdflib checks minutes; the compiled path 4.7 s — benchmarks/results/)."""
+    the rdflib checks minutes; the compiled path 4.7 s — benchmarks/results/).
+
+    `nquads` is `serialize_nquads(ds)` when the caller has it already."""
     onto_dir = onto_dir or ontology_dir()
     shapes, checks = onto_dir / "shapes.ttl", onto_dir / "checks"
-    quads = sum(1 for _ in ds.quads((None, None, None, None)))
-    on_oxigraph = dataset_from_nquads(serialize_nquads(ds))
+    nquads = serialize_nquads(ds) if nquads is None else nquads
+    quads = nquads.count(b"\n")
+    on_oxigraph = dataset_from_nquads(nquads)
     if quads <= PYSHACL_LIMIT:
         # pyshacl reads the shapes exactly; the cross-node checks run inside Oxigraph, where they
         # take milliseconds (rdflib's own engine took seconds at 15k quads).
@@ -120,9 +134,9 @@ def serialize_nquads(ds: Dataset) -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def _serialize_trig(ds: Dataset) -> bytes:
+def _serialize_trig(nquads: bytes) -> bytes:
     """TriG with the project's prefixes, from the sorted quads (so it is reproducible too)."""
-    quads = pyoxigraph.parse(serialize_nquads(ds), format=pyoxigraph.RdfFormat.N_QUADS)
+    quads = pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS)
     out = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=PREFIXES)
     return bytes(out) if out is not None else b""
 
@@ -139,14 +153,13 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None) -> BuildRes
     inputs = Inputs.of(project)
     inputs.content  # noqa: B018 - hashed before reading, so an edit during the build shows
     timings: dict[str, float] = {}
-    ds = compile_checked(project.data_dir, timings)
+    ds, nquads = _compile_checked(project.data_dir, timings, None)
     clock = time.perf_counter()
-    nquads = serialize_nquads(ds)
     outputs = {
         out_dir / NQUADS_NAME: nquads,
-        out_dir / TRIG_NAME: _serialize_trig(ds),
+        out_dir / TRIG_NAME: _serialize_trig(nquads),
         out_dir / MANIFEST_NAME: manifest_bytes(inputs, nquads.count(b"\n")),
     }
     write_all(outputs)
     timings["write"] = time.perf_counter() - clock
-    return BuildResult(ds, sorted(outputs), timings)
+    return BuildResult(ds, sorted(outputs), timings, nquads.count(b"\n"))

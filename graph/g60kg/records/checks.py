@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
 from typing import Protocol
 from urllib.parse import urlsplit
 
 from ..errors import Problem
 from .duplicates import duplicate_problems
 from .evidence import check_span
-from .read import Data, Span
+from .read import Data, Span, Statement
 
-__all__ = ["Vocabulary", "check_data"]
+__all__ = ["AVOIDED_HOSTS", "REPOST_HOSTS", "Vocabulary", "check_data"]
 
 
 class Vocabulary(Protocol):
@@ -70,6 +71,12 @@ AVOIDED_HOSTS = (
     "dgbus.com.cn", "chaxiaohao.com", "21xqjy.com", "meileai.cn", "shcafe.org", "syncedreview.com",
     "cnread.news",
 )  # fmt: skip
+# Hosts of advert sites seen reposting real news: cited only where no original page is found,
+# and then every statement resting on such reposts alone has `confidence` below 1 and a `note`
+# (its own or its sources') saying so.
+REPOST_HOSTS = (
+    "ydmotuo.com", "lizhgi8.cn", "johnnytowncar.com", "xpj33277.com", "yexian114.com", "firk.cn",
+)  # fmt: skip
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -125,11 +132,36 @@ def _check_statements(data: Data) -> Iterator[Problem]:
                 f"statement '{statement.id}' has no evidence",
                 "add `evidence: {quote, start, end}` with the exact words of the source",
             )
+        yield from _check_repost_only(data, statement)
         for span in statement.evidence:
             if span.source != statement.source:
                 yield span.where.problem(
                     f"evidence quotes '{span.source}' in a statement of '{statement.source}'"
                 )
+
+
+def _on_host(url: str | None, hosts: tuple[str, ...]) -> bool:
+    host = (urlsplit(url).hostname or "") if url else ""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+def _check_repost_only(data: Data, statement: Statement) -> Iterator[Problem]:
+    """A statement whose every cited source is a repost on an advert host is marked uncertain
+    and explained."""
+    refs = [data.references.get(ref) for ref in statement.cites]
+    if not refs or any(ref is None or not _on_host(ref.url, REPOST_HOSTS) for ref in refs):
+        return
+    try:
+        sure = Decimal(statement.confidence or "1") >= 1
+    except InvalidOperation:
+        return  # the compiler reports a confidence that is not a number
+    explained = statement.note or all(ref is not None and ref.note for ref in refs)
+    if sure or not explained:
+        yield statement.where.problem(
+            f"reference statement '{statement.id}' rests only on reposts on advert hosts",
+            "set `confidence` below 1 and say why in a `note` (of the statement or of the "
+            "source), or cite the original publisher's page",
+        )
 
 
 def check_data(data: Data, onto: Vocabulary) -> list[Problem]:

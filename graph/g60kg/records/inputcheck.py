@@ -44,6 +44,18 @@ TEXT_LIST_KEYS = frozenset({"cites", "distinct_from"})
 TEXT_OR_LIST_KEYS = frozenset({"type"})
 ONE_LINE_KEYS = frozenset({"id", "iri", "zh", "en", "url", "type", "source", "date"})
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Every character `_characters` may report (categories Cc and Cs, bidi controls), to skip the
+# character-by-character look at text that holds none; tab and line breaks only in one-line keys.
+_BREAKS = "\t\n\r"
+_SUSPECT_ANYWHERE = "".join(
+    sorted(
+        {chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in _BREAKS}
+        | {chr(c) for c in range(0xD800, 0xE000)}
+        | _BIDI
+    )
+)
+_SUSPECT = re.compile(f"[{re.escape(_SUSPECT_ANYWHERE)}]")
+_SUSPECT_ONE_LINE = re.compile(f"[{re.escape(_SUSPECT_ANYWHERE + _BREAKS)}]")
 _URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+\Z")
 _ID = re.compile(r"[^\s<>\"'{}|\\^`]+\Z")
 
@@ -119,6 +131,8 @@ def _field(key: str, value: Any, line: int | None) -> Iterator[tuple[int | None,
 def _characters(
     what: str, text: str, line: int | None, one_line: bool
 ) -> Iterator[tuple[int | None, str, str]]:
+    if (_SUSPECT_ONE_LINE if one_line else _SUSPECT).search(text) is None:
+        return
     for char in text:
         category = unicodedata.category(char)
         allowed_break = char in "\t\n\r" and not one_line

@@ -46,9 +46,13 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.names: dict[Path, str] = {}  # file -> its name in messages, resolved once
 
     def where(self, file: Path, node: Any, key: str | int | None = None) -> Where:
-        return Where(_rel(file), line_of(node, key))
+        name = self.names.get(file)
+        if name is None:
+            name = self.names[file] = _rel(file)
+        return Where(name, line_of(node, key))
 
     def need(self, file: Path, node: Any, key: str, kind: type = str) -> Any:
         if not isinstance(node, Mapping):
