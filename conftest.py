@@ -34,6 +34,7 @@ SLOW_FIXTURES = {"data_copy", "project", "installed", "full_build"}
 LANE_BY_FILE = {
     "test_browser.py": "browser",
     "test_ask_browser.py": "browser",
+    "test_csrf_browser.py": "browser",
     "test_notebooks.py": "notebook",
     "test_server.py": "server",
     "test_cli_serve.py": "server",
