@@ -57,6 +57,7 @@ SLOW_TESTS = {
     "test_a_server_sending_a_byte_a_second_cannot_hold_a_query",
     "test_non_utf8_locale_still_writes_utf8",
     "test_same_dataset_same_bytes_in_another_process",
+    "test_sigterm_while_a_build_stages_its_files_leaves_none",
 }
 
 
