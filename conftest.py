@@ -34,6 +34,7 @@ SLOW_FIXTURES = {"data_copy", "project", "installed", "full_build"}
 LANE_BY_FILE = {
     "test_browser.py": "browser",
     "test_ask_browser.py": "browser",
+    "test_csrf_browser.py": "browser",
     "test_notebooks.py": "notebook",
     "test_server.py": "server",
     "test_cli_serve.py": "server",
@@ -56,6 +57,7 @@ SLOW_TESTS = {
     "test_a_server_sending_a_byte_a_second_cannot_hold_a_query",
     "test_non_utf8_locale_still_writes_utf8",
     "test_same_dataset_same_bytes_in_another_process",
+    "test_sigterm_while_a_build_stages_its_files_leaves_none",
 }
 
 

@@ -54,6 +54,31 @@ def test_sigterm_during_ingest_leaves_no_staging_folder(seed_copy: Path, tmp_pat
     assert after == before  # all or nothing: the data folder is untouched
 
 
+def test_sigterm_while_a_build_stages_its_files_leaves_none(tmp_path: Path) -> None:
+    """The whole data/ (only read): its outputs take long enough to write to be caught."""
+    out = tmp_path / "out"
+    out.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "graph")}
+    command = [sys.executable, "-m", "g60kg", "build", "--data", str(ROOT / "data")]
+    process = subprocess.Popen(
+        [*command, "--out", str(out)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    staged: list[Path] = []
+    for _ in range(300_000):  # poll until staged files appear (a bound, not a speed claim)
+        staged = [p for p in out.iterdir() if p.name.startswith(".g60kg")]
+        if staged or process.poll() is not None:
+            break
+        time.sleep(0.001)
+    if not staged:
+        process.kill()
+        pytest.fail("the build finished before its staged files were seen")
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 143, stderr.decode()
+    assert b"Traceback" not in stderr
+    assert list(out.iterdir()) == []  # all or nothing: no staged file, no partial output
+
+
 def test_a_stale_store_is_cleared_of_its_own_files_only(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     assert load_store(DATASET, str(folder))[2] is False

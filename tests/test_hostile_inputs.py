@@ -98,7 +98,7 @@ def test_a_parameter_that_is_no_iri_is_an_error(value: str, seed_dir: Path) -> N
 
 def test_describe_prints_control_and_bidi_characters_escaped(tmp_path: Path) -> None:
     nq = tmp_path / "hostile.nq"
-    label = "恶意\\u001B[2J\\u0007\\u202E标签"
+    label = "恶意\\u001B[2J\\u0007\\u202E标签\\u0000"
     nq.write_text(
         f'<https://w3id.org/g60kg/id/E9999> <http://www.w3.org/2000/01/rdf-schema#label> "{label}"@zh <https://w3id.org/g60kg/graph/x> .\n',
         encoding="utf-8",
@@ -106,8 +106,8 @@ def test_describe_prints_control_and_bidi_characters_escaped(tmp_path: Path) -> 
     result = CliRunner().invoke(main, ["describe", "id:E9999", "--source", str(nq)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
-    assert "\u202e" not in result.output
-    assert "\\x1b[2J\\x07\\u202e" in result.output
+    assert "\u202e" not in result.output and "\x00" not in result.output
+    assert "\\x1b[2J\\x07\\u202e标签\\x00" in result.output
 
 
 def test_a_candidates_file_with_aliases_is_refused(tmp_path: Path) -> None:
@@ -118,3 +118,32 @@ def test_a_candidates_file_with_aliases_is_refused(tmp_path: Path) -> None:
     path.write_text("source: x\n" + LAUGHS, encoding="utf-8")
     with pytest.raises(InputError, match="anchors and aliases are refused"):
         read_yaml(path)
+
+
+def test_ingesting_a_file_with_yaml_aliases_is_refused_at_once(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "laughs.yaml"
+    path.write_text("source: x\n" + LAUGHS, encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(path), "--data", str(seed_copy)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "laughs.yaml:2: YAML anchors and aliases are refused" in result.output
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('"a\\uD800b"@zh', "not a valid unicode character"),
+        ("<urn:x:c> .", "must be an IRI, a blank node or a literal"),
+    ],
+)
+def test_a_source_file_with_bad_n_quads_is_an_error(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    nq = tmp_path / "bad.nq"
+    subject = "<https://w3id.org/g60kg/id/E9999> <http://www.w3.org/2000/01/rdf-schema#label>"
+    nq.write_text(f"{subject} {line}\n" if "@" in line else f"<urn:x:a> {line}\n")
+    for command in (["describe", "id:E9999"], ["query", "ASK {}"]):
+        result = CliRunner().invoke(main, [*command, "--source", str(nq)])
+        assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+        assert "bad.nq: not valid N-Quads" in result.output and message in result.output

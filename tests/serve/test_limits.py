@@ -160,3 +160,41 @@ def test_same_origin_updates_still_work(limited: Running) -> None:
     update = INSERT.replace("urn:x:a", "urn:x:same")
     answer = httpx.post(f"{limited.url}/sparql", data={"update": update}, headers=origin)
     assert answer.status_code == 204
+
+
+BRACES = "SELECT * WHERE " + "{" * 999_000
+SORTED_CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } ORDER BY ?c ?f"
+
+
+def test_a_sorted_cross_product_is_503_and_the_worker_replaced(limited: Running) -> None:
+    answer = httpx.post(f"{limited.url}/sparql", data={"query": SORTED_CROSS}, timeout=60)
+    assert answer.status_code == 503 and "worker" in answer.text, answer.text
+    assert "Traceback" not in answer.text
+    for _ in range(3):
+        assert ask(limited.url).json()["boolean"] is True
+
+
+def test_cheap_queries_answer_while_clients_post_a_megabyte_of_braces(limited: Running) -> None:
+    """The text is read in a worker, not on the event loop: cheap queries still answer."""
+    statuses: list[int] = []
+
+    def hostile() -> None:
+        for _ in range(2):  # bounded: each client posts twice
+            answer = httpx.post(
+                f"{limited.url}/sparql",
+                content=BRACES.encode(),
+                headers={"Content-Type": "application/sparql-query"},
+                timeout=60,
+            )
+            statuses.append(answer.status_code)
+
+    clients = [threading.Thread(target=hostile) for _ in range(3)]
+    for client in clients:
+        client.start()
+    try:
+        cheap = [ask(limited.url).status_code for _ in range(12)]
+    finally:
+        for client in clients:
+            client.join(120)
+    assert cheap == [200] * 12
+    assert len(statuses) == 6 and set(statuses) <= {400, 503}

@@ -101,10 +101,14 @@ def store_from_nquads(nquads: bytes | Path, store_path: Path | None = None) -> o
     else:
         inner = ox.Store(str(store_path))
         load = inner.bulk_load
-    if isinstance(nquads, Path):
-        load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    else:
-        load(nquads, format=ox.RdfFormat.N_QUADS)
+    try:
+        if isinstance(nquads, Path):
+            load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        else:
+            load(nquads, format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:  # a bad escape (an unpaired surrogate, ...), a broken line
+        where = nquads if isinstance(nquads, Path) else "the N-Quads given"
+        raise DatasetError(f"{where}: not valid N-Quads: {exc}") from None
     if store_path is not None:
         inner.flush()
     return inner

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Answer", "Job", "error_answer", "memory_message"]
+__all__ = ["Answer", "Job", "error_answer", "memory_message", "stopped_message"]
 
 
 @dataclass(frozen=True)
@@ -47,4 +47,19 @@ def memory_message(memory_mb: int | None) -> str:
     return (
         f"the query needed more than {ceiling} memory a query may use; its worker was "
         "replaced. Narrow the query (LIMIT, fewer variables, no large cross product)"
+    )
+
+
+def stopped_message(memory_mb: int | None) -> str:
+    """What a client is told when its query stopped the worker process itself.
+
+    Past the memory ceiling the engine aborts its process; pyoxigraph 0.5.13 also aborts on
+    some ORDER BY over mixed terms (its sort finds no total order). Neither can be told apart
+    from outside, so the message names both.
+    """
+    ceiling = f"the {memory_mb} MB" if memory_mb else "the"
+    return (
+        f"the query stopped its worker: it needed more than {ceiling} memory a query may use, "
+        "or the engine failed on it (it does on some ORDER BY over mixed values); the worker "
+        "was replaced. Narrow the query (LIMIT, fewer variables, no large cross product)"
     )

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Literal
 
 from g60kg.serve.execute import work
-from g60kg.serve.jobs import Answer, Job, error_answer, memory_message
+from g60kg.serve.jobs import Answer, Job, error_answer, stopped_message
 
 __all__ = ["DEFAULT_MEMORY_MB", "Answer", "Job", "WorkerPool"]
 
@@ -63,10 +63,18 @@ def _cpu_seconds(worker: _Worker) -> float:
 
 
 def _set_nice(worker: _Worker, value: int) -> None:
-    """Lower (or restore, where allowed) a worker's CPU priority."""
+    """Lower (or restore, where allowed) a worker's CPU priority to niceness ``value``."""
     if worker.process.pid is not None:
         with contextlib.suppress(OSError):
             os.setpriority(os.PRIO_PROCESS, worker.process.pid, value)
+
+
+def _own_nice() -> int:
+    """This process's niceness: workers start with it, known-slow queries run 10 above it."""
+    try:
+        return os.getpriority(os.PRIO_PROCESS, 0)
+    except OSError:
+        return 0
 
 
 @dataclass(eq=False)
@@ -127,6 +135,7 @@ class WorkerPool:
         self._slow: OrderedDict[str, None] = OrderedDict()
         self._standby: list[_Worker] = []
         self._missing: dict[_Lane, int] = {"general": 0, "reserved": 0}
+        self._nice = _own_nice()  # relative: a server started under `nice` keeps the gap
 
     async def _spawn(self, lane: _Lane) -> None:
         parent, child = _CONTEXT.Pipe()
@@ -230,7 +239,7 @@ class WorkerPool:
             if worker.lane == "reserved":
                 until = min(deadline, loop.time() + self.cheap_s)
             elif key in self._slow:
-                _set_nice(worker, 10)  # known slow: the CPU goes to other queries first
+                _set_nice(worker, min(self._nice + 10, 19))  # known slow: others go first
             answer, cpu_s = await self._attempt(worker, job, until)
             # Slow: stopped past its budget, its worker died, or it finished having used much
             # CPU itself (time spent waiting for a worker or a busy CPU does not count).
@@ -262,13 +271,13 @@ class WorkerPool:
             if isinstance(error, TimeoutError):
                 return None, used
             if isinstance(error, EOFError | OSError):
-                return error_answer(503, memory_message(self.memory_mb), retire=True), used
+                return error_answer(503, stopped_message(self.memory_mb), retire=True), used
             raise
         used = _cpu_seconds(worker) - before
         if answer.retire:
             self._replace(worker)
         else:
-            _set_nice(worker, 0)
+            _set_nice(worker, self._nice)
             await self._release(worker)
         return answer, used
 
