@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import g60kg.extract.lexicon as lx
+from g60kg.extract.graph_names import NameIndex
 from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
 from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.people import find_posts
@@ -62,13 +63,14 @@ def find_mentions(
     ``known`` maps names the graph already has (simplified) to their ontology class.
     """
     known = dict(known or {})
+    index = NameIndex(known)
     sentences = sentences or [Span(0, len(norm))]
     accepted: list[Mention] = []
     fences = SpanIndex(furniture)
     for sentence in sentences:
         if inside(sentence, fences):
             continue
-        accepted.extend(_sentence_mentions(norm, sentence, known))
+        accepted.extend(_sentence_mentions(norm, sentence, known, index))
     accepted.extend(short_names(norm, accepted, fences, sentences))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
@@ -106,13 +108,20 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return list(dict.fromkeys(mentions))
 
 
-def _sentence_mentions(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
+def _sentence_mentions(
+    norm: str, sentence: Span, known: Mapping[str, str], index: NameIndex
+) -> list[Mention]:
     tokens = tokenise(norm, sentence.start, sentence.end)
+    graph_names = [
+        Mention(Span(start, end), norm[start:end], kind)
+        for start, end, kind in index.find(norm, sentence.start, sentence.end, tokens)
+    ]
     delimited = _documents(norm, sentence) + _quoted(norm, sentence)
     plain = (
         _suffixed(norm, sentence, tokens, sentence.start)
         + admin_units(norm, sentence, known, token_starts(tokens))
-        + gazetteer_names(norm, sentence, known)
+        + gazetteer_names(norm, sentence)
+        + graph_names
         + _representatives(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])
