@@ -25,7 +25,7 @@ from typing import NamedTuple
 import jieba
 import jieba.posseg
 
-from g60kg.extract.lexicon import BOUNDARY_WORDS, STOP_TAGS
+from g60kg.extract.lexicon import BOUNDARY_WORDS, CITY_SHORT_NAMES, PROVINCE_LEVEL, STOP_TAGS
 
 __all__ = ["Token", "frequency", "name_start", "tag", "token_starts", "tokenise"]
 
@@ -129,5 +129,7 @@ def _is_proper(word: str) -> bool:
         return True
     if not re.search(r"[\u4e00-\u9fff]", word):
         return False
+    if word in CITY_SHORT_NAMES or word in PROVINCE_LEVEL:
+        return True  # 合肥高新区: jieba tags 合肥 a common noun
     word_tag = tag(word)
     return word_tag is None or word_tag in _PROPER_TAGS
