@@ -92,3 +92,10 @@ def test_evaluate_says_what_the_graph_names_did(tmp_path: Path) -> None:
     fair_row = next(line for line in out.stdout.splitlines() if line.startswith("entities"))
     plain_row = next(line for line in plain.stdout.splitlines() if line.startswith("entities"))
     assert fair_row.split()[4] == "2" and plain_row.split()[4] == "3"  # matched: 思必驰 left out
+
+
+def test_a_company_named_in_full_is_found_again_by_its_short_name() -> None:
+    text = "上海珑睿信息科技有限公司承担建设和运维。据悉，珑睿还将在洞泾建设研发中心。"
+    found = extract(text.encode(), source_id="a", nlp="")
+    rows = [(e["zh"], [a["zh"] for a in e.get("aliases", [])]) for e in found.entities]
+    assert ("上海珑睿信息科技有限公司", ["珑睿"]) in rows

@@ -309,6 +309,8 @@ def usable_name(name: str) -> bool:
     words = [t.word for t in tokenise(name, 0, len(name)) if t.word.strip()]
     if len(words) == 1 and tag(name) in ("nr", "nrt"):
         return True  # a person's name (jieba also tags some common words nr: 小镇)
+    if len(words) == len(name) and tag(name) is None:
+        return True  # jieba cuts a word it does not know into characters (珑睿)
     return any(_specific(w) for w in words)
 
 
@@ -319,3 +321,33 @@ def _specific(word: str) -> bool:
     if tag(word) is None or tag(word) in _PROPER or re.search(r"[A-Za-z0-9]", word):
         return True
     return frequency(word) < _RARE
+
+
+_LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+_TRADE = re.compile(
+    r"(?:集团|控股|实业|发展|投资|科技|技术|信息|网络|智能|软件|电子|数据|数字|人工智能|智能装备)$"
+)
+
+
+def brand(name: str, places: Mapping[str, str]) -> str | None:
+    """The short name a company goes by, from its legal name: no legal suffix, no leading
+    place, no trailing trade words (上海珑睿信息科技有限公司 → 珑睿); None when nothing specific
+    is left.
+
+    >>> [brand(n, {"上海": "Municipality", "苏州": "City"}) for n in (
+    ...     "上海珑睿信息科技有限公司", "思必驰科技股份有限公司", "苏州科技有限公司", "华为云")]
+    ['珑睿', '思必驰', None, None]
+    """
+    core = _LEGAL.sub("", name)
+    if core == name:
+        return None
+    for _ in range(3):
+        head = next((p for p in places if core.startswith(p) and len(core) > len(p) + 1), None)
+        if head is None:
+            break
+        core = core[len(head) :]
+    while _TRADE.search(core) and len(_TRADE.sub("", core)) >= 2:
+        core = _TRADE.sub("", core)
+    if not 2 <= len(core) <= 5 or core in places or not usable_name(core):
+        return None
+    return core if not _TRADE.fullmatch(core) else None
