@@ -122,3 +122,7 @@ def test_a_range_whose_first_day_has_no_ri_and_days_written_with_hao() -> None:
 def test_a_planned_month_takes_the_articles_year_not_a_background_year() -> None:
     text = "示范区2019年11月1日揭牌以来首个项目。一期项目预计12月开工。"
     assert ("12月", "2020-12") in _read(text, "2020-11-09")
+
+
+def test_spaced_dates_are_read() -> None:
+    assert _read("2020 年 6 月 6 日，开工。", "2020-06-09") == [("2020 年 6 月 6 日", "2020-06-06")]

@@ -99,3 +99,10 @@ def test_a_company_named_in_full_is_found_again_by_its_short_name() -> None:
     found = extract(text.encode(), source_id="a", nlp="")
     rows = [(e["zh"], [a["zh"] for a in e.get("aliases", [])]) for e in found.entities]
     assert ("上海珑睿信息科技有限公司", ["珑睿"]) in rows
+
+
+def test_full_width_digits_and_letters_read_as_ascii() -> None:
+    found = extract(
+        "２０２０年６月６日，长三角Ｇ６０科创走廊在松江区揭牌。".encode(), source_id="a", nlp=""
+    )
+    assert [(d["text"], d["iso"]) for d in found.dates] == [("２０２０年６月６日", "2020-06-06")]

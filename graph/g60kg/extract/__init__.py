@@ -91,7 +91,7 @@ def extract(
     """
     decoded = decode_article(text_bytes, source=source_id)
     text = decoded.text[:MAX_READ_CHARS]  # offsets stay those of the whole article
-    norm = to_simplified(text)
+    norm = to_simplified(text).translate(_HALF_WIDTH)
     furniture = find_furniture(norm)
     sentences = split_sentences(norm)
     known = _known_names(gazetteer)
@@ -156,6 +156,13 @@ def extract(
     candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))
     return candidates
 
+
+# full-width digits and Latin letters (２０２０年, Ｇ６０) read as their ASCII forms, one for one
+_HALF_WIDTH = str.maketrans(
+    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+)
 
 WINDOW_CHARS = 20_000
 # A long report runs to some 100,000 characters; past this, text is not read (a doubt says so).

@@ -43,9 +43,13 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # 6月6号 is 6月6日; 11月16至17日: the first day of a range may go without its 日
 _DAY_END = r"(?:日|号(?![线楼院馆门厅库位])|(?=\s*(?:至|到|—|–|~|～)\s*(?:\d{1,2}|" + _CN + r")日))"
 _MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")" + _DAY_END + r")?"
+# a full date may be spaced out (2020 年 6 月 6 日, as some portals print it)
+_MD_SPACED = (
+    r"(?P<month>\d{1,2}|" + _CN + r") ?月(?: ?(?P<day>\d{1,2}|" + _CN + r") ?" + _DAY_END + r")?"
+)
 _EXPLICIT = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年"
-    + _MD
+    r"(?P<year>(?:19|20)\d{2}) ?年 ?"
+    + _MD_SPACED
     + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
 )
 _RELATIVE = re.compile(
