@@ -103,3 +103,26 @@ def test_a_range_ends_in_its_own_month_and_written_out_dates_are_read() -> None:
     found = [(text[d.span.start : d.span.end], d.value) for d in find_dates(text)]
     assert ("8日", "2021-06-08") in found
     assert ("二〇二五年十二月二十四日", "2025-12-24") in found
+
+
+def _read(text: str, published: str) -> list[tuple[str, str]]:
+    return [
+        (text[d.span.start : d.span.end], d.value) for d in find_dates(text, published=published)
+    ]
+
+
+def test_a_range_whose_first_day_has_no_ri_and_days_written_with_hao() -> None:
+    assert _read("11月16至17日，大会举行。", "2019-11-17") == [
+        ("11月16", "2019-11-16"),
+        ("17日", "2019-11-17"),
+    ]
+    assert _read("6月6号上午签约，地铁9号线通车。", "2020-06-09") == [("6月6号", "2020-06-06")]
+
+
+def test_a_planned_month_takes_the_articles_year_not_a_background_year() -> None:
+    text = "示范区2019年11月1日揭牌以来首个项目。一期项目预计12月开工。"
+    assert ("12月", "2020-12") in _read(text, "2020-11-09")
+
+
+def test_spaced_dates_are_read() -> None:
+    assert _read("2020 年 6 月 6 日，开工。", "2020-06-09") == [("2020 年 6 月 6 日", "2020-06-06")]

@@ -79,7 +79,7 @@ def extract_command(
 
     if published is not None and not DATE.match(published):
         raise G60Error(f"--published '{published}' is not a date YYYY-MM-DD")
-    entities = sorted((require_project(data_dir).data_dir / "entities").glob("*.yaml"))
+    entities = sorted((require_project(data_dir).data_dir / "entities").rglob("*.yaml"))
     gazetteer = gazetteer_from_entity_files(entities)
     if article.is_dir():
         if source_id or url or title or published:
@@ -279,6 +279,21 @@ def ingest_command(
     help="With --all: statistical analysers beside the rules (lac, jionlp, 'lac,jionlp', or '' "
     "for rules only); default: the adopted set (docs/extract.md).",
 )
+@click.option(
+    "--graph-names",
+    type=click.Choice(["none", "leave-source-out", "plain"]),
+    default="none",
+    show_default=True,
+    help="With --all: the graph's entities (of --data) as a lexicon; leave-source-out leaves "
+    "out those whose only sources are the article's own (gold 'sources'), plain uses all.",
+)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="With --graph-names: the data folder (default: the project's).",
+)
 def evaluate_command(
     gold: Path | None,
     pred: Path | None,
@@ -287,6 +302,8 @@ def evaluate_command(
     totals_only: bool,
     curated: Path | None,
     nlp: str | None,
+    graph_names: str,
+    data_dir: Path | None,
 ) -> None:
     """Precision, recall and F1 of candidates against gold annotations, with misses and false
     positives; or their agreement with curated statements (--curated).
@@ -297,8 +314,9 @@ def evaluate_command(
       g60kg evaluate --all data/eval      # the whole evaluation table
       g60kg evaluate --curated data/statements/youtu-base.yaml --pred review/youtu-base.yaml
       g60kg evaluate --all data/eval/blind --totals   # totals only
+      g60kg evaluate --all data/eval/blind --totals --graph-names leave-source-out
     """
-    from ..extract.evaluate import evaluate, evaluate_directory, load_gold
+    from ..extract.evaluate import GraphNamesUse, evaluate, evaluate_directory, load_gold
     from ..extract.score_report import report, report_one
 
     if curated is not None:
@@ -309,7 +327,11 @@ def evaluate_command(
     if root is not None:
         if gold is not None or pred is not None:
             raise G60Error("give either --all DIR or GOLD --pred CANDIDATES, not both")
-        click.echo(report(evaluate_directory(root, nlp), not brief, totals_only))
+        use = GraphNamesUse()
+        data = require_project(data_dir).data_dir if graph_names != "none" else None
+        results = evaluate_directory(root, nlp, graph_names, data, use)
+        click.echo(use.summary(), err=True)
+        click.echo(report(results, not brief, totals_only))
         return
     if gold is None or pred is None:
         raise G60Error("give GOLD --pred CANDIDATES, or --all DIR")

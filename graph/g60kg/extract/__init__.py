@@ -32,7 +32,12 @@ from g60kg.extract.facts import find_facts
 from g60kg.extract.furniture import find_furniture
 from g60kg.extract.headline import propose_published, propose_title
 from g60kg.extract.lexicon import ADMIN_LEVEL
-from g60kg.extract.linking import GazetteerRecord, gazetteer_from_entity_files, link_mentions
+from g60kg.extract.linking import (
+    GazetteerRecord,
+    gazetteer_from_entity_files,
+    group_of,
+    link_mentions,
+)
 from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.mentions import find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
@@ -86,15 +91,10 @@ def extract(
     """
     decoded = decode_article(text_bytes, source=source_id)
     text = decoded.text[:MAX_READ_CHARS]  # offsets stay those of the whole article
-    norm = to_simplified(text)
+    norm = to_simplified(text).translate(_HALF_WIDTH)
     furniture = find_furniture(norm)
     sentences = split_sentences(norm)
-    known = {
-        name: record.type
-        for record in gazetteer
-        for name in record.names
-        if len(name) >= 2 and record.type not in _NOT_INJECTED
-    }
+    known = _known_names(gazetteer)
     dates = find_dates(norm, published=published, furniture=furniture, sentences=sentences)
     analysers = available(DEFAULT if nlp is None else nlp)
     # A long article is read in windows of whole sentences, so the work grows linearly with its
@@ -157,6 +157,13 @@ def extract(
     return candidates
 
 
+# full-width digits and Latin letters (２０２０年, Ｇ６０) read as their ASCII forms, one for one
+_HALF_WIDTH = str.maketrans(
+    "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ",
+    "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+)
+
 WINDOW_CHARS = 20_000
 # A long report runs to some 100,000 characters; past this, text is not read (a doubt says so).
 MAX_READ_CHARS = 200_000
@@ -192,6 +199,26 @@ def _windows(sentences: Sequence[Span]) -> list[list[Span]]:
 
 # names of posts and party committees run into the titles that the people rules read
 _NOT_INJECTED = frozenset({"Post", "PartyCommittee", "GovernmentBody"})
+
+
+def _known_names(gazetteer: Sequence[GazetteerRecord]) -> dict[str, str]:
+    """The gazetteer's names to their class, for names of one class group only.
+
+    >>> one = GazetteerRecord("a", "E1", "Company", ("奇瑞",))
+    >>> other = GazetteerRecord("b", "E2", "IndustrialPark", ("奇瑞", "奇瑞产业园"))
+    >>> _known_names([one, other])
+    {'奇瑞产业园': 'IndustrialPark'}
+    """
+    names: dict[str, str] = {}
+    groups: dict[str, set[str]] = {}
+    for record in gazetteer:
+        if record.type in _NOT_INJECTED:
+            continue
+        for name in record.names:
+            if len(name) >= 2:
+                names.setdefault(name, record.type)
+                groups.setdefault(name, set()).add(group_of(record.type))
+    return {name: kind for name, kind in names.items() if len(groups[name]) == 1}
 
 
 _PAGE_DATE = re.compile(

@@ -40,10 +40,16 @@ from g60kg.extract.spans import Span, inside
 __all__ = ["DateMention", "find_dates"]
 
 _CN = "[一二三四五六七八九十]{1,3}"
-_MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")日)?"
+# 6月6号 is 6月6日; 11月16至17日: the first day of a range may go without its 日
+_DAY_END = r"(?:日|号(?![线楼院馆门厅库位])|(?=\s*(?:至|到|—|–|~|～)\s*(?:\d{1,2}|" + _CN + r")日))"
+_MD = r"(?P<month>\d{1,2}|" + _CN + r")月(?:(?P<day>\d{1,2}|" + _CN + r")" + _DAY_END + r")?"
+# a full date may be spaced out (2020 年 6 月 6 日, as some portals print it)
+_MD_SPACED = (
+    r"(?P<month>\d{1,2}|" + _CN + r") ?月(?: ?(?P<day>\d{1,2}|" + _CN + r") ?" + _DAY_END + r")?"
+)
 _EXPLICIT = re.compile(
-    r"(?P<year>(?:19|20)\d{2})年"
-    + _MD
+    r"(?P<year>(?:19|20)\d{2}) ?年 ?"
+    + _MD_SPACED
     + r"|(?P<iy>(?:19|20)\d{2})(?P<sep>[-/.])(?P<im>\d{1,2})(?P=sep)(?P<id>\d{1,2})(?![\d.])"
 )
 _RELATIVE = re.compile(
@@ -65,6 +71,7 @@ _THIS_MONTH = re.compile(
 )
 _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+_FUTURE = re.compile(r"预计|计划|将于|将在|拟于|拟在|力争|争取|有望|预期")
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,13 @@ def _month_days(
             continue
         named = [m for m in _YEAR_NAMED.finditer(text, 0, match.start()) if m.end() < span.start]
         later = _YEAR_NAMED.search(text, match.end())
-        if named:
+        page_year = int(published[:4]) if published else anchor.year if anchor else None
+        future = _FUTURE.search(text, max(0, match.start() - 6), match.start())
+        if named and future and page_year is not None and page_year > int(named[-1].group(1)):
+            # 2019年11月1日揭牌以来…预计12月开工: a plan, in the article's year
+            year, how = page_year, "from-page-date" if published else "year-from-text"
+            clue = f"{future.group()}…: a plan, in the article's year {page_year}"
+        elif named:
             year, clue, how = int(named[-1].group(1)), named[-1].group(), "year-from-text"
         elif published:
             # no year before it: the page's year, not a later (background) date's

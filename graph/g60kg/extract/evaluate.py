@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ from g60kg.extract.linking import group_of
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.scores import Score
 
-__all__ = ["evaluate", "evaluate_directory", "load_gold"]
+__all__ = ["GRAPH_NAMES", "GraphNamesUse", "evaluate", "evaluate_directory", "load_gold"]
 
 
 def load_gold(path: Path) -> dict[str, Any]:
@@ -262,21 +263,96 @@ def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple
             yield label(row["subject"]), row["predicate"], obj
 
 
-def evaluate_directory(root: Path, nlp: str | None = None) -> list[tuple[str, bool, Score]]:
+GRAPH_NAMES = ("none", "leave-source-out", "plain")
+
+
+def _sources_listing(root: Path) -> object:
+    """The evaluation folder's ``sources.yaml`` (the public reports its articles were written
+    from), when it has one: read by code, to leave each article's sources out."""
+    path = root / "sources.yaml"
+    if not path.is_file():
+        return None
+    try:
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except Exception as error:
+        raise GoldError(
+            str(path), f"cannot read the sources listing ({error})", "fix it"
+        ) from error
+
+
+@dataclass
+class GraphNamesUse:
+    """What the graph's names did in an evaluation: articles whose gold lists source URLs,
+    and entities left out because their only sources were the article's (summed)."""
+
+    mode: str = "none"
+    entities: int = 0
+    articles: int = 0
+    with_sources: int = 0
+    left_out: int = 0
+
+    def summary(self) -> str:
+        if self.mode == "none":
+            return "graph names: not used (the article's text only)"
+        note = f"graph names ({self.mode}): {self.entities} entities of the graph as a lexicon"
+        if self.mode == "leave-source-out":
+            note += (
+                f"; {self.with_sources} of {self.articles} gold files list source URLs; "
+                f"{self.left_out} entity exclusions in all (only sources the article's own)"
+            )
+        return note
+
+
+def evaluate_directory(
+    root: Path,
+    nlp: str | None = None,
+    graph_names: str = "none",
+    data: Path | None = None,
+    use: GraphNamesUse | None = None,
+) -> list[tuple[str, bool, Score]]:
     """Extract every gold article under ``root`` (``articles/``, ``gold/``) and score it.
 
     ``nlp`` names the statistical analysers to run beside the rules (see :mod:`.nlp`).
+    ``graph_names`` (one of :data:`GRAPH_NAMES`) gives extraction the graph's entities of
+    ``data`` as a gazetteer: ``plain`` all of them; ``leave-source-out`` without the entities
+    whose only sources are the article's own (the gold file's ``sources``), the fair measure on
+    articles written from public reports the curators may also have read. ``use`` is filled in
+    with what the names did.
     """
     from g60kg.extract import extract
+    from g60kg.extract.graph_names import (
+        gold_urls,
+        known_entities,
+        leave_sources_out,
+        listed_urls,
+    )
 
+    if graph_names not in GRAPH_NAMES:
+        raise ValueError(f"graph_names must be one of {', '.join(GRAPH_NAMES)}")
+    use = use if use is not None else GraphNamesUse()
+    use.mode = graph_names
+    known = known_entities(data or Path("data")) if graph_names != "none" else []
+    use.entities = len(known)
     yaml = YAML(typ="safe")
+    listing = _sources_listing(root) if graph_names == "leave-source-out" else None
     results = []
     for path in sorted((root / "gold").glob("*.json")):
         gold = load_gold(path)
         article = root / "articles" / gold["article"]
+        gazetteer = [k.record for k in known]
+        if graph_names == "leave-source-out":
+            urls = gold_urls(gold) | listed_urls(listing, {gold["article"], path.stem})
+            gazetteer = leave_sources_out(known, urls)
+            use.with_sources += bool(urls)
+            use.left_out += len(known) - len(gazetteer)
+        use.articles += 1
         found = extract(
-            article.read_bytes(), source_id=path.stem, published=gold.get("published"), nlp=nlp
+            article.read_bytes(),
+            source_id=path.stem,
+            published=gold.get("published"),
+            nlp=nlp,
+            gazetteer=gazetteer,
         )
-        data = yaml.load(found.to_yaml())
-        results.append((path.stem, bool(gold.get("held_back")), evaluate(gold, data)))
+        proposed = yaml.load(found.to_yaml())
+        results.append((path.stem, bool(gold.get("held_back")), evaluate(gold, proposed)))
     return results

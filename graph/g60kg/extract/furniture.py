@@ -12,6 +12,9 @@ Examples
 >>> text = "正文。\\n相关阅读：\\n某某产业园开园\\n某某大会举行\\n\\n网友评论\\n网友小王：好"
 >>> [text[s:e] for s, e in find_furniture(text)]
 ['相关阅读：', '某某产业园开园', '某某大会举行', '网友评论', '网友小王：好']
+>>> text = "正文。\\n上一篇：某某大会举行  下一篇：某某产业园开园\\n标签：人工智能 松江"
+>>> [text[s:e] for s, e in find_furniture(text)]
+['上一篇：某某大会举行  下一篇：某某产业园开园', '标签：人工智能 松江']
 """
 
 from __future__ import annotations
@@ -36,7 +39,14 @@ _SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
 _EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
 _RELATED = re.compile(
     r"^\s*【?(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|相关报道|上一篇|下一篇|热点推荐|热门推荐|"
-    r"猜你喜欢|精彩推荐|为你推荐|往期回顾|热门文章|阅读排行|点击排行)"
+    r"猜你喜欢|精彩推荐|为你推荐|往期回顾|热门文章|阅读排行|点击排行|相关文章|更多阅读|大家都在看|"
+    r"热点新闻|新闻排行|特别推荐|最新文章|最新资讯|最新新闻|今日热点|热门搜索|排行榜|24小时)"
+)
+# page tools and notices anywhere in a line: 上一篇：… 下一篇：…, 标签：, 免责声明, 打开APP
+_TOOLS = re.compile(
+    r"[上下]一篇[:：]|^\s*(标签|关键词|关键字|TAG)[:：]|免责声明|转载请注明|本文来源[:：]|"
+    r"阅读原文|打开APP|下载APP|返回顶部|返回首页|查看更多|点击查看|^\s*【?声明】?[:：]",
+    re.I,
 )
 _HEADER_ONLY = re.compile(r"^\s*【?[\u4e00-\u9fff]{2,6}】?[:：]?\s*$")
 _LINK_LINE = 48
@@ -78,7 +88,7 @@ def _is_furniture(line: str) -> bool:
         return True
     if _EDITOR.search(line) or _META.search(line) or _RELATED.search(line):
         return True
-    if _PAGE.search(line) or _COMMENTS.search(line):
+    if _PAGE.search(line) or _COMMENTS.search(line) or _TOOLS.search(line):
         return True
     if _URL.search(line) and _DATE.search(line):
         return True

@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import g60kg.extract.lexicon as lx
+from g60kg.extract.graph_names import NameIndex, brand
 from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
 from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.people import find_posts
@@ -62,14 +63,16 @@ def find_mentions(
     ``known`` maps names the graph already has (simplified) to their ontology class.
     """
     known = dict(known or {})
+    index = NameIndex(known)
     sentences = sentences or [Span(0, len(norm))]
     accepted: list[Mention] = []
     fences = SpanIndex(furniture)
     for sentence in sentences:
         if inside(sentence, fences):
             continue
-        accepted.extend(_sentence_mentions(norm, sentence, known))
+        accepted.extend(_sentence_mentions(norm, sentence, known, index))
     accepted.extend(short_names(norm, accepted, fences, sentences))
+    accepted, brands = _brands(norm, accepted, fences, sentences)
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
@@ -84,7 +87,47 @@ def find_mentions(
     implied = [m for post in posts for m in implied_by_post(norm, post) if m]
     accepted.extend(_unique([m for m in implied if m.implied]))
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    return MentionSet(accepted, posts, _appositives(norm, accepted))
+    return MentionSet(accepted, posts, _appositives(norm, accepted) + brands)
+
+
+_BRAND_PLACES = {**lx.CITY_SHORT_NAMES, **lx.PROVINCE_LEVEL, "中国": "Country"}
+
+
+def _brands(
+    norm: str, accepted: list[Mention], fences: SpanIndex, sentences: Sequence[Span]
+) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """The short name a company named in full goes by, wherever else the article writes it
+    (上海珑睿信息科技有限公司 … 珑睿), paired with the full name so they are one entity."""
+    full: dict[str, Mention] = {}
+    for mention in accepted:
+        if mention.type == "Company" and mention.proper and not mention.nested:
+            short = brand(mention.name, _BRAND_PLACES)
+            if short is not None and short not in full:
+                full[short] = mention
+    if not full:
+        return accepted, []
+    index = NameIndex(dict.fromkeys(full, "Company"))
+    taken = SpanIndex(m.span for m in accepted if not m.nested)
+    found, pairs = [], []
+    for sentence in sentences:
+        if inside(sentence, fences):
+            continue
+        for start, end, _ in index.find(norm, sentence.start, sentence.end):
+            span = Span(start, end)
+            if inside(span, taken):
+                continue
+            mention = Mention(span, norm[start:end], "Company")
+            found.append(mention)
+            pairs.append((full[mention.name], mention))
+    if not found:
+        return accepted, []
+    spans = [m.span for m in found]
+    kept = [m for m in accepted if not any(_strictly_inside(m.span, s) for s in spans)]
+    return kept + found, pairs
+
+
+def _strictly_inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end and span != outer
 
 
 _APPOSITIVE = re.compile(r"[，,]?(?:即|也就是|又称|简称)|[（(]")
@@ -106,13 +149,20 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return list(dict.fromkeys(mentions))
 
 
-def _sentence_mentions(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
+def _sentence_mentions(
+    norm: str, sentence: Span, known: Mapping[str, str], index: NameIndex
+) -> list[Mention]:
     tokens = tokenise(norm, sentence.start, sentence.end)
+    graph_names = [
+        Mention(Span(start, end), norm[start:end], kind)
+        for start, end, kind in index.find(norm, sentence.start, sentence.end, tokens)
+    ]
     delimited = _documents(norm, sentence) + _quoted(norm, sentence)
     plain = (
         _suffixed(norm, sentence, tokens, sentence.start)
         + admin_units(norm, sentence, known, token_starts(tokens))
-        + gazetteer_names(norm, sentence, known)
+        + gazetteer_names(norm, sentence)
+        + graph_names
         + _representatives(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])

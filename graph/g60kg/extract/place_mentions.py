@@ -71,8 +71,9 @@ def _admin_type(prefix: str, suffix: str) -> str:
     return lx.ADMIN_SUFFIXES[suffix]
 
 
-def gazetteer_names(norm: str, sentence: Span, known: Mapping[str, str]) -> list[Mention]:
-    names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL, **known}
+def gazetteer_names(norm: str, sentence: Span) -> list[Mention]:
+    """Regions, province-level units and city short names (the graph's names: graph_names)."""
+    names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL}
     names = {**lx.CITY_SHORT_NAMES, **names}
     found = []
     chunk = norm[sentence.start : sentence.end]

@@ -25,9 +25,9 @@ from typing import NamedTuple
 import jieba
 import jieba.posseg
 
-from g60kg.extract.lexicon import BOUNDARY_WORDS, STOP_TAGS
+from g60kg.extract.lexicon import BOUNDARY_WORDS, CITY_SHORT_NAMES, PROVINCE_LEVEL, STOP_TAGS
 
-__all__ = ["Token", "name_start", "tag", "token_starts", "tokenise"]
+__all__ = ["Token", "frequency", "name_start", "tag", "token_starts", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
@@ -54,6 +54,13 @@ def _tags() -> dict[str, str]:
 def tag(word: str) -> str | None:
     """The dictionary part-of-speech tag of ``word``, or None when jieba does not know it."""
     return _tags().get(word)
+
+
+def frequency(word: str) -> int:
+    """How often jieba's dictionary counts ``word`` (0 when it does not know it)."""
+    _tags()
+    count: int = jieba.dt.FREQ.get(word, 0) or 0
+    return count
 
 
 def tokenise(text: str, start: int, end: int) -> list[Token]:
@@ -122,5 +129,7 @@ def _is_proper(word: str) -> bool:
         return True
     if not re.search(r"[\u4e00-\u9fff]", word):
         return False
+    if word in CITY_SHORT_NAMES or word in PROVINCE_LEVEL:
+        return True  # 合肥高新区: jieba tags 合肥 a common noun
     word_tag = tag(word)
     return word_tag is None or word_tag in _PROPER_TAGS
