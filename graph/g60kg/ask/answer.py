@@ -53,6 +53,11 @@ SPARQL: dict[str, str] = {
   UNION { ?x g60:chairedBy ?answer BIND(g60:chairedBy AS ?rel) }
   BIND(?x AS ?first)
 }""",
+    "member-of": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  { ?x g60:memberOf ?answer BIND(g60:memberOf AS ?rel) }
+  UNION { ?answer g60:chairedBy ?x BIND(g60:chairedBy AS ?rel) }
+  BIND(?x AS ?first)
+}""",
     "person-posts": """SELECT DISTINCT ?answer ?fact ?org ?when WHERE {
   ?fact a g60:PostHolding ; g60:holder ?x ; g60:post ?answer ; g60:organization ?org .
   OPTIONAL { ?fact g60:attestedOn ?when }
@@ -96,6 +101,11 @@ SPARQL: dict[str, str] = {
     "on-date": """SELECT DISTINCT ?answer ?when WHERE {
   ?answer g60:date|g60:when ?when .
   ?answer a g60:Event .
+  FILTER(STRSTARTS(STR(?when), ?year))
+} ORDER BY ?when""",
+    "happened": """SELECT DISTINCT ?answer ?when ?fact ?status WHERE {
+  { ?fact a g60:StatusChange ; g60:statusOf ?answer ; g60:siteStatus ?status ; g60:when ?when }
+  UNION { ?answer g60:founded ?when BIND(g60:founded AS ?status) }
   FILTER(STRSTARTS(STR(?when), ?year))
 } ORDER BY ?when""",
 }
@@ -277,6 +287,8 @@ def answer_intent(
             )
             bound["x"] = x
     rows = run(kg, sparql, bound)
+    if intent.kind == "on-date" and "happened" in intent.words:  # founded, approved, signed …
+        rows += run(kg, SPARQL["happened"], bound)
     if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
         rows = run(kg, sparql, {**bound, "level": G60.Municipality})
     answers = [_row_answer(kg, intent, x, data) for data in rows]
@@ -362,6 +374,15 @@ def _row_answer(
         answer.evidence = evidence_of(kg, [fact])
         return answer
     answer = _entity_answer(kg, data.get("answer"))
+    if kind == "on-date" and data.get("status") is not None:  # what happened to an entity
+        status, when = data["status"], data["when"]
+        answer.note = f"{label(kg, status, 'zh')} / {label(kg, status, 'en')} ({when})"
+        answer.evidence = (
+            evidence_of(kg, [data["fact"]])
+            if data.get("fact") is not None
+            else _triple_evidence(kg, data["answer"], G60.founded, when)
+        )
+        return answer
     if kind == "when":
         answer.tags = _when_tags(data)
     rel, first = data.get("rel"), data.get("first")
@@ -378,7 +399,11 @@ def _row_answer(
         triple = (x, rel, first)
     elif kind == "in-place" and first is not None:
         triple = (data["answer"], rel, first)
+    elif kind == "member-of" and rel is not None:
+        chair = str(rel) == str(G60.chairedBy)
+        triple = (data["answer"], rel, x) if chair else (x, rel, data["answer"])
     elif kind == "members" and rel is not None:
+        answer.tags = (str(rel).rsplit("#", 1)[-1],)
         forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit), str(G60.chairedBy))
         triple = (x, rel, data["answer"]) if forward else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:

@@ -12,8 +12,9 @@ from ..errors import G60Error
 from ..kg import KnowledgeGraph
 from ..queries.lookup import label
 from ..rdf.namespaces import G60
+from ..text import to_simplified
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, POST_WORDS, Intent, read_intent
+from .intents import EXAMPLES, POST_WORDS, Intent, content_words, read_intent
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -22,6 +23,7 @@ KIND_TEXT = {
     "where": ("{x}位于哪里", "where {x} is"),
     "in-place": ("{x}内的{cls}", "{cls} in {x}"),
     "members": ("{x}的组成或成员", "members or components of {x}"),
+    "member-of": ("{x}所属的联盟或组织", "bodies {x} is a member of"),
     "person-posts": ("{x}担任的职务", "posts held by {x}"),
     "post-holder": ("担任{post}的人", "who holds the post {post}"),
     "who-role": ("{x}的{rel}", "{rel} of {x}"),
@@ -47,6 +49,10 @@ UNKNOWN_NAME_EN = re.compile(
 )
 
 
+# Words that ask rather than name: 「腾讯优图实验室隶属于哪家公司」 names no 「…公司」.
+ASKING = re.compile(r"多少|几|哪|什么|谁|隶属|加入|属于|位于|接入")
+
+
 def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
     """The longer name a question uses where the graph knows only its first part, if any.
 
@@ -57,7 +63,7 @@ def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
     for m in mentions:
         rest = question[m.end :]
         tail = UNKNOWN_NAME.match(rest) or (m.text.isascii() and UNKNOWN_NAME_EN.match(rest))
-        if tail:
+        if tail and not ASKING.search(to_simplified(tail.group(0))):
             return m.text + tail.group(0)
     return None
 
@@ -149,6 +155,30 @@ def _no_answer(kg: KnowledgeGraph, intent: Intent, x: URIRef | None, lang: str) 
     return text
 
 
+def _counted(
+    kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str, listed: list[Answer]
+) -> list[Answer]:
+    """A count question (杭州有几个区县, 联盟有几家成员): the sourced figure when the graph holds
+    one, then the graph's own list counted, with the caveat that it counts only what the graph
+    holds, then the list itself (each item with its evidence)."""
+    words = content_words(to_simplified(question).lower()) or ("member-count",)
+    figures = answer_intent(kg, Intent("how-much", intent.mentions, words=words), x)[2]
+    # members, not the body's own parts (its office)
+    if re.search(r"成员|member", to_simplified(question)):
+        parts = {"partOf", "directlyWithin", "parentOrganization"}
+        listed = [a for a in listed if not parts & set(a.tags)] or listed
+    if not listed:
+        return figures
+    n = len(listed)
+    count = Answer(
+        f"图谱所载{n}个",
+        f"{n} in the graph",
+        note="只计图谱中已有的条目，未必完整；各条目及其证据见下 / counts only what the "
+        "graph holds, which may be incomplete; each item and its evidence below",
+    )
+    return [*figures, count, *listed]
+
+
 def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
     """Answer `question` from the graph: entities or values, each with its evidence.
 
@@ -215,6 +245,8 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         if answers:
             intent = other
             reply.interpretation = _interpretation(kg, intent, lang)
+    if intent.count and x is not None:
+        answers = _counted(kg, intent, x, question, answers)
     reply.sparql = sparql
     reply.bindings = {k: str(v) for k, v in bound.items()}
     reply.answers = answers

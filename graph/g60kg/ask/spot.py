@@ -77,9 +77,9 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                     table[key].add(iri)
         short: dict[str, set[str]] = defaultdict(set)
         for key, iris in table.items():
-            rest = _without_corridor(key)
-            if rest and rest not in table:
-                short[rest] |= iris
+            for rest in (_without_corridor(key), _without_shi(key, table)):
+                if rest and rest not in table:
+                    short[rest] |= iris
         table.update(short)
         _NAMES[kg] = dict(table)
     return _NAMES[kg]
@@ -99,6 +99,23 @@ def _without_corridor(key: str) -> str | None:
             ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
             return rest if ok else None
     return None
+
+
+def _without_shi(key: str, table: dict[str, set[str]]) -> str | None:
+    """A name that opens with a city's name, without its 市: 合肥5G智能网联汽车产业联盟 for
+    合肥市5G智能网联汽车产业联盟 (people drop the 市), when the city is itself a name in the graph.
+
+    >>> _without_shi("合肥市5g智能网联汽车产业联盟", {"合肥市": {"x"}})
+    '合肥5g智能网联汽车产业联盟'
+    >>> _without_shi("合肥市政府", {"合肥市": {"x"}}) is None
+    True
+    """
+    at = key.find("市")
+    if at < 2 or key[: at + 1] not in table:
+        return None
+    rest = key[at + 1 :]
+    ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
+    return key[:at] + rest if ok else None
 
 
 def _whole_word(question: str, start: int, end: int) -> bool:

@@ -1,0 +1,89 @@
+"""Kinds of question on the corridor's real data (the seed graph holds no alliances, approvals
+or signings): counts of members with the graph's caveat and the sourced figure, the bodies
+something is a member of, "位于X的…", what happened in a month, "when" by what happened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from g60kg.ask import ask
+from g60kg.kg import KnowledgeGraph, load
+
+
+@pytest.fixture(scope="module")
+def full(full_build: Path) -> KnowledgeGraph:
+    return load(full_build)
+
+
+def labels(kg: KnowledgeGraph, question: str) -> list[str]:
+    return [a.label for a in ask(kg, question).answers]
+
+
+def test_a_count_of_members_counts_the_graphs_list_and_says_so(full: KnowledgeGraph) -> None:
+    reply = ask(full, "松江区有几个镇")
+    count, *towns = reply.answers
+    assert count.label == "图谱所载2个" and "未必完整" in (count.note or "")
+    assert {a.label for a in towns} == {"洞泾镇", "佘山镇"}
+    assert all(a.evidence for a in towns)
+
+
+def test_a_count_of_members_gives_the_sourced_figure_beside_the_list(full: KnowledgeGraph) -> None:
+    reply = ask(full, "合肥市5G智能网联汽车产业联盟有几家成员")
+    figure, count = reply.answers[:2]
+    assert figure.value and figure.value.startswith("14家成员单位") and figure.evidence
+    assert count.label == "图谱所载10个"
+
+
+def test_the_members_of_a_body_are_counted_without_its_office(full: KnowledgeGraph) -> None:
+    assert labels(full, "長三角G60科創走廊聯席會議有幾個成員")[0] == "图谱所载9个"
+    assert ask(full, "How many members does the G60 Corridor Joint Conference have?").answers[
+        0
+    ].label_en == ("9 in the graph")
+
+
+@pytest.mark.parametrize("question", ["科大智能是哪个联盟的成员", "科大智能加入了哪些联盟"])
+def test_the_bodies_something_is_a_member_of(full: KnowledgeGraph, question: str) -> None:
+    reply = ask(full, question)
+    assert [a.label for a in reply.answers] == ["长三角G60科创走廊人工智能产业联盟"]
+    assert reply.answers[0].evidence
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "位于吴中区的企业有哪些",
+        "位於吳中區的企業有哪些",
+        "Which companies are in Wuzhong District?",
+    ],
+)
+def test_what_lies_in_a_place_named_after_wei_yu(full: KnowledgeGraph, question: str) -> None:
+    assert "追觅科技" in labels(full, question)
+
+
+def test_which_district_is_still_a_where_question(full: KnowledgeGraph) -> None:
+    assert labels(full, "Which district is Dongjing in?") == ["松江区"]
+
+
+def test_what_happened_in_a_month_includes_approvals(full: KnowledgeGraph) -> None:
+    reply = ask(full, "2019年11月发生了什么")
+    zone = next(a for a in reply.answers if a.label == "德清国家新一代人工智能创新发展试验区")
+    assert zone.note and "2019-11-02" in zone.note and zone.evidence
+    assert labels(full, "2031年有哪些活动") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "date"),
+    [
+        ("长三角(宣城)产业合作区何时获批", "2024-01"),
+        ("腾讯长三角人工智能超算中心什么时候签约", "2020-03-31"),
+        ("DeepSeek was founded in which year?", "2023-07"),
+    ],
+)
+def test_when_by_what_happened(full: KnowledgeGraph, question: str, date: str) -> None:
+    assert labels(full, question) == [date]
+
+
+def test_a_question_word_is_not_read_as_an_unknown_name(full: KnowledgeGraph) -> None:
+    assert labels(full, "腾讯优图实验室隶属于哪家公司") == ["腾讯"]
+    assert "江淮汽车" in labels(full, "合肥5G智能网联汽车产业联盟成员都有谁")
