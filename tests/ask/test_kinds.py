@@ -87,3 +87,21 @@ def test_when_by_what_happened(full: KnowledgeGraph, question: str, date: str) -
 def test_a_question_word_is_not_read_as_an_unknown_name(full: KnowledgeGraph) -> None:
     assert labels(full, "腾讯优图实验室隶属于哪家公司") == ["腾讯"]
     assert "江淮汽车" in labels(full, "合肥5G智能网联汽车产业联盟成员都有谁")
+
+
+@pytest.mark.parametrize(
+    "question", ["2020年洞泾镇有哪些活动", "What events were held in Dongjing in 2020?"]
+)
+def test_events_in_a_year_about_a_place(full: KnowledgeGraph, question: str) -> None:
+    reply = ask(full, question)
+    assert "首届长三角G60人工智能产业洞泾峰会" in [a.label for a in reply.answers]
+    assert all(a.note and a.note.startswith("2020") for a in reply.answers)
+
+
+def test_figure_and_list_wording(full: KnowledgeGraph) -> None:
+    assert "合肥市" in labels(full, "长三角G60科创走廊九城市名单")
+    values = [a.value or "" for a in ask(full, "零跑新能源汽车第二工厂的投资额").answers]
+    assert any(v.startswith("40億元") for v in values)
+    reply = ask(full, "What is the planned area of Ganyao Robot Town?")
+    assert (reply.answers[0].value or "").startswith("规划面积3.74平方公里")
+    assert labels(full, "G60科创云廊的开发商是谁")[0] == "上海临港经济发展(集团)有限公司"

@@ -103,6 +103,15 @@ SPARQL: dict[str, str] = {
   ?answer a g60:Event .
   FILTER(STRSTARTS(STR(?when), ?year))
 } ORDER BY ?when""",
+    "on-date-about": """SELECT DISTINCT ?answer ?when WHERE {
+  ?answer g60:date|g60:when ?when .
+  ?answer a g60:Event .
+  FILTER(STRSTARTS(STR(?when), ?year))
+  FILTER(EXISTS { ?answer ?p ?x }
+    || EXISTS { ?answer g60:heldIn|g60:subEventOf ?y . ?y (g60:directlyWithin|g60:partOf)+ ?x }
+    || EXISTS { ?answer rdfs:label ?l . ?x rdfs:label|skos:altLabel ?n
+                FILTER(STRLEN(STR(?n)) >= 2 && CONTAINS(STR(?l), STR(?n))) })
+} ORDER BY ?when""",
     "happened": """SELECT DISTINCT ?answer ?when ?fact ?status WHERE {
   { ?fact a g60:StatusChange ; g60:statusOf ?answer ; g60:siteStatus ?status ; g60:when ?when }
   UNION { ?answer g60:founded ?when BIND(g60:founded AS ?status) }
@@ -265,7 +274,9 @@ def answer_intent(
     from rdflib import Literal
 
     bound: dict[str, Any]
-    if intent.kind == "on-date":
+    if intent.kind == "on-date" and x is not None:
+        sparql, bound = SPARQL["on-date-about"], {"year": Literal(intent.year or ""), "x": x}
+    elif intent.kind == "on-date":
         sparql, bound = SPARQL["on-date"], {"year": Literal(intent.year or "")}
     elif intent.kind == "members":
         assert x is not None
@@ -287,7 +298,9 @@ def answer_intent(
             )
             bound["x"] = x
     rows = run(kg, sparql, bound)
-    if intent.kind == "on-date" and "happened" in intent.words:  # founded, approved, signed …
+    if (
+        intent.kind == "on-date" and "happened" in intent.words and x is None
+    ):  # founded, approved, signed …
         rows += run(kg, SPARQL["happened"], bound)
     if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
         rows = run(kg, sparql, {**bound, "level": G60.Municipality})

@@ -30,6 +30,7 @@ KIND_TEXT = {
     "when": ("{x}的时间", "dates of {x}"),
     "how-much": ("{x}的数量与金额", "figures about {x}"),
     "on-date": ("{year}的活动", "events in {year}"),
+    "on-date-about": ("{year}与{x}有关的活动", "events about {x} in {year}"),
     "path": ("{x}与{y}之间的关系", "how {x} and {y} are related"),
 }
 
@@ -105,7 +106,8 @@ def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
     names = [label(kg, m.iris[0], lang) for m in intent.mentions]
     cls = label(kg, str(G60[intent.cls]), lang) if intent.cls else ""
     rel = label(kg, str(G60[intent.relation]), lang) if intent.relation else ""
-    return KIND_TEXT[intent.kind][i].format(
+    kind = "on-date-about" if intent.kind == "on-date" and names else intent.kind
+    return KIND_TEXT[kind][i].format(
         x=names[0] if names else "", y=names[1] if len(names) > 1 else "",
         cls=cls, rel=rel, post=intent.post or "", year=intent.year or "",
     )  # fmt: skip

@@ -40,7 +40,7 @@ CLASS_WORDS: list[tuple[str, str]] = [
 ROLE_WORDS: list[tuple[str, str]] = [
     (r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|chair|\bled by\b|\bleads?\b", "chairedBy"),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
-    (r"建设方|承建|建设单位|谁建|建设|建造|built|builder", "builtBy"),
+    (r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|develop", "builtBy"),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
     (r"主办|承办|organi[sz]", "organizer"),
     (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
@@ -87,6 +87,8 @@ ASKED_FIRST = (
 )
 # "位于X的企业有哪些": the place comes after 位于, what is asked for after it.
 PLACED_IN = r"(位于|坐落于|落户|落户在|地处|在)\s*$"
+# Events in a year or month, about a place or a body: 2018年有哪些与G60科创走廊有关的活动.
+EVENTS = r"活动|会议|事件|发生了?什么|大事|\bevents?\b|happen"
 # "X是哪个联盟的成员", "X加入了哪些联盟", "Which alliances is X a member of": the bodies X
 # belongs to.
 MEMBER_OF = (
@@ -106,12 +108,14 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
+    r"投资额|成交额|销售额|营业额|总额|"
     r"how (much|many|large|big)|"
-    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)|"
+    r"what (is|was|are) the ([a-z]+ ){0,2}(area|gdp|population|size|revenue|scale|output)|"
     r"\b(output|revenue|turnover|population|gdp)\b"
 )
 MEMBERS = (
-    r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|"
+    r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|名单|清单|"
+    r"^\W*name the\b|"
     r"components?|members?|consist|include|made up|comprise"
 )
 # "Which N are …" (哪几家, 哪六个): a list, however the count word reads.
@@ -292,6 +296,13 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("post-holder", found, post=post.group(0))
     if len(found) == 1 and re.search(POST_WORDS, text) and re.search(r"哪|什么|which|what", text):
         return Intent("person-posts", found)  # 刘庆峰是哪家公司的董事长
+    if (
+        year
+        and found
+        and re.search(EVENTS, text)
+        and not re.search(r"多少|几|how (many|much)", text)
+    ):
+        return Intent("on-date", found, year=period)  # 2020年洞泾镇有哪些活动
     after = to_simplified(question[found[0].end :]).lower() if found else ""
     if len(found) == 1 and re.search(MEMBER_OF, after):
         return Intent("member-of", found)
