@@ -105,3 +105,22 @@ def test_figure_and_list_wording(full: KnowledgeGraph) -> None:
     reply = ask(full, "What is the planned area of Ganyao Robot Town?")
     assert (reply.answers[0].value or "").startswith("规划面积3.74平方公里")
     assert labels(full, "G60科创云廊的开发商是谁")[0] == "上海临港经济发展(集团)有限公司"
+
+
+@pytest.mark.parametrize(
+    ("question", "member"),
+    [
+        ("Which cities are in the Yangtze River Delta G60 Sci-Tech Innovation Corridor?", "合肥市"),
+        ("Who are the members of the G60 Corridor AI Industry Alliance?", "科大智能"),
+        ("What are the Three Zones and Two Wings?", "在线新经济实践区"),
+        ("松江六大产业集群是什么", "人工智能产业生态圈"),
+        (
+            "苏州国家新一代人工智能创新发展试验区包括哪些区域",
+            "苏州国家新一代人工智能创新发展试验区核心先导区",
+        ),
+    ],
+)
+def test_english_written_several_ways_and_names_after_a_place(
+    full: KnowledgeGraph, question: str, member: str
+) -> None:
+    assert member in labels(full, question)

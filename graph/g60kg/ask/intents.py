@@ -31,7 +31,7 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"活动|会议|大会|峰会|论坛|事件|event|conference|summit", "Event"),
     (r"规划|政策|方案|文件|plan|polic", "Programme"),
     (r"省份|哪些省|provinces?", "ProvinceLevelUnit"),
-    (r"(?<![片园])(区|县)(?!长)|district|count(y|ies)", "District"),
+    (r"(?<![片园])(区|县)(?![长域])|district|count(y|ies)", "District"),
     (r"镇|town", "Town"),
     (r"人物|领导|官员|谁|people|official|leader", "Person"),
 ]
@@ -339,6 +339,6 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
             return Intent("on-date", year=period, words=_happened(text))
     if year and re.search(r"发生|活动|事件|happen|event", text):
         return Intent("on-date", year=period, words=_happened(text))
-    if len(found) == 1 and re.search(WHAT_IS, text):
-        return Intent("members", found)
+    if found and re.search(WHAT_IS, text):  # 松江六大产业集群是什么: the last name is asked about
+        return Intent("members", found[-1:])
     return None

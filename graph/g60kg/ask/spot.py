@@ -47,11 +47,22 @@ def _fold(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _IGNORED)
 
 
+# English written several ways: one form for each (after folding, without spaces).
+ENGLISH_FORMS = (
+    ("scienceandtechnology", "scitech"),
+    ("artificialintelligence", "ai"),
+    ("centre", "center"),
+    ("yangtzeriverdelta", "yrd"),
+)
+
+
 def normalise(text: str) -> tuple[str, list[int]]:
     """The comparable form of `text`, and for each of its characters the index in `text`.
 
     >>> normalise("長三角 G60")[0]
     '长三角g60'
+    >>> normalise("Yangtze River Delta G60 Science and Technology Centre")[0]
+    'yrdg60scitechcenter'
     """
     out: list[str] = []
     where: list[int] = []
@@ -59,7 +70,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
         for folded in _fold(char):
             out.append(folded)
             where.append(i)
-    return "".join(out), where
+    folded_text = "".join(out)
+    for long, short in ENGLISH_FORMS:
+        at = folded_text.find(long)
+        while at >= 0:
+            end = at + len(long)
+            where[at:end] = [where[at]] * (len(short) - 1) + [where[end - 1]]
+            folded_text = folded_text[:at] + short + folded_text[end:]
+            at = folded_text.find(long, at + len(short))
+    return folded_text, where
 
 
 _NAMES: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, set[str]]] = weakref.WeakKeyDictionary()
@@ -69,6 +88,8 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
     if kg not in _NAMES:
         table: dict[str, set[str]] = defaultdict(set)
         for iri, names in entity_names(kg).items():
+            # "Three Zones, Two Wings" is also written "Three Zones and Two Wings"
+            names = {*names, *(n.replace(", ", " and ") for n in names if n.isascii())}
             for name in names:
                 key = normalise(name)[0]
                 if key in GENERIC:
