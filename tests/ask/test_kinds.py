@@ -124,3 +124,25 @@ def test_english_written_several_ways_and_names_after_a_place(
     full: KnowledgeGraph, question: str, member: str
 ) -> None:
     assert member in labels(full, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who hosted the 2018 Apsara Conference?", "阿里云"),
+        ("Who chairs the G60 Corridor AI Industry Alliance?", "科大智能"),
+        ("科大硅谷的运营机构", "科大硅谷服务平台有限公司"),
+        ("合肥国家新一代人工智能创新发展试验区是谁批的", "中华人民共和国科学技术部"),
+    ],
+)
+def test_who_by_role_words_english_hosts_and_role_nouns(
+    full: KnowledgeGraph, question: str, expected: str
+) -> None:
+    assert expected in labels(full, question)
+
+
+def test_english_figure_words(full: KnowledgeGraph) -> None:
+    reply = ask(full, "What is the total investment of the Wuhu Data Center Cluster?")
+    assert any((a.value or "").startswith("总投资额超2700亿元") for a in reply.answers)
+    reply = ask(full, "How many enterprises has China Speech Valley attracted?")
+    assert any((a.value or "").startswith("入园企业突破2400家") for a in reply.answers)

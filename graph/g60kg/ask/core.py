@@ -14,7 +14,7 @@ from ..queries.lookup import label
 from ..rdf.namespaces import G60
 from ..text import to_simplified
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, POST_WORDS, Intent, content_words, read_intent
+from .intents import EXAMPLES, POST_WORDS, ROLE_WORDS, Intent, _first, content_words, read_intent
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -96,6 +96,8 @@ def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str)
         return replace(intent, kind="members", cls=cls)
     if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):
         return replace(intent, kind="in-place")
+    if intent.kind == "post-holder" and (relation := _first(ROLE_WORDS, question.lower())):
+        return replace(intent, kind="who-role", relation=relation)  # Who chairs the alliance?
     if intent.kind == "person-posts" and (post := re.search(POST_WORDS, question)):
         return replace(intent, kind="post-holder", post=post.group(0))  # 松江区有哪些副区长
     return None

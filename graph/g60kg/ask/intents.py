@@ -42,8 +42,8 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
     (r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|develop", "builtBy"),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
-    (r"主办|承办|organi[sz]", "organizer"),
-    (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
+    (r"主办|承办|organi[sz]|\bhost", "organizer"),
+    (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
     (r"设立|授予|授牌|approved|set up by", "designatedBy"),
@@ -108,9 +108,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
-    r"投资额|成交额|销售额|营业额|总额|"
+    r"投资额|成交额|销售额|营业额|总额|收入|"
     r"how (much|many|large|big)|"
-    r"what (is|was|are) the ([a-z]+ ){0,2}(area|gdp|population|size|revenue|scale|output)|"
+    r"what (is|was|are) the ([a-z]+ ){0,2}"
+    r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
     r"\b(output|revenue|turnover|population|gdp)\b"
 )
 MEMBERS = (
@@ -192,7 +193,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "invest": INVESTMENT,
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
-    "compan": ("company", "enterprise-count", "ai-enterprise-count"),
+    "compan|enterprises?|firms?": ("company", "enterprise-count", "ai-enterprise-count"),
     "户": ("business", "businesses-attracted"),
     r"面积|\barea\b|how (large|big)": AREAS,
     r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
@@ -200,7 +201,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "population": ("resident-population",),
     "gdp": ("gdp", "gdp-share"),
     "生产总值": ("gdp",),
-    r"产值|\boutput\b": ("output-value", "industry-scale"),
+    r"产值|\boutput\b|\bproduc": ("output-value", "industry-scale"),
     "规模": ("industry-scale", "output-value", "fund-size"),
     "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
@@ -208,7 +209,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "成员": ("member-count",),
     "member": ("member-count",),
     "项目": ("project-count", "project"),
-    "算力|computing": ("computing-capacity", "pflops", "eflops"),
+    "算力|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
     "增速": ("growth",),
@@ -309,7 +310,11 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(WHEN, text) and not re.search(r"谁|\bwho", text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     relation = _first(ROLE_WORDS, text)
-    if relation and found and re.search(r"谁|哪|什么|which|who|whom|what", text):
+    if (
+        relation
+        and found
+        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体)\W*$", text)
+    ):
         return Intent("who-role", found, relation=relation)
     if found and re.search(COUNT_OF, text):
         return Intent("members", found, cls=_member_class(text), count=True)
@@ -335,7 +340,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if re.search(r"有哪些|有什么|有几|哪些|都有|which|what|list|show", text):
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
-        if year:
+        if year and not re.search(HOW_MUCH, text):
             return Intent("on-date", year=period, words=_happened(text))
     if year and re.search(r"发生|活动|事件|happen|event", text):
         return Intent("on-date", year=period, words=_happened(text))

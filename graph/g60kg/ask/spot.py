@@ -8,6 +8,7 @@ the words as the user typed them. Names in Latin letters must stand as whole wor
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import weakref
 from collections import defaultdict
@@ -30,6 +31,8 @@ GENERIC = {
 # the rest of such a name is a short name too, unless it is another entity's name already.
 CORRIDOR_PREFIXES = ("长三角g60科创走廊", "g60科创走廊")
 MIN_SHORT = 4
+# An English name without its bracketed end must stay this long to be a name of its own.
+MIN_BARE = 12
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,9 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
         table: dict[str, set[str]] = defaultdict(set)
         for iri, names in entity_names(kg).items():
             # "Three Zones, Two Wings" is also written "Three Zones and Two Wings"
+            # and "2018 Apsara Conference (Yunqi)" without the words in brackets at its end
             names = {*names, *(n.replace(", ", " and ") for n in names if n.isascii())}
+            names |= {b for n in names if n.isascii() and len(b := _unbracketed(n)) >= MIN_BARE}
             for name in names:
                 key = normalise(name)[0]
                 if key in GENERIC:
@@ -104,6 +109,15 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
         table.update(short)
         _NAMES[kg] = dict(table)
     return _NAMES[kg]
+
+
+def _unbracketed(name: str) -> str:
+    """An English name without the words in brackets at its end.
+
+    >>> _unbracketed("2018 Apsara Conference (Yunqi)")
+    '2018 Apsara Conference'
+    """
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name) if name.endswith(")") else ""
 
 
 def _without_corridor(key: str) -> str | None:
