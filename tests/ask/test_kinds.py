@@ -146,3 +146,18 @@ def test_english_figure_words(full: KnowledgeGraph) -> None:
     assert any((a.value or "").startswith("总投资额超2700亿元") for a in reply.answers)
     reply = ask(full, "How many enterprises has China Speech Valley attracted?")
     assert any((a.value or "").startswith("入园企业突破2400家") for a in reply.answers)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Tell me the research institutes in Jiaxing.", "浙江大学嘉兴研究院"),
+        ("What is located in Deqing Geographic Information Town?", "千寻位置"),
+        ("杭州有哪些人工智能小镇", "梦想小镇"),
+        ("Which data centers are in Wuhu?", "中国电信芜湖集群大数据中心"),
+    ],
+)
+def test_what_lies_in_a_place_however_asked(
+    full: KnowledgeGraph, question: str, expected: str
+) -> None:
+    assert expected in labels(full, question)

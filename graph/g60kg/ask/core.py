@@ -14,7 +14,16 @@ from ..queries.lookup import label
 from ..rdf.namespaces import G60
 from ..text import to_simplified
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, POST_WORDS, ROLE_WORDS, Intent, _first, content_words, read_intent
+from .intents import (
+    CLASS_WORDS,
+    EXAMPLES,
+    POST_WORDS,
+    ROLE_WORDS,
+    Intent,
+    _first,
+    content_words,
+    read_intent,
+)
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -249,6 +258,17 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         if answers:
             intent = other
             reply.interpretation = _interpretation(kg, intent, lang)
+    if not answers and intent.kind == "in-place" and subject is not None:
+        # 杭州有哪些人工智能小镇: the kind of thing asked for was read as a name; it is the class
+        cls = _first(CLASS_WORDS, to_simplified(subject.text).lower()) or intent.cls
+        for m in reversed(intent.mentions):
+            if m is not subject and _is_a(kg, m.iris[0], "Place"):
+                sparql, bound, answers = answer_intent(
+                    kg, replace(intent, cls=cls), URIRef(m.iris[0])
+                )
+                if answers:
+                    x = URIRef(m.iris[0])
+                    break
     if intent.count and x is not None:
         answers = _counted(kg, intent, x, question, answers)
     reply.sparql = sparql

@@ -19,9 +19,9 @@ __all__ = ["EXAMPLES", "Intent", "content_words", "read_intent"]
 CLASS_WORDS: list[tuple[str, str]] = [
     (r"高校|大学|学院|universit", "University"),
     (r"实验室|\blabs?\b|laborator", "Laboratory"),
-    (r"研究院|研究所|科研机构|institute", "ResearchInstitute"),
+    (r"研究院|研究所|科研机构|院所|institute", "ResearchInstitute"),
     (r"联盟|alliance", "IndustryAlliance"),
-    (r"算力中心|智算中心|计算中心|数据中心|computing", "ComputingCentre"),
+    (r"算力中心|智算中心|计算中心|数据中心|computing|data cent(er|re)", "ComputingCentre"),
     (r"试验区|先导区|pilot zone", "PilotZone"),
     (r"科学城|科技城|science cit", "ScienceCity"),
     (r"小镇|feature town", "FeatureTown"),
@@ -83,7 +83,9 @@ WHEN_KINDS: list[tuple[str, str]] = [
 # "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
 ASKED_FIRST = (
     r"哪些|哪几|^\W*(which|what)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b"
-    r"(?<!\bis)(?<!\bwas)(?<!\bdoes)(?<!\bhas)"
+    r"(?<!\bis)(?<!\bwas)(?<!\bdoes)(?<!\bhas)|"
+    r"^\W*(what|who)\s+(is|are)\s+(located|based|situated)\s+in\s*(the\s+)?$|"
+    r"^\W*(tell me|give me|show me|name)\b"
 )
 # "位于X的企业有哪些": the place comes after 位于, what is asked for after it.
 PLACED_IN = r"(位于|坐落于|落户|落户在|地处|在)\s*$"
