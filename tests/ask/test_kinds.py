@@ -161,3 +161,9 @@ def test_what_lies_in_a_place_however_asked(
     full: KnowledgeGraph, question: str, expected: str
 ) -> None:
     assert expected in labels(full, question)
+
+
+def test_g60_alone_is_the_corridor(full: KnowledgeGraph) -> None:
+    assert "合肥市" in labels(full, "Which cities are part of G60?")
+    reply = ask(full, "G60量子联盟有哪些成员")
+    assert reply.answers == [] and reply.message and "G60量子联盟" in reply.message

@@ -110,7 +110,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
-    r"投资额|成交额|销售额|营业额|总额|收入|"
+    r"投资额|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
     r"how (much|many|large|big)|"
     r"what (is|was|are) the ([a-z]+ ){0,2}"
     r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
@@ -202,7 +202,8 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "人口": ("resident-population",),
     "population": ("resident-population",),
     "gdp": ("gdp", "gdp-share"),
-    "生产总值": ("gdp",),
+    "生产总值|经济总量": ("gdp",),
+    "增加值": ("output-value", "industry-scale"),
     r"产值|\boutput\b|\bproduc": ("output-value", "industry-scale"),
     "规模": ("industry-scale", "output-value", "fund-size"),
     "营收|revenue|turnover": ("revenue",),

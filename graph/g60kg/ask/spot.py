@@ -107,6 +107,9 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                 if rest and rest not in table:
                     short[rest] |= iris
         table.update(short)
+        # "G60" alone is the corridor (the nine G60 cities), though shorter than a Latin name may be
+        if "g60" not in table and CORRIDOR_PREFIXES[0] in table:
+            table["g60"] = table[CORRIDOR_PREFIXES[0]]
         _NAMES[kg] = dict(table)
     return _NAMES[kg]
 
