@@ -167,3 +167,11 @@ def test_g60_alone_is_the_corridor(full: KnowledgeGraph) -> None:
     assert "合肥市" in labels(full, "Which cities are part of G60?")
     reply = ask(full, "G60量子联盟有哪些成员")
     assert reply.answers == [] and reply.message and "G60量子联盟" in reply.message
+
+
+def test_an_english_name_asked_with_words_left_out(full: KnowledgeGraph) -> None:
+    reply = ask(full, "Who is the operator of the Wuhu Intelligent Computing Center?")
+    assert [a.label for a in reply.answers] == ["中国电信安徽公司"]
+    assert labels(full, "Who runs the Wuhu Quantum Computing Center?") == []
+    # two words as written are not enough to stand for a longer name
+    assert labels(full, "When was Hangzhou's AI pilot zone approved?") == []

@@ -8,6 +8,7 @@ the words as the user typed them. Names in Latin letters must stand as whole wor
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import weakref
@@ -45,6 +46,7 @@ class Mention:
     iris: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _IGNORED)
@@ -188,4 +190,84 @@ def spot(kg: KnowledgeGraph, question: str) -> list[Mention]:
             break
         else:
             i += 1
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        found = _english_phrases(kg, question, found)
     return found
+
+
+# English names by their words, for names asked with the words in another order or with some left
+# out ("the Wuhu Intelligent Computing Center" for "Yangtze River Delta (Wuhu) Intelligent
+# Computing Center").
+_WORDS: weakref.WeakKeyDictionary[KnowledgeGraph, list[tuple[frozenset[str], str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_STOP = {"of", "and", "the", "for", "in", "on", "a", "an", "s", "at", "to"}
+_EXPAND = {
+    "scitech": ("science", "technology"),
+    "ai": ("artificial", "intelligence"),
+    "yrd": ("yangtze", "river", "delta"),
+    "centre": ("center",),
+}
+# A proper name in an English question: capitalised words, with of/and/the/for between them.
+_PHRASE = re.compile(
+    r"(?:[A-Z0-9][\w'’-]*|\([^()]*\))(?:\s+(?:(?:of|and|for|the)\s+)*(?:[A-Z0-9][\w'’-]*|\([^()]*\)))+"
+)
+
+
+def _words(text: str) -> tuple[frozenset[str], str]:
+    """The words of an English name, folded (plural, Sci-Tech, AI, YRD and Centre written one
+    way), and its last word outside brackets: the kind of thing it names.
+
+    >>> words, head = _words("the G60 Sci-Tech Centres (Songjiang)")
+    >>> sorted(words), head
+    (['center', 'g60', 'science', 'songjiang', 'technology'], 'center')
+    """
+    out: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", text.lower().replace("sci-tech", "scitech")):
+        word = (
+            word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+        )
+        out += _EXPAND.get(word, (word,))
+    bare = re.findall(r"[a-z0-9]+", re.sub(r"\([^()]*\)", " ", text.lower()))
+    head = bare[-1] if bare else ""
+    head = head[:-1] if len(head) > 4 and head.endswith("s") and not head.endswith("ss") else head
+    return frozenset(out) - _STOP, _EXPAND.get(head, (head,))[-1]
+
+
+def _english_names(kg: KnowledgeGraph) -> list[tuple[frozenset[str], str, str]]:
+    if kg not in _WORDS:
+        _WORDS[kg] = [
+            (*_words(name), iri)
+            for iri, names in entity_names(kg).items()
+            for name in names
+            if name.isascii()
+        ]
+    return _WORDS[kg]
+
+
+def _english_phrases(kg: KnowledgeGraph, question: str, found: list[Mention]) -> list[Mention]:
+    """A proper name in an English question that is no name the graph holds as written, or that
+    goes on past one it found, is read as the one entity whose English name holds all its words
+    (three at least, as written) with the fewest others and ends in the same word (Center,
+    Alliance …), when exactly one such entity exists."""
+    for m in _PHRASE.finditer(question):
+        start, end = m.start(), m.end()
+        inside = [f for f in found if f.start >= start and f.end <= end]
+        if any(f.start == start and f.end == end for f in inside):
+            continue
+        words, head = _words(m.group(0))
+        if len(set(re.findall(r"[a-z0-9]+", m.group(0).lower())) - _STOP) < 3:
+            continue  # three words at least, as written: not "Hangzhou's AI"
+        best: dict[str, int] = {}
+        for names, name_head, iri in _english_names(kg):
+            if name_head == head and words <= names:
+                extra = len(names - words)
+                best[iri] = min(best.get(iri, extra), extra)
+        if not best:
+            continue
+        fewest = min(best.values())
+        chosen = [iri for iri, extra in best.items() if extra == fewest]
+        if len(chosen) == 1 and fewest <= len(words):
+            found = [f for f in found if f not in inside]
+            found.append(Mention(m.group(0), start, end, (chosen[0],)))
+    return sorted(found, key=lambda f: f.start)
