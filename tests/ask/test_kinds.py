@@ -175,3 +175,8 @@ def test_an_english_name_asked_with_words_left_out(full: KnowledgeGraph) -> None
     assert labels(full, "Who runs the Wuhu Quantum Computing Center?") == []
     # two words as written are not enough to stand for a longer name
     assert labels(full, "When was Hangzhou's AI pilot zone approved?") == []
+
+
+def test_the_corridors_full_and_short_names_open_names_alike(full: KnowledgeGraph) -> None:
+    assert labels(full, "长三角G60科创走廊联席会议办公室设在哪里")[0] == "松江区"
+    assert labels(full, "长三角G60科创走廊联席会议由谁主持") == ["松江区"]

@@ -38,7 +38,10 @@ CLASS_WORDS: list[tuple[str, str]] = [
 
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
-    (r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|chair|\bled by\b|\bleads?\b", "chairedBy"),
+    (
+        r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|主持|chair|\bled by\b|\bleads?\b",
+        "chairedBy",
+    ),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
     (r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|develop", "builtBy"),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),

@@ -105,7 +105,7 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                     table[key].add(iri)
         short: dict[str, set[str]] = defaultdict(set)
         for key, iris in table.items():
-            for rest in (_without_corridor(key), _without_shi(key, table)):
+            for rest in (_without_corridor(key), _without_shi(key, table), _other_prefix(key)):
                 if rest and rest not in table:
                     short[rest] |= iris
         table.update(short)
@@ -138,6 +138,23 @@ def _without_corridor(key: str) -> str | None:
             rest = key[len(prefix) :]
             ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
             return rest if ok else None
+    return None
+
+
+def _other_prefix(key: str) -> str | None:
+    """A name that opens with the corridor's short name, with its full name instead, and the
+    other way round: 长三角G60科创走廊联席会议办公室 for G60科创走廊联席会议办公室.
+
+    >>> _other_prefix("g60科创走廊联席会议办公室")
+    '长三角g60科创走廊联席会议办公室'
+    >>> _other_prefix("长三角g60科创走廊联席会议")
+    'g60科创走廊联席会议'
+    """
+    full, short = CORRIDOR_PREFIXES
+    if key.startswith(full) and len(key) > len(full):
+        return key[len(full) - len(short) :]
+    if key.startswith(short) and len(key) > len(short):
+        return "长三角" + key
     return None
 
 
