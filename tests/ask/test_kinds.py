@@ -180,3 +180,9 @@ def test_an_english_name_asked_with_words_left_out(full: KnowledgeGraph) -> None
 def test_the_corridors_full_and_short_names_open_names_alike(full: KnowledgeGraph) -> None:
     assert labels(full, "长三角G60科创走廊联席会议办公室设在哪里")[0] == "松江区"
     assert labels(full, "长三角G60科创走廊联席会议由谁主持") == ["松江区"]
+
+
+def test_who_took_part_in_an_event(full: KnowledgeGraph) -> None:
+    reply = ask(full, "哪些城市参加了G60科创走廊第一次联席会议")
+    assert {"宣城市", "杭州市"} <= {a.label for a in reply.answers}
+    assert all(a.evidence for a in reply.answers)

@@ -51,6 +51,7 @@ SPARQL: dict[str, str] = {
   UNION { ?answer g60:directlyWithin ?x BIND(g60:directlyWithin AS ?rel) }
   UNION { ?answer g60:partOf ?x BIND(g60:partOf AS ?rel) }
   UNION { ?x g60:chairedBy ?answer BIND(g60:chairedBy AS ?rel) }
+  UNION { ?x g60:participant ?answer BIND(g60:participant AS ?rel) }
   BIND(?x AS ?first)
 }""",
     "member-of": """SELECT DISTINCT ?answer ?rel ?first WHERE {
@@ -417,7 +418,12 @@ def _row_answer(
         triple = (data["answer"], rel, x) if chair else (x, rel, data["answer"])
     elif kind == "members" and rel is not None:
         answer.tags = (str(rel).rsplit("#", 1)[-1],)
-        forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit), str(G60.chairedBy))
+        forward = str(rel) in (
+            str(G60.memberCity),
+            str(G60.spansUnit),
+            str(G60.chairedBy),
+            str(G60.participant),
+        )
         triple = (x, rel, data["answer"]) if forward else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:
         triple = (data.get("via") or x, rel, data["answer"])

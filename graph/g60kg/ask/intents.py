@@ -121,7 +121,7 @@ HOW_MUCH = (
 )
 MEMBERS = (
     r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|名单|清单|"
-    r"^\W*name the\b|"
+    r"^\W*name the\b|参加|参与|出席|participants?|took part|attended|"
     r"components?|members?|consist|include|made up|comprise"
 )
 # "Which N are …" (哪几家, 哪六个): a list, however the count word reads.
