@@ -186,3 +186,11 @@ def test_who_took_part_in_an_event(full: KnowledgeGraph) -> None:
     reply = ask(full, "哪些城市参加了G60科创走廊第一次联席会议")
     assert {"宣城市", "杭州市"} <= {a.label for a in reply.answers}
     assert all(a.evidence for a in reply.answers)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["何淳宽是做什么的", "What does He Chunkuan do?", "Which posts has He Chunkuan held?"],
+)
+def test_what_a_person_does(full: KnowledgeGraph, question: str) -> None:
+    assert "宣城市市长" in labels(full, question)

@@ -43,7 +43,10 @@ ROLE_WORDS: list[tuple[str, str]] = [
         "chairedBy",
     ),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
-    (r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|develop", "builtBy"),
+    (
+        r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|\bdevelop(er|ed)\b",
+        "builtBy",
+    ),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
     (r"主办|承办|organi[sz]|\bhost", "organizer"),
     (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
@@ -67,7 +70,9 @@ LEVEL_WORDS = [
 PERSON_POSTS = (
     r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|职位|头衔|任职|"
     r"在哪.{0,2}(工作|任职)|工作单位|"
-    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b|"
+    r"what (post|position|role|job|title)|"
+    r"(post|position|title|role|job)s? (does|did|do|has|have|had)\b|"
+    r"holds?\b|是做什么的|做什么工作|干什么的|\bwhat (does|did)\b.*\bdo\W*$|"
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
 WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|(what|which) (year|date|month|day)"

@@ -227,7 +227,8 @@ _EXPAND = {
 }
 # A proper name in an English question: capitalised words, with of/and/the/for between them.
 _PHRASE = re.compile(
-    r"(?:[A-Z0-9][\w'’-]*|\([^()]*\))(?:\s+(?:(?:of|and|for|the)\s+)*(?:[A-Z0-9][\w'’-]*|\([^()]*\)))+"
+    r"(?:[A-Z0-9](?:[\w'’-]|\.(?=\w))*|\([^()]*\))"
+    r"(?:\s+(?:(?:of|and|for|the)\s+)*(?:[A-Z0-9](?:[\w'’-]|\.(?=\w))*|\([^()]*\)))+"
 )
 
 
