@@ -194,3 +194,8 @@ def test_who_took_part_in_an_event(full: KnowledgeGraph) -> None:
 )
 def test_what_a_person_does(full: KnowledgeGraph, question: str) -> None:
     assert "宣城市市长" in labels(full, question)
+
+
+def test_an_english_plan_name_is_the_plan_not_its_release(full: KnowledgeGraph) -> None:
+    reply = ask(full, "Who issued the G60 Corridor Master Development Plan 3.0?")
+    assert {"嘉兴市", "湖州市"} <= {a.label for a in reply.answers}

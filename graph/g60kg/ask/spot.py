@@ -263,6 +263,12 @@ def _english_names(kg: KnowledgeGraph) -> list[tuple[frozenset[str], str, str]]:
     return _WORDS[kg]
 
 
+def _is_event(kg: KnowledgeGraph, iri: str) -> bool:
+    from rdflib import URIRef
+
+    return bool(kg.query("ASK { ?x a g60:Event }", {"x": URIRef(iri)}).askAnswer)
+
+
 def _english_phrases(kg: KnowledgeGraph, question: str, found: list[Mention]) -> list[Mention]:
     """A proper name in an English question that is no name the graph holds as written, or that
     goes on past one it found, is read as the one entity whose English name holds all its words
@@ -285,6 +291,8 @@ def _english_phrases(kg: KnowledgeGraph, question: str, found: list[Mention]) ->
             continue
         fewest = min(best.values())
         chosen = [iri for iri, extra in best.items() if extra == fewest]
+        if len(chosen) > 1:  # a plan and the event of its release: the plan
+            chosen = [iri for iri in chosen if not _is_event(kg, iri)]
         if len(chosen) == 1 and fewest <= len(words):
             found = [f for f in found if f not in inside]
             found.append(Mention(m.group(0), start, end, (chosen[0],)))
