@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from g60kg.ask import ask
-from g60kg.ask.intents import _content_words
+from g60kg.ask.intents import content_words
 from g60kg.kg import KnowledgeGraph
 
 NINE = {"松江区", "嘉兴市", "杭州市", "金华市", "苏州市", "湖州市", "宣城市", "芜湖市", "合肥市"}
@@ -88,10 +88,10 @@ def test_a_figure_nobody_holds_is_not_answered_with_another(kg: KnowledgeGraph) 
 
 
 def test_figure_words_longest_first_and_counts_of_any_unit() -> None:
-    assert _content_words("算力规模是多少") == ("computing-capacity|pflops|eflops",)
-    assert _content_words("有多少个国家级创新平台") == ("platform-count|platform",)
-    assert "investment-total|amount|deal-value" in _content_words("投资金额多少")
-    counts = _content_words("有多少家成员")
+    assert content_words("算力规模是多少") == ("computing-capacity|pflops|eflops",)
+    assert content_words("有多少个国家级创新平台") == ("platform-count|platform",)
+    assert "investment-total|amount|deal-value" in content_words("投资金额多少")
+    counts = content_words("有多少家成员")
     assert len(counts) == 2 and "unit" in counts[0].split("|") and counts[1] == "member-count"
 
 

@@ -51,6 +51,12 @@ SPARQL: dict[str, str] = {
   UNION { ?answer g60:directlyWithin ?x BIND(g60:directlyWithin AS ?rel) }
   UNION { ?answer g60:partOf ?x BIND(g60:partOf AS ?rel) }
   UNION { ?x g60:chairedBy ?answer BIND(g60:chairedBy AS ?rel) }
+  UNION { ?x g60:participant ?answer BIND(g60:participant AS ?rel) }
+  BIND(?x AS ?first)
+}""",
+    "member-of": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  { ?x g60:memberOf ?answer BIND(g60:memberOf AS ?rel) }
+  UNION { ?answer g60:chairedBy ?x BIND(g60:chairedBy AS ?rel) }
   BIND(?x AS ?first)
 }""",
     "person-posts": """SELECT DISTINCT ?answer ?fact ?org ?when WHERE {
@@ -96,6 +102,20 @@ SPARQL: dict[str, str] = {
     "on-date": """SELECT DISTINCT ?answer ?when WHERE {
   ?answer g60:date|g60:when ?when .
   ?answer a g60:Event .
+  FILTER(STRSTARTS(STR(?when), ?year))
+} ORDER BY ?when""",
+    "on-date-about": """SELECT DISTINCT ?answer ?when WHERE {
+  ?answer g60:date|g60:when ?when .
+  ?answer a g60:Event .
+  FILTER(STRSTARTS(STR(?when), ?year))
+  FILTER(EXISTS { ?answer ?p ?x }
+    || EXISTS { ?answer g60:heldIn|g60:subEventOf ?y . ?y (g60:directlyWithin|g60:partOf)+ ?x }
+    || EXISTS { ?answer rdfs:label ?l . ?x rdfs:label|skos:altLabel ?n
+                FILTER(STRLEN(STR(?n)) >= 2 && CONTAINS(STR(?l), STR(?n))) })
+} ORDER BY ?when""",
+    "happened": """SELECT DISTINCT ?answer ?when ?fact ?status WHERE {
+  { ?fact a g60:StatusChange ; g60:statusOf ?answer ; g60:siteStatus ?status ; g60:when ?when }
+  UNION { ?answer g60:founded ?when BIND(g60:founded AS ?status) }
   FILTER(STRSTARTS(STR(?when), ?year))
 } ORDER BY ?when""",
 }
@@ -255,7 +275,9 @@ def answer_intent(
     from rdflib import Literal
 
     bound: dict[str, Any]
-    if intent.kind == "on-date":
+    if intent.kind == "on-date" and x is not None:
+        sparql, bound = SPARQL["on-date-about"], {"year": Literal(intent.year or ""), "x": x}
+    elif intent.kind == "on-date":
         sparql, bound = SPARQL["on-date"], {"year": Literal(intent.year or "")}
     elif intent.kind == "members":
         assert x is not None
@@ -277,6 +299,10 @@ def answer_intent(
             )
             bound["x"] = x
     rows = run(kg, sparql, bound)
+    if (
+        intent.kind == "on-date" and "happened" in intent.words and x is None
+    ):  # founded, approved, signed …
+        rows += run(kg, SPARQL["happened"], bound)
     if not rows and intent.kind == "where" and intent.level == "City":  # 市 may be a municipality
         rows = run(kg, sparql, {**bound, "level": G60.Municipality})
     answers = [_row_answer(kg, intent, x, data) for data in rows]
@@ -362,6 +388,15 @@ def _row_answer(
         answer.evidence = evidence_of(kg, [fact])
         return answer
     answer = _entity_answer(kg, data.get("answer"))
+    if kind == "on-date" and data.get("status") is not None:  # what happened to an entity
+        status, when = data["status"], data["when"]
+        answer.note = f"{label(kg, status, 'zh')} / {label(kg, status, 'en')} ({when})"
+        answer.evidence = (
+            evidence_of(kg, [data["fact"]])
+            if data.get("fact") is not None
+            else _triple_evidence(kg, data["answer"], G60.founded, when)
+        )
+        return answer
     if kind == "when":
         answer.tags = _when_tags(data)
     rel, first = data.get("rel"), data.get("first")
@@ -378,8 +413,17 @@ def _row_answer(
         triple = (x, rel, first)
     elif kind == "in-place" and first is not None:
         triple = (data["answer"], rel, first)
+    elif kind == "member-of" and rel is not None:
+        chair = str(rel) == str(G60.chairedBy)
+        triple = (data["answer"], rel, x) if chair else (x, rel, data["answer"])
     elif kind == "members" and rel is not None:
-        forward = str(rel) in (str(G60.memberCity), str(G60.spansUnit), str(G60.chairedBy))
+        answer.tags = (str(rel).rsplit("#", 1)[-1],)
+        forward = str(rel) in (
+            str(G60.memberCity),
+            str(G60.spansUnit),
+            str(G60.chairedBy),
+            str(G60.participant),
+        )
         triple = (x, rel, data["answer"]) if forward else (data["answer"], rel, x)
     elif kind in ("who-role", "when") and rel is not None:
         triple = (data.get("via") or x, rel, data["answer"])

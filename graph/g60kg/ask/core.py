@@ -12,8 +12,18 @@ from ..errors import G60Error
 from ..kg import KnowledgeGraph
 from ..queries.lookup import label
 from ..rdf.namespaces import G60
+from ..text import to_simplified
 from .answer import Answer, Reply, answer_intent, evidence_of
-from .intents import EXAMPLES, POST_WORDS, Intent, read_intent
+from .intents import (
+    CLASS_WORDS,
+    EXAMPLES,
+    POST_WORDS,
+    ROLE_WORDS,
+    Intent,
+    _first,
+    content_words,
+    read_intent,
+)
 from .spot import Mention, spot
 
 __all__ = ["ask"]
@@ -22,12 +32,14 @@ KIND_TEXT = {
     "where": ("{x}位于哪里", "where {x} is"),
     "in-place": ("{x}内的{cls}", "{cls} in {x}"),
     "members": ("{x}的组成或成员", "members or components of {x}"),
+    "member-of": ("{x}所属的联盟或组织", "bodies {x} is a member of"),
     "person-posts": ("{x}担任的职务", "posts held by {x}"),
     "post-holder": ("担任{post}的人", "who holds the post {post}"),
     "who-role": ("{x}的{rel}", "{rel} of {x}"),
     "when": ("{x}的时间", "dates of {x}"),
     "how-much": ("{x}的数量与金额", "figures about {x}"),
     "on-date": ("{year}的活动", "events in {year}"),
+    "on-date-about": ("{year}与{x}有关的活动", "events about {x} in {year}"),
     "path": ("{x}与{y}之间的关系", "how {x} and {y} are related"),
 }
 
@@ -47,6 +59,10 @@ UNKNOWN_NAME_EN = re.compile(
 )
 
 
+# Words that ask rather than name: 「腾讯优图实验室隶属于哪家公司」 names no 「…公司」.
+ASKING = re.compile(r"多少|几|哪|什么|谁|隶属|加入|属于|位于|接入")
+
+
 def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
     """The longer name a question uses where the graph knows only its first part, if any.
 
@@ -57,7 +73,7 @@ def _unknown_name(question: str, mentions: list[Mention]) -> str | None:
     for m in mentions:
         rest = question[m.end :]
         tail = UNKNOWN_NAME.match(rest) or (m.text.isascii() and UNKNOWN_NAME_EN.match(rest))
-        if tail:
+        if tail and not ASKING.search(to_simplified(tail.group(0))):
             return m.text + tail.group(0)
     return None
 
@@ -89,6 +105,8 @@ def _other_reading(kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str)
         return replace(intent, kind="members", cls=cls)
     if intent.kind == "members" and intent.cls and _is_a(kg, str(x), "Place"):
         return replace(intent, kind="in-place")
+    if intent.kind == "post-holder" and (relation := _first(ROLE_WORDS, question.lower())):
+        return replace(intent, kind="who-role", relation=relation)  # Who chairs the alliance?
     if intent.kind == "person-posts" and (post := re.search(POST_WORDS, question)):
         return replace(intent, kind="post-holder", post=post.group(0))  # 松江区有哪些副区长
     return None
@@ -99,7 +117,8 @@ def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
     names = [label(kg, m.iris[0], lang) for m in intent.mentions]
     cls = label(kg, str(G60[intent.cls]), lang) if intent.cls else ""
     rel = label(kg, str(G60[intent.relation]), lang) if intent.relation else ""
-    return KIND_TEXT[intent.kind][i].format(
+    kind = "on-date-about" if intent.kind == "on-date" and names else intent.kind
+    return KIND_TEXT[kind][i].format(
         x=names[0] if names else "", y=names[1] if len(names) > 1 else "",
         cls=cls, rel=rel, post=intent.post or "", year=intent.year or "",
     )  # fmt: skip
@@ -147,6 +166,30 @@ def _no_answer(kg: KnowledgeGraph, intent: Intent, x: URIRef | None, lang: str) 
             f"（最新事实 {cov.latest or '无'}），覆盖有限；见 g60kg stats --coverage。"
         )
     return text
+
+
+def _counted(
+    kg: KnowledgeGraph, intent: Intent, x: URIRef, question: str, listed: list[Answer]
+) -> list[Answer]:
+    """A count question (杭州有几个区县, 联盟有几家成员): the sourced figure when the graph holds
+    one, then the graph's own list counted, with the caveat that it counts only what the graph
+    holds, then the list itself (each item with its evidence)."""
+    words = content_words(to_simplified(question).lower()) or ("member-count",)
+    figures = answer_intent(kg, Intent("how-much", intent.mentions, words=words), x)[2]
+    # members, not the body's own parts (its office)
+    if re.search(r"成员|member", to_simplified(question)):
+        parts = {"partOf", "directlyWithin", "parentOrganization"}
+        listed = [a for a in listed if not parts & set(a.tags)] or listed
+    if not listed:
+        return figures
+    n = len(listed)
+    count = Answer(
+        f"图谱所载{n}个",
+        f"{n} in the graph",
+        note="只计图谱中已有的条目，未必完整；各条目及其证据见下 / counts only what the "
+        "graph holds, which may be incomplete; each item and its evidence below",
+    )
+    return [*figures, count, *listed]
 
 
 def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
@@ -215,6 +258,19 @@ def ask(kg: KnowledgeGraph, question: str, lang: str | None = None) -> Reply:
         if answers:
             intent = other
             reply.interpretation = _interpretation(kg, intent, lang)
+    if not answers and intent.kind == "in-place" and subject is not None:
+        # 杭州有哪些人工智能小镇: the kind of thing asked for was read as a name; it is the class
+        cls = _first(CLASS_WORDS, to_simplified(subject.text).lower()) or intent.cls
+        for m in reversed(intent.mentions):
+            if m is not subject and _is_a(kg, m.iris[0], "Place"):
+                sparql, bound, answers = answer_intent(
+                    kg, replace(intent, cls=cls), URIRef(m.iris[0])
+                )
+                if answers:
+                    x = URIRef(m.iris[0])
+                    break
+    if intent.count and x is not None:
+        answers = _counted(kg, intent, x, question, answers)
     reply.sparql = sparql
     reply.bindings = {k: str(v) for k, v in bound.items()}
     reply.answers = answers

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from ..text import to_simplified
 from .spot import Mention
 
-__all__ = ["EXAMPLES", "Intent", "read_intent"]
+__all__ = ["EXAMPLES", "Intent", "content_words", "read_intent"]
 
 # Class asked for in "what is in X" questions: keyword → ontology class local name.
 CLASS_WORDS: list[tuple[str, str]] = [
     (r"高校|大学|学院|universit", "University"),
     (r"实验室|\blabs?\b|laborator", "Laboratory"),
-    (r"研究院|研究所|科研机构|institute", "ResearchInstitute"),
+    (r"研究院|研究所|科研机构|院所|institute", "ResearchInstitute"),
     (r"联盟|alliance", "IndustryAlliance"),
-    (r"算力中心|智算中心|计算中心|数据中心|computing", "ComputingCentre"),
+    (r"算力中心|智算中心|计算中心|数据中心|computing|data cent(er|re)", "ComputingCentre"),
     (r"试验区|先导区|pilot zone", "PilotZone"),
     (r"科学城|科技城|science cit", "ScienceCity"),
     (r"小镇|feature town", "FeatureTown"),
@@ -31,19 +31,25 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"活动|会议|大会|峰会|论坛|事件|event|conference|summit", "Event"),
     (r"规划|政策|方案|文件|plan|polic", "Programme"),
     (r"省份|哪些省|provinces?", "ProvinceLevelUnit"),
-    (r"(区|县)(?!长)|district|count(y|ies)", "District"),
+    (r"(?<![片园])(区|县)(?![长域])|district|count(y|ies)", "District"),
     (r"镇|town", "Town"),
     (r"人物|领导|官员|谁|people|official|leader", "Person"),
 ]
 
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
-    (r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|chair|\bled by\b|\bleads?\b", "chairedBy"),
+    (
+        r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|主持|chair|\bled by\b|\bleads?\b",
+        "chairedBy",
+    ),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
-    (r"建设方|承建|建设单位|谁建|建设|建造|built|builder", "builtBy"),
+    (
+        r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|\bdevelop(er|ed)\b",
+        "builtBy",
+    ),
     (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
-    (r"主办|承办|organi[sz]", "organizer"),
-    (r"批准|批复|认定|授牌|designat|approv", "designatedBy"),
+    (r"主办|承办|organi[sz]|\bhost", "organizer"),
+    (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
     (r"设立|授予|授牌|approved|set up by", "designatedBy"),
@@ -64,10 +70,12 @@ LEVEL_WORDS = [
 PERSON_POSTS = (
     r"(担任|任|是).{0,4}(什么|何|哪些|哪个).{0,2}(职务|职位|职|官)|现任|职务|职位|头衔|任职|"
     r"在哪.{0,2}(工作|任职)|工作单位|"
-    r"what (post|position|role|job|title)|(post|position|title)s? (does|did|do)|holds?\b|"
+    r"what (post|position|role|job|title)|"
+    r"(post|position|title|role|job)s? (does|did|do|has|have|had)\b|"
+    r"holds?\b|是做什么的|做什么工作|干什么的|\bwhat (does|did)\b.*\bdo\W*$|"
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
-WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|what year|what date"
+WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|(what|which) (year|date|month|day)"
 # What happened to it, when a "when" question names it: the dates of that kind come first.
 WHEN_KINDS: list[tuple[str, str]] = [
     (r"揭牌|挂牌|unveil", "unveiled"),
@@ -76,9 +84,32 @@ WHEN_KINDS: list[tuple[str, str]] = [
     (r"开园|启用|投用|投运|运营|开业|opened|went into operation", "opened"),
     (r"成立|创立|组建|设立|founded|established|set up", "founded"),
     (r"举办|举行|召开|held|took place", "held"),
+    (r"获批|批准|批复|approv", "approved"),
+    (r"签约|签署|signed", "signed"),
+    (r"建成|竣工|完工|completed", "completed"),
 ]
 # "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
-ASKED_FIRST = r"哪些|哪几|^\W*(which|what)\s+[a-z]+s\b"
+ASKED_FIRST = (
+    r"哪些|哪几|^\W*(which|what)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b"
+    r"(?<!\bis)(?<!\bwas)(?<!\bdoes)(?<!\bhas)|"
+    r"^\W*(what|who)\s+(is|are)\s+(located|based|situated)\s+in\s*(the\s+)?$|"
+    r"^\W*(tell me|give me|show me|name)\b"
+)
+# "位于X的企业有哪些": the place comes after 位于, what is asked for after it.
+PLACED_IN = r"(位于|坐落于|落户|落户在|地处|在)\s*$"
+# Events in a year or month, about a place or a body: 2018年有哪些与G60科创走廊有关的活动.
+EVENTS = r"活动|会议|事件|发生了?什么|大事|\bevents?\b|happen"
+# "X是哪个联盟的成员", "X加入了哪些联盟", "Which alliances is X a member of": the bodies X
+# belongs to.
+MEMBER_OF = (
+    r"哪[个些家][^成]{1,8}的成员|加入了?(哪|什么)|参加了?哪|\ba member of\b|\bbelongs? to which\b|"
+    r"\bjoined which\b"
+)
+# "杭州有几个区县", "How many members does X have": a count of members or parts.
+COUNT_OF = (
+    r"(?<!哪)(几|多少)\s*(个|家|座|所)?\s*(成员|区县|区|县|镇|街道|城市|城|组成部分|部分|片区|小镇|科技城|高校)|"
+    r"how many (members|districts|counties|cities|towns|parts|components|universities)"
+)
 # "X是什么" about a slogan or a plan: what it is made of.
 WHAT_IS = r"是什么|是啥|^\W*what(?: is|'s| are)\b"
 # "Who is X": the posts a person holds.
@@ -86,13 +117,16 @@ WHO_IS = r"是谁|是何人|是什么人|\bwho (is|was)\b|who's"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
-    r"多少|几家|几个|金额|规模|面积|总量|人口|产值|营收|增速|比重|占比|gdp|"
+    r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
+    r"投资额|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
     r"how (much|many|large|big)|"
-    r"what (is|was|are) the (area|gdp|population|size|revenue|scale|output)|"
+    r"what (is|was|are) the ([a-z]+ ){0,2}"
+    r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
     r"\b(output|revenue|turnover|population|gdp)\b"
 )
 MEMBERS = (
-    r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|"
+    r"包括|包含|由哪些|组成|成员|哪几|下辖|辖|涉及|构成|分别是|指的?是?(什么|哪些)|名单|清单|"
+    r"^\W*name the\b|参加|参与|出席|participants?|took part|attended|"
     r"components?|members?|consist|include|made up|comprise"
 )
 # "Which N are …" (哪几家, 哪六个): a list, however the count word reads.
@@ -129,6 +163,7 @@ class Intent:
     level: str | None = None
     year: str | None = None
     words: tuple[str, ...] = field(default=())
+    count: bool = False
 
 
 # Counted in units: 家, 个, 户 and the like fit any count, whatever it counts.
@@ -155,6 +190,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "平方米|square met": ("square-metre",),
     "平台|platforms?": ("platform-count", "platform"),
     "工作人员|人员|staff": ("talent-count", "person"),
+    "服务器规模": ("server-count", "server"),
     "机柜|racks?": ("computing-capacity", "rack"),
     "服务器|servers?": ("server-count", "server"),
     "成交|deals?": ("deal-value",),
@@ -167,15 +203,16 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "invest": INVESTMENT,
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
-    "compan": ("company", "enterprise-count", "ai-enterprise-count"),
+    "compan|enterprises?|firms?": ("company", "enterprise-count", "ai-enterprise-count"),
     "户": ("business", "businesses-attracted"),
     r"面积|\barea\b|how (large|big)": AREAS,
     r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
     "人口": ("resident-population",),
     "population": ("resident-population",),
     "gdp": ("gdp", "gdp-share"),
-    "生产总值": ("gdp",),
-    r"产值|\boutput\b": ("output-value", "industry-scale"),
+    "生产总值|经济总量": ("gdp",),
+    "增加值": ("output-value", "industry-scale"),
+    r"产值|\boutput\b|\bproduc": ("output-value", "industry-scale"),
     "规模": ("industry-scale", "output-value", "fund-size"),
     "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
@@ -183,7 +220,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "成员": ("member-count",),
     "member": ("member-count",),
     "项目": ("project-count", "project"),
-    "算力|computing": ("computing-capacity", "pflops", "eflops"),
+    "算力|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
     "增速": ("growth",),
@@ -194,13 +231,13 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _content_words(text: str) -> tuple[str, ...]:
+def content_words(text: str) -> tuple[str, ...]:
     """The kinds of figure a "how much" question names, one `a|b|c` group per word it uses; a
     figure must fit every group (empty: any figure).
 
-    >>> _content_words("算力规模是多少")
+    >>> content_words("算力规模是多少")
     ('computing-capacity|pflops|eflops',)
-    >>> len(_content_words("有多少个国家级创新平台"))
+    >>> len(content_words("有多少个国家级创新平台"))
     1
     """
     groups = []
@@ -232,6 +269,16 @@ def _period(text: str) -> str | None:
     return None
 
 
+def _member_class(text: str) -> str | None:
+    """The class of members asked for; 谁 (成员都有谁) asks for members of any kind, not people."""
+    return _first(CLASS_WORDS, re.sub(r"谁|\bwho\b", " ", text))
+
+
+def _happened(text: str) -> tuple[str, ...]:
+    """ "What happened" asks for more than events: what was founded, approved, signed, opened."""
+    return ("happened",) if re.search(r"发生|大事|happen", text) else ()
+
+
 def _without_mentions(text: str, mentions: list[Mention]) -> str:
     for m in sorted(mentions, key=lambda m: -m.start):
         text = text[: m.start] + " " + text[m.end :]
@@ -261,22 +308,40 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("post-holder", found, post=post.group(0))
     if len(found) == 1 and re.search(POST_WORDS, text) and re.search(r"哪|什么|which|what", text):
         return Intent("person-posts", found)  # 刘庆峰是哪家公司的董事长
+    if (
+        year
+        and found
+        and re.search(EVENTS, text)
+        and not re.search(r"多少|几|how (many|much)", text)
+    ):
+        return Intent("on-date", found, year=period)  # 2020年洞泾镇有哪些活动
+    after = to_simplified(question[found[0].end :]).lower() if found else ""
+    if len(found) == 1 and re.search(MEMBER_OF, after):
+        return Intent("member-of", found)
     if found and re.search(WHEN, text) and not re.search(r"谁|\bwho", text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     relation = _first(ROLE_WORDS, text)
-    if relation and found and re.search(r"谁|哪|什么|which|who|whom|what", text):
+    if (
+        relation
+        and found
+        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体)\W*$", text)
+    ):
         return Intent("who-role", found, relation=relation)
+    if found and re.search(COUNT_OF, text):
+        return Intent("members", found, cls=_member_class(text), count=True)
     if found and (re.search(WHICH_N, text) or re.search(HAS_PARTS, text)):
-        return Intent("members", found, cls=_first(CLASS_WORDS, text))
+        return Intent("members", found, cls=_member_class(text))
     if found and re.search(WHEN, text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     if found and re.search(HOW_MUCH, text):
-        return Intent("how-much", found, words=_content_words(text), year=year)
+        return Intent("how-much", found, words=content_words(text), year=year)
     if found and re.search(MEMBERS, text):
-        return Intent("members", found, cls=_first(CLASS_WORDS, text))
+        return Intent("members", found, cls=_member_class(text))
     if len(found) == 1 and re.search(WHO_IS, text):
         return Intent("person-posts", found)
     before = to_simplified(question[: found[0].start]).lower() if found else ""
+    if found and re.search(PLACED_IN, before) and re.search(r"哪|什么", text):
+        return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
     if found and re.search(ASKED_FIRST, before):
         return Intent("in-place", found, cls=_first(CLASS_WORDS, before) or "Organization")
     if found and (level := _first(LEVEL_WORDS, text)):
@@ -286,10 +351,10 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if re.search(r"有哪些|有什么|有几|哪些|都有|which|what|list|show", text):
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
-        if year:
-            return Intent("on-date", year=period)
+        if year and not re.search(HOW_MUCH, text):
+            return Intent("on-date", year=period, words=_happened(text))
     if year and re.search(r"发生|活动|事件|happen|event", text):
-        return Intent("on-date", year=period)
-    if len(found) == 1 and re.search(WHAT_IS, text):
-        return Intent("members", found)
+        return Intent("on-date", year=period, words=_happened(text))
+    if found and re.search(WHAT_IS, text):  # 松江六大产业集群是什么: the last name is asked about
+        return Intent("members", found[-1:])
     return None

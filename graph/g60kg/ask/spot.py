@@ -8,6 +8,8 @@ the words as the user typed them. Names in Latin letters must stand as whole wor
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 import weakref
 from collections import defaultdict
@@ -30,6 +32,8 @@ GENERIC = {
 # the rest of such a name is a short name too, unless it is another entity's name already.
 CORRIDOR_PREFIXES = ("长三角g60科创走廊", "g60科创走廊")
 MIN_SHORT = 4
+# An English name without its bracketed end must stay this long to be a name of its own.
+MIN_BARE = 12
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,19 @@ class Mention:
     iris: tuple[str, ...]
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", char).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _IGNORED)
+
+
+# English written several ways: one form for each (after folding, without spaces).
+ENGLISH_FORMS = (
+    ("scienceandtechnology", "scitech"),
+    ("artificialintelligence", "ai"),
+    ("centre", "center"),
+    ("yangtzeriverdelta", "yrd"),
+)
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -52,6 +66,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
     >>> normalise("長三角 G60")[0]
     '长三角g60'
+    >>> normalise("Yangtze River Delta G60 Science and Technology Centre")[0]
+    'yrdg60scitechcenter'
     """
     out: list[str] = []
     where: list[int] = []
@@ -59,7 +75,15 @@ def normalise(text: str) -> tuple[str, list[int]]:
         for folded in _fold(char):
             out.append(folded)
             where.append(i)
-    return "".join(out), where
+    folded_text = "".join(out)
+    for long, short in ENGLISH_FORMS:
+        at = folded_text.find(long)
+        while at >= 0:
+            end = at + len(long)
+            where[at:end] = [where[at]] * (len(short) - 1) + [where[end - 1]]
+            folded_text = folded_text[:at] + short + folded_text[end:]
+            at = folded_text.find(long, at + len(short))
+    return folded_text, where
 
 
 _NAMES: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, set[str]]] = weakref.WeakKeyDictionary()
@@ -69,6 +93,10 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
     if kg not in _NAMES:
         table: dict[str, set[str]] = defaultdict(set)
         for iri, names in entity_names(kg).items():
+            # "Three Zones, Two Wings" is also written "Three Zones and Two Wings"
+            # and "2018 Apsara Conference (Yunqi)" without the words in brackets at its end
+            names = {*names, *(n.replace(", ", " and ") for n in names if n.isascii())}
+            names |= {b for n in names if n.isascii() and len(b := _unbracketed(n)) >= MIN_BARE}
             for name in names:
                 key = normalise(name)[0]
                 if key in GENERIC:
@@ -77,12 +105,24 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                     table[key].add(iri)
         short: dict[str, set[str]] = defaultdict(set)
         for key, iris in table.items():
-            rest = _without_corridor(key)
-            if rest and rest not in table:
-                short[rest] |= iris
+            for rest in (_without_corridor(key), _without_shi(key, table), _other_prefix(key)):
+                if rest and rest not in table:
+                    short[rest] |= iris
         table.update(short)
+        # "G60" alone is the corridor (the nine G60 cities), though shorter than a Latin name may be
+        if "g60" not in table and CORRIDOR_PREFIXES[0] in table:
+            table["g60"] = table[CORRIDOR_PREFIXES[0]]
         _NAMES[kg] = dict(table)
     return _NAMES[kg]
+
+
+def _unbracketed(name: str) -> str:
+    """An English name without the words in brackets at its end.
+
+    >>> _unbracketed("2018 Apsara Conference (Yunqi)")
+    '2018 Apsara Conference'
+    """
+    return re.sub(r"\s*\([^()]*\)\s*$", "", name) if name.endswith(")") else ""
 
 
 def _without_corridor(key: str) -> str | None:
@@ -99,6 +139,40 @@ def _without_corridor(key: str) -> str | None:
             ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
             return rest if ok else None
     return None
+
+
+def _other_prefix(key: str) -> str | None:
+    """A name that opens with the corridor's short name, with its full name instead, and the
+    other way round: 长三角G60科创走廊联席会议办公室 for G60科创走廊联席会议办公室.
+
+    >>> _other_prefix("g60科创走廊联席会议办公室")
+    '长三角g60科创走廊联席会议办公室'
+    >>> _other_prefix("长三角g60科创走廊联席会议")
+    'g60科创走廊联席会议'
+    """
+    full, short = CORRIDOR_PREFIXES
+    if key.startswith(full) and len(key) > len(full):
+        return key[len(full) - len(short) :]
+    if key.startswith(short) and len(key) > len(short):
+        return "长三角" + key
+    return None
+
+
+def _without_shi(key: str, table: dict[str, set[str]]) -> str | None:
+    """A name that opens with a city's name, without its 市: 合肥5G智能网联汽车产业联盟 for
+    合肥市5G智能网联汽车产业联盟 (people drop the 市), when the city is itself a name in the graph.
+
+    >>> _without_shi("合肥市5g智能网联汽车产业联盟", {"合肥市": {"x"}})
+    '合肥5g智能网联汽车产业联盟'
+    >>> _without_shi("合肥市政府", {"合肥市": {"x"}}) is None
+    True
+    """
+    at = key.find("市")
+    if at < 2 or key[: at + 1] not in table:
+        return None
+    rest = key[at + 1 :]
+    ok = len(rest) >= MIN_SHORT and not rest.isascii() and rest not in GENERIC
+    return key[:at] + rest if ok else None
 
 
 def _whole_word(question: str, start: int, end: int) -> bool:
@@ -133,4 +207,93 @@ def spot(kg: KnowledgeGraph, question: str) -> list[Mention]:
             break
         else:
             i += 1
+    if not re.search(r"[\u4e00-\u9fff]", question):
+        found = _english_phrases(kg, question, found)
     return found
+
+
+# English names by their words, for names asked with the words in another order or with some left
+# out ("the Wuhu Intelligent Computing Center" for "Yangtze River Delta (Wuhu) Intelligent
+# Computing Center").
+_WORDS: weakref.WeakKeyDictionary[KnowledgeGraph, list[tuple[frozenset[str], str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+_STOP = {"of", "and", "the", "for", "in", "on", "a", "an", "s", "at", "to"}
+_EXPAND = {
+    "scitech": ("science", "technology"),
+    "ai": ("artificial", "intelligence"),
+    "yrd": ("yangtze", "river", "delta"),
+    "centre": ("center",),
+}
+# A proper name in an English question: capitalised words, with of/and/the/for between them.
+_PHRASE = re.compile(
+    r"(?:[A-Z0-9](?:[\w'’-]|\.(?=\w))*|\([^()]*\))"
+    r"(?:\s+(?:(?:of|and|for|the)\s+)*(?:[A-Z0-9](?:[\w'’-]|\.(?=\w))*|\([^()]*\)))+"
+)
+
+
+def _words(text: str) -> tuple[frozenset[str], str]:
+    """The words of an English name, folded (plural, Sci-Tech, AI, YRD and Centre written one
+    way), and its last word outside brackets: the kind of thing it names.
+
+    >>> words, head = _words("the G60 Sci-Tech Centres (Songjiang)")
+    >>> sorted(words), head
+    (['center', 'g60', 'science', 'songjiang', 'technology'], 'center')
+    """
+    out: list[str] = []
+    for word in re.findall(r"[a-z0-9]+", text.lower().replace("sci-tech", "scitech")):
+        word = (
+            word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+        )
+        out += _EXPAND.get(word, (word,))
+    bare = re.findall(r"[a-z0-9]+", re.sub(r"\([^()]*\)", " ", text.lower()))
+    head = bare[-1] if bare else ""
+    head = head[:-1] if len(head) > 4 and head.endswith("s") and not head.endswith("ss") else head
+    return frozenset(out) - _STOP, _EXPAND.get(head, (head,))[-1]
+
+
+def _english_names(kg: KnowledgeGraph) -> list[tuple[frozenset[str], str, str]]:
+    if kg not in _WORDS:
+        _WORDS[kg] = [
+            (*_words(name), iri)
+            for iri, names in entity_names(kg).items()
+            for name in names
+            if name.isascii()
+        ]
+    return _WORDS[kg]
+
+
+def _is_event(kg: KnowledgeGraph, iri: str) -> bool:
+    from rdflib import URIRef
+
+    return bool(kg.query("ASK { ?x a g60:Event }", {"x": URIRef(iri)}).askAnswer)
+
+
+def _english_phrases(kg: KnowledgeGraph, question: str, found: list[Mention]) -> list[Mention]:
+    """A proper name in an English question that is no name the graph holds as written, or that
+    goes on past one it found, is read as the one entity whose English name holds all its words
+    (three at least, as written) with the fewest others and ends in the same word (Center,
+    Alliance …), when exactly one such entity exists."""
+    for m in _PHRASE.finditer(question):
+        start, end = m.start(), m.end()
+        inside = [f for f in found if f.start >= start and f.end <= end]
+        if any(f.start == start and f.end == end for f in inside):
+            continue
+        words, head = _words(m.group(0))
+        if len(set(re.findall(r"[a-z0-9]+", m.group(0).lower())) - _STOP) < 3:
+            continue  # three words at least, as written: not "Hangzhou's AI"
+        best: dict[str, int] = {}
+        for names, name_head, iri in _english_names(kg):
+            if name_head == head and words <= names:
+                extra = len(names - words)
+                best[iri] = min(best.get(iri, extra), extra)
+        if not best:
+            continue
+        fewest = min(best.values())
+        chosen = [iri for iri, extra in best.items() if extra == fewest]
+        if len(chosen) > 1:  # a plan and the event of its release: the plan
+            chosen = [iri for iri in chosen if not _is_event(kg, iri)]
+        if len(chosen) == 1 and fewest <= len(words):
+            found = [f for f in found if f not in inside]
+            found.append(Mention(m.group(0), start, end, (chosen[0],)))
+    return sorted(found, key=lambda f: f.start)
