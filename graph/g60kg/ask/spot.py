@@ -105,7 +105,8 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                     table[key].add(iri)
         short: dict[str, set[str]] = defaultdict(set)
         for key, iris in table.items():
-            for rest in (_without_corridor(key), _without_shi(key, table), _other_prefix(key)):
+            shorter = (_without_corridor(key), _without_shi(key, table), _other_prefix(key))
+            for rest in (*shorter, _g60_without_corridor(key)):
                 if rest and rest not in table:
                     short[rest] |= iris
         table.update(short)
@@ -155,6 +156,23 @@ def _other_prefix(key: str) -> str | None:
         return key[len(full) - len(short) :]
     if key.startswith(short) and len(key) > len(short):
         return "长三角" + key
+    return None
+
+
+def _g60_without_corridor(key: str) -> str | None:
+    """An English name of the corridor's own bodies with "G60" alone in front, as people write
+    it: "G60 AI Industry Alliance" for "G60 Corridor AI Industry Alliance".
+
+    >>> name = "G60 Corridor Artificial Intelligence Industry Alliance"
+    >>> _g60_without_corridor(normalise(name)[0])
+    'g60aiindustryalliance'
+    >>> _g60_without_corridor("g60corridorforum") is None
+    True
+    """
+    for prefix in ("yrdg60corridor", "g60corridor"):
+        if key.isascii() and key.startswith(prefix):
+            rest = key[len(prefix) :]
+            return "g60" + rest if len(rest) >= MIN_BARE else None
     return None
 
 
