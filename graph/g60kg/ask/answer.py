@@ -19,6 +19,7 @@ from .intents import Intent
 
 __all__ = ["Answer", "Reply", "answer_intent", "evidence_of"]
 
+PLAN_CLASSES = ("Programme", "Plan", "Slogan", "Document", "PlanDocument", "PolicyDocument")
 PLACING = "g60:directlyWithin|g60:partOf|g60:locatedIn|g60:settledIn|g60:heldIn"
 
 SPARQL: dict[str, str] = {
@@ -37,6 +38,14 @@ SPARQL: dict[str, str] = {
   FILTER(?rel IN (g60:directlyWithin, g60:partOf, g60:locatedIn, g60:settledIn, g60:heldIn))
   ?answer a ?cls .
 }}""",
+    # plans and policies of a place: issued by it or a body of it, or for it (or a place in it)
+    "plans-in-place": """SELECT DISTINCT ?answer ?rel ?first WHERE {
+  { ?answer ?rel ?x . BIND(?x AS ?first) }
+  UNION { ?answer ?rel ?first . ?first (g60:directlyWithin|g60:partOf)+ ?x }
+  UNION { ?answer ?rel ?first . ?first g60:jurisdiction|g60:locatedIn ?x }
+  FILTER(?rel IN (g60:issuedBy, g60:programmeOf, g60:appliesTo, g60:targets))
+  { ?answer a ?cls } UNION { ?answer a ?also }
+}""",
     "members-corridor": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . FILTER(?rel IN (g60:memberCity)) BIND(?answer AS ?first)
 }""",
@@ -248,6 +257,10 @@ def _bindings(intent: Intent, x: URIRef) -> tuple[str, dict[str, Any]]:
     bound: dict[str, Any] = {"x": x}
     if kind == "where":
         bound["level"] = G60[intent.level or "Place"]
+    elif kind == "in-place" and intent.cls in PLAN_CLASSES:
+        # "plans" mean plan documents as well as the programmes they set out
+        also = "Document" if intent.cls == "Programme" else intent.cls
+        return SPARQL["plans-in-place"], {**bound, "cls": G60[intent.cls], "also": G60[also]}
     elif kind == "in-place":
         bound["cls"] = G60[intent.cls or "Organization"]
     elif kind == "who-role":
