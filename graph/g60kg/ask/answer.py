@@ -45,7 +45,13 @@ SPARQL: dict[str, str] = {
   UNION { ?answer ?rel ?first . ?first g60:jurisdiction|g60:locatedIn ?x }
   FILTER(?rel IN (g60:issuedBy, g60:programmeOf, g60:appliesTo, g60:targets))
   { ?answer a ?cls } UNION { ?answer a ?also }
-}""",
+  BIND(IF(?rel IN (g60:issuedBy, g60:programmeOf), 0, 1) AS ?rank)
+  {  # a plan of this place alone before one shared by the nine cities
+    SELECT ?answer (COUNT(DISTINCT ?o) AS ?spread) WHERE {
+      ?answer g60:issuedBy|g60:programmeOf|g60:appliesTo|g60:targets ?o
+    } GROUP BY ?answer
+  }
+} ORDER BY ?spread ?rank""",
     "members-corridor": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . FILTER(?rel IN (g60:memberCity)) BIND(?answer AS ?first)
 }""",
