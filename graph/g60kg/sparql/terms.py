@@ -34,9 +34,9 @@ __all__ = [
 ]
 
 
-PlainTerm = tuple[str, str, str]
-"""A term as plain text, quick to pickle: ("iri" | "blank" | "literal", value, language tag or
-datatype IRI of a literal, else "")."""
+PlainTerm = str | tuple[str, str]
+"""A term as plain text, quick to pickle: an IRI as itself; a literal as (value, "@" language
+tag or "^" datatype IRI); a blank node as (label, "")."""
 
 
 @dataclass(frozen=True)
@@ -51,20 +51,21 @@ class PlainAnswer:
 
 def _plain(term: object) -> PlainTerm:
     if isinstance(term, NamedNode):
-        return ("iri", term.value, "")
+        return term.value
     if isinstance(term, OxLiteral):
-        return ("literal", term.value, term.language or f"^{term.datatype.value}")
-    return ("blank", str(getattr(term, "value", term)), "")
+        language = term.language
+        return (term.value, f"@{language}" if language else f"^{term.datatype.value}")
+    return (str(getattr(term, "value", term)), "")
 
 
 def _rdflib(term: PlainTerm) -> Identifier:
-    kind, value, extra = term
-    if kind == "iri":
-        return URIRef(value)
-    if kind == "literal":
-        if extra.startswith("^"):
-            return RdfLiteral(value, datatype=URIRef(extra[1:]))
-        return RdfLiteral(value, lang=extra)
+    if isinstance(term, str):
+        return URIRef(term)
+    value, kind = term
+    if kind.startswith("^"):
+        return RdfLiteral(value, datatype=URIRef(kind[1:]))
+    if kind:
+        return RdfLiteral(value, lang=kind[1:])
     return BNode(value)
 
 
@@ -89,6 +90,14 @@ def plain_answer(answer: QuerySolutions | QueryBoolean | Iterable[Triple]) -> Pl
 
 def rdflib_result(plain: PlainAnswer) -> Result:
     """The rdflib `Result` of a `plain_answer`."""
+    made: dict[PlainTerm, Identifier] = {}  # each distinct term is made once
+
+    def term(value: PlainTerm) -> Identifier:
+        found = made.get(value)
+        if found is None:
+            found = made[value] = _rdflib(value)
+        return found
+
     result = Result(plain.form)
     if plain.form == "ASK":
         result.askAnswer = plain.boolean
@@ -97,17 +106,13 @@ def rdflib_result(plain: PlainAnswer) -> Result:
         graph = Graph()
         for s, p, o in plain.rows:
             assert s is not None and p is not None and o is not None
-            graph.add((_rdflib(s), _rdflib(p), _rdflib(o)))
+            graph.add((term(s), term(p), term(o)))
         result.graph = graph
         return result
     variables = [Variable(name) for name in plain.variables]
     result.vars = variables
     result.bindings = [
-        {
-            var: _rdflib(value)
-            for var, value in zip(variables, row, strict=True)
-            if value is not None
-        }
+        {var: term(value) for var, value in zip(variables, row, strict=True) if value is not None}
         for row in plain.rows
     ]
     return result
