@@ -9,7 +9,7 @@ total order (``10000000000 < 2020-11-18 < 300 < 10000000000``).
 Within `contained_engine()` (the query commands of the CLI enter it), `run_contained` hands
 work on a store to a child process: forked at the first call for that store (the loaded store
 comes along, copy on write), its stderr going nowhere, it answers every later call of the
-block over a pipe and is stopped when the block ends. One fork per command, however many
+block over a socket pair and is stopped when the block ends. One fork per command, however many
 queries it runs (``describe`` runs dozens). A child that dies is `EngineAborted`; the caller
 has printed nothing by then, so nothing partial is left. Outside the block (the Python API,
 `g60kg serve`, whose workers are child processes already) the work runs in the process.
@@ -39,12 +39,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import faulthandler
-import multiprocessing
 import os
+import pickle
 import signal
+import socket
+import struct
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from typing import Any, TypeVar, cast
 
 from .errors import EngineAborted
@@ -56,16 +58,19 @@ _R = TypeVar("_R")
 _T = TypeVar("_T")
 _PR_SET_PDEATHSIG = 1
 
-ABORTED = (
+_ABORTED = (
     "the query engine (pyoxigraph) stopped on a query ({how}); nothing was printed. "
     "It does so on some ORDER BY over values of mixed kinds, such as numbers with dates"
 )
 
 
+_LENGTH = struct.Struct("!Q")
+
+
 @dataclass
 class _Child:
     pid: int
-    conn: Connection
+    conn: socket.socket
     kept: tuple[object, object]  # function and target, alive so that their ids stay theirs
     stopped: bool = False
 
@@ -91,7 +96,7 @@ def contained_engine() -> Iterator[None]:
 def run_contained(function: Callable[[_S, _R], _T], target: _S, request: _R) -> _T:
     """``function(target, request)``; inside `contained_engine`, in the child kept for them.
 
-    The request, the answer and any exception cross a pipe, so they must pickle. Raises
+    The request, the answer and any exception cross processes, so they must pickle. Raises
     `EngineAborted` when the child dies (the engine's abort).
     """
     if _depth == 0:
@@ -100,23 +105,29 @@ def run_contained(function: Callable[[_S, _R], _T], target: _S, request: _R) -> 
     child = _children.get(key) or _fork(function, target)
     _children[key] = child
     try:
-        child.conn.send(request)
-        failed, value = child.conn.recv()
+        _send(child.conn, request)
+        failed, value = _receive(child.conn)
     except (EOFError, OSError):
         _children.pop(key, None)
-        raise EngineAborted(ABORTED.format(how=_stop(child))) from None
+        raise EngineAborted(_ABORTED.format(how=_stop(child))) from None
     if failed:
         raise value
     return cast(_T, value)
 
 
 def _fork(function: Callable[[Any, Any], object], target: object) -> _Child:
-    ours, theirs = multiprocessing.Pipe()
+    ours, theirs = socket.socketpair()
     parent = os.getpid()
-    pid = os.fork()
+    with warnings.catch_warnings():
+        # Python 3.12 warns of forking with threads: ours wait meanwhile (the main thread for
+        # this answer), and the child only runs the engine and answers.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
     if pid == 0:  # pragma: no cover - the child's coverage is not collected
         try:
             ours.close()
+            for other in _children.values():
+                other.conn.close()  # so each other child sees the parent's end close
             _serve(function, target, theirs, parent)
         finally:
             os._exit(0)
@@ -124,35 +135,54 @@ def _fork(function: Callable[[Any, Any], object], target: object) -> _Child:
     return _Child(pid, ours, (function, target))
 
 
+def _send(conn: socket.socket, value: object) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    conn.sendall(_LENGTH.pack(len(data)) + data)
+
+
+def _receive(conn: socket.socket) -> Any:
+    """The next value sent; EOFError when the other end has closed."""
+    (length,) = _LENGTH.unpack(_exactly(conn, _LENGTH.size))
+    return pickle.loads(_exactly(conn, length))
+
+
+def _exactly(conn: socket.socket, size: int) -> bytes:
+    data = bytearray()
+    while len(data) < size:
+        chunk = conn.recv(min(size - len(data), 1 << 20))
+        if not chunk:
+            raise EOFError("the other end closed")
+        data += chunk
+    return bytes(data)
+
+
 def _serve(
-    function: Callable[[Any, Any], object], target: object, conn: Connection, parent: int
+    function: Callable[[Any, Any], object], target: object, conn: socket.socket, parent: int
 ) -> None:
-    """The child: answer requests until the parent closes the pipe."""
+    """The child: answer requests until the parent closes its end."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     faulthandler.disable()  # its report of the abort would reach stderr (pytest enables it)
     with open(os.devnull, "wb") as devnull:
         os.dup2(devnull.fileno(), 2)  # Rust's panic message and stack go nowhere
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # when the forking thread ends
     if os.getppid() != parent:
         return
     while True:
         try:
-            request = conn.recv()
+            request = _receive(conn)
         except (EOFError, OSError):
             return
         try:
             answer: tuple[bool, object] = (False, function(target, request))
-            conn.send(answer)
+            _send(conn, answer)
         except Exception as error:  # every failure is the caller's to raise
-            conn.send((True, _portable(error)))
+            _send(conn, (True, _portable(error)))
 
 
 def _portable(error: Exception) -> Exception:
     """The exception itself when it survives pickling, else a RuntimeError naming it."""
-    import pickle
-
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:
