@@ -38,11 +38,11 @@ def load_graph(source: Path | None, backend: str) -> KnowledgeGraph:
 
 
 # What to do when the engine aborts on a query a user wrote, and on one of the package's own.
-OWN_QUERY_FIX = (
+_OWN_QUERY_FIX = (
     "order by STR(?x), or by values of one kind, or drop the ORDER BY; or run it with "
     "--backend memory"
 )
-DATA_FIX = "run it with --backend memory, or give the values of each property one kind"
+_DATA_FIX = "run it with --backend memory, or give the values of each property one kind"
 
 
 @contextlib.contextmanager
@@ -136,7 +136,7 @@ def query_command(
         click.echo(render(answer, fmt, lang, given=_params(pairs), iris=iris))
         return
     kg = load_graph(source, backend)
-    with _contained(DATA_FIX if name is not None else OWN_QUERY_FIX):
+    with _contained(_DATA_FIX if name is not None else _OWN_QUERY_FIX):
         try:
             if name is not None:
                 bound = bind_params(kg, get_query(name), _params(pairs), lang)
@@ -203,7 +203,7 @@ def find_command(
     from ..queries.lookup import find, find_all, label
 
     kg = load_graph(source, backend)
-    with _contained(DATA_FIX):
+    with _contained(_DATA_FIX):
         if one:
             from ..queries.analyst import types_of
 
@@ -240,7 +240,7 @@ def describe_command(
     from ..queries.analyst import describe
 
     kg = load_graph(source, backend)
-    with _contained(DATA_FIX):
+    with _contained(_DATA_FIX):
         info = describe(kg, name, lang)
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
@@ -267,7 +267,7 @@ def path_command(
     from ..queries.analyst import path
 
     kg = load_graph(source, backend)
-    with _contained(DATA_FIX):
+    with _contained(_DATA_FIX):
         steps = path(kg, source_name, target_name, lang)
     if not steps:
         click.echo("(the same entity)")
