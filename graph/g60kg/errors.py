@@ -10,7 +10,8 @@ Every error a user can cause is one of these, and the command line prints it as 
     ├── OutputError                 an output path that cannot be written
     ├── QueryError                  a query that may not run
     │   ├── QuerySyntaxError, QueryRefused
-    │   └── SparqlTextError         a query text that cannot be inspected or bound
+    │   ├── SparqlTextError         a query text that cannot be inspected or bound
+    │   └── EngineAborted           the engine stopped the child process running a query
     ├── UnknownName                 a named query or parameter that does not exist
     ├── EntityNotFound, AmbiguousEntity, NoPath, UnknownEntityError, UnknownTypeError
     ├── ExtractError                extraction from an article
@@ -32,6 +33,7 @@ __all__ = [
     "DatasetError",
     "DatasetMissing",
     "DecodeError",
+    "EngineAborted",
     "EntityNotFound",
     "ExtractError",
     "G60Error",
@@ -187,6 +189,10 @@ class OutputError(G60Error, OSError):
 
 class SparqlTextError(QueryError, ValueError):
     """The text cannot be inspected or bound (unterminated string, no WHERE group, ...)."""
+
+
+class EngineAborted(QueryError):
+    """The query engine stopped the (child) process that ran a query; see `g60kg.contain`."""
 
 
 class ExtractError(G60Error):

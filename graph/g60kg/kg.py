@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from .contain import run_contained
 from .errors import G60Error
 from .netwall import run_offline
 from .project import DATA_ENV, Project, find_project, shipped_dataset
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from rdflib import Dataset
     from rdflib.query import Result
     from rdflib.term import Identifier, URIRef
+
+    from .sparql.terms import PlainAnswer
 
 __all__ = ["KnowledgeGraph", "load"]
 
@@ -88,7 +91,8 @@ class KnowledgeGraph:
         only projected variables, and every backend must give the same answers. Updates,
         `SERVICE` and `FROM` are refused (see `sparql.safety.check_query`); `check=False`
         skips that for the package's own queries. The query runs, and is read to the end, on a
-        thread without network (see `netwall`).
+        thread without network (see `netwall`); within `contain.contained_engine()`, in a child
+        process, so that an abort of the engine is an `EngineAborted` error.
 
         >>> kg = load(backend="memory")
         >>> from rdflib import Literal
@@ -104,20 +108,14 @@ class KnowledgeGraph:
             check_bindings(sparql, bound)
 
         def run() -> Result:
-            from .sparql.terms import as_rdflib_result, pyoxigraph_term
+            from .sparql.terms import rdflib_result
 
             if self.store is None:
                 result = self.rdf.query(sparql, initNs=PREFIXES, initBindings=bound)
                 if result.type == "SELECT":
                     result.bindings  # noqa: B018 - reads the lazy rows here, offline
                 return result
-            answer = self.store.query(
-                sparql,
-                prefixes=dict(PREFIXES),
-                use_default_graph_as_union=True,
-                substitutions={ox.Variable(k): pyoxigraph_term(v) for k, v in bound.items()},
-            )
-            return as_rdflib_result(answer)
+            return rdflib_result(run_contained(_evaluate, self.store, (sparql, bound)))
 
         return run_offline(run)
 
@@ -168,6 +166,21 @@ class KnowledgeGraph:
         if self.store is not None:
             return len(self.store)
         return sum(1 for _ in self.rdf.quads((None, None, None, None)))
+
+
+def _evaluate(store: ox.Store, request: tuple[str, dict[str, Identifier]]) -> PlainAnswer:
+    """Run a query on Oxigraph and read its answer to the end (in a child process when
+    `contain.contained_engine` is in force, so this takes and returns plain data)."""
+    from .sparql.terms import plain_answer, pyoxigraph_term
+
+    sparql, bound = request
+    answer = store.query(
+        sparql,
+        prefixes=dict(PREFIXES),
+        use_default_graph_as_union=True,
+        substitutions={ox.Variable(k): pyoxigraph_term(v) for k, v in bound.items()},
+    )
+    return plain_answer(answer)
 
 
 def _say(message: str) -> None:

@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from g60kg.cli import main
 from g60kg.cli import query as cli_query
+from g60kg.contain import contained_engine
 from g60kg.kg import KnowledgeGraph, load
 from g60kg.netwall import network_isolated, run_offline
 from g60kg.queryguard import reaches_network
@@ -217,4 +218,15 @@ def test_the_installed_query_command_never_connects(listener: Listener, tmp_path
             env={"PYTHONPATH": str(ROOT / "graph"), "PATH": "/usr/bin:/bin"},
         )
         assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    assert listener.connections == 0
+
+
+def test_the_engines_child_process_has_no_network(listener: Listener) -> None:
+    """The query commands run the engine in a forked child (`g60kg.contain`): offline too."""
+    if not network_isolated():
+        pytest.skip("this machine allows no network namespaces (neither root nor userns)")
+    kg = load(DATASET)
+    text = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    with contained_engine(), pytest.raises(OSError, match=r"(?i)unreachable"):
+        kg.query(text, check=False)  # past the check: only the wall stands
     assert listener.connections == 0

@@ -2,19 +2,23 @@
 
 Errors go to stderr with a non-zero exit code: 2 for a SPARQL syntax error (with line and
 column), 1 for everything else (unknown query or parameter, no such entity, ambiguous name,
-refused query).
+refused query, a query the engine aborts on: these commands run the engine in a child process,
+see `g60kg.contain`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from ..errors import QuerySyntaxError
+from ..contain import contained_engine
+from ..errors import EngineAborted, QuerySyntaxError
 from .options import BACKEND_OPTION, IRIS_OPTION, LANG_OPTION, SOURCE_OPTION
 
 if TYPE_CHECKING:
@@ -31,6 +35,24 @@ def load_graph(source: Path | None, backend: str) -> KnowledgeGraph:
     from ..kg import load
 
     return load(source, backend=backend)  # type: ignore[arg-type]
+
+
+# What to do when the engine aborts on a query a user wrote, and on one of the package's own.
+_OWN_QUERY_FIX = (
+    "order by STR(?x), or by values of one kind, or drop the ORDER BY; or run it with "
+    "--backend memory"
+)
+_DATA_FIX = "run it with --backend memory, or give the values of each property one kind"
+
+
+@contextlib.contextmanager
+def _contained(fix: str) -> Iterator[None]:
+    """Run the engine in a child process; its abort becomes one error line ending in ``fix``."""
+    with contained_engine():
+        try:
+            yield
+        except EngineAborted as exc:
+            raise EngineAborted(f"{exc}. Fix: {fix}") from None
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -114,20 +136,22 @@ def query_command(
         click.echo(render(answer, fmt, lang, given=_params(pairs), iris=iris))
         return
     kg = load_graph(source, backend)
-    try:
-        if name is not None:
-            bound = bind_params(kg, get_query(name), _params(pairs), lang)
-            result = run_named(kg, name, bound, lang)
-        else:
-            sparql = file.read_text(encoding="utf-8") if file is not None else str(text)
-            result = kg.query(sparql)
-    except QuerySyntaxError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    click.echo(render(result, fmt, lang, kg=kg, given=_params(pairs), iris=iris))
-    if name is not None and not len(result):
-        for note in no_data_notes(kg, bound, lang):
-            click.echo(note, err=True)
+    with _contained(_DATA_FIX if name is not None else _OWN_QUERY_FIX):
+        try:
+            if name is not None:
+                bound = bind_params(kg, get_query(name), _params(pairs), lang)
+                result = run_named(kg, name, bound, lang)
+            else:
+                sparql = file.read_text(encoding="utf-8") if file is not None else str(text)
+                result = kg.query(sparql)
+        except QuerySyntaxError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        table = render(result, fmt, lang, kg=kg, given=_params(pairs), iris=iris)
+        notes = no_data_notes(kg, bound, lang) if name is not None and not len(result) else []
+    click.echo(table)
+    for note in notes:
+        click.echo(note, err=True)
 
 
 @click.command("queries")
@@ -179,16 +203,18 @@ def find_command(
     from ..queries.lookup import find, find_all, label
 
     kg = load_graph(source, backend)
-    if one:
-        from ..queries.analyst import types_of
+    with _contained(_DATA_FIX):
+        if one:
+            from ..queries.analyst import types_of
 
-        iri = find(kg, name, lang)
-        names = "\t".join(label(kg, iri, code) for code in ("zh", "en"))
-        click.echo(f"{iri}\t{names}\t{', '.join(types_of(kg, iri))}")
-        return
-    from .entities import find_table
+            iri = find(kg, name, lang)
+            names = "\t".join(label(kg, iri, code) for code in ("zh", "en"))
+            found = f"{iri}\t{names}\t{', '.join(types_of(kg, iri))}"
+        else:
+            from .entities import find_table
 
-    click.echo(find_table(kg, find_all(kg, name, lang), lang, iris))
+            found = find_table(kg, find_all(kg, name, lang), lang, iris)
+    click.echo(found)
 
 
 @click.command("describe")
@@ -213,7 +239,9 @@ def describe_command(
     """
     from ..queries.analyst import describe
 
-    info = describe(load_graph(source, backend), name, lang)
+    kg = load_graph(source, backend)
+    with _contained(_DATA_FIX):
+        info = describe(kg, name, lang)
     if fmt == "json":
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
         return
@@ -238,7 +266,9 @@ def path_command(
     """
     from ..queries.analyst import path
 
-    steps = path(load_graph(source, backend), source_name, target_name, lang)
+    kg = load_graph(source, backend)
+    with _contained(_DATA_FIX):
+        steps = path(kg, source_name, target_name, lang)
     if not steps:
         click.echo("(the same entity)")
         return
