@@ -176,6 +176,16 @@ INVESTMENT = ("investment-total", "amount", "deal-value")
 AREAS = ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre",
          "square-kilometre")  # fmt: skip
 
+SHARES = ("gdp-share", "population-share", "high-tech-enterprise-share", "star-market-share",
+          "PERCENT")  # fmt: skip
+# Kinds of figure that count things, and kinds that measure them (money, output, area …): in
+# 项目总投资 or 企业营收 the counted word names what is measured, not a count.
+COUNTED = frozenset((*COUNTS, "project-count", "project", "business", "businesses-attracted",
+                     "ai-enterprise-count"))  # fmt: skip
+MEASURED = frozenset((*INVESTMENT, *AREAS, "revenue", "output-value", "industry-scale", "gdp",
+                      "computing-capacity", "fund-size", "growth", *SHARES))  # fmt: skip
+HOW_MANY = r"(多少|几)\s*(家|个|户|项|所|座|名)|数量|数目|how many|number of"
+
 # Words of "how much" questions (regular expressions, longest compounds first: a compound such
 # as 算力规模 hides the shorter 规模 inside it), each with the kinds of figure it asks for:
 # indicator codes, units or currencies (matched against the figure's own indicator and unit).
@@ -195,7 +205,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "服务器|servers?": ("server-count", "server"),
     "成交|deals?": ("deal-value",),
     "基金|(?<!投)资金|funds?": ("fund-size",),
-    "高新技术企业|high-tech": ("high-tech-enterprise-count",),
+    "高新技术企业|high-tech": ("high-tech-enterprise-count", "high-tech-enterprise-share"),
     "金额": ("CNY",),
     "多少钱": ("CNY",),
     "money": ("CNY",),
@@ -206,9 +216,9 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "compan|enterprises?|firms?": ("company", "enterprise-count", "ai-enterprise-count"),
     "户": ("business", "businesses-attracted"),
     r"面积|\barea\b|how (large|big)": AREAS,
-    r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
-    "人口": ("resident-population",),
-    "population": ("resident-population",),
+    r"比重|占比|\bshare\b": SHARES,
+    "人口": ("resident-population", "population-share"),
+    "population": ("resident-population", "population-share"),
     "gdp": ("gdp", "gdp-share"),
     "生产总值|经济总量": ("gdp",),
     "增加值": ("output-value", "industry-scale"),
@@ -239,13 +249,18 @@ def content_words(text: str) -> tuple[str, ...]:
     ('computing-capacity|pflops|eflops',)
     >>> len(content_words("有多少个国家级创新平台"))
     1
+    >>> content_words("项目总投资多少")
+    ('investment-total|amount|deal-value',)
     """
-    groups = []
+    asks_count = bool(re.search(HOW_MANY, text))
+    groups: list[tuple[str, ...]] = []
     for pattern, kinds in FIGURE_HINTS.items():
         text, found = re.subn(pattern, " ", text)
         if found:
-            groups.append("|".join(kinds))
-    return tuple(dict.fromkeys(groups))
+            groups.append(kinds)
+    if not asks_count and any(MEASURED & set(g) for g in groups):
+        groups = [g for g in groups if not set(g) <= COUNTED]
+    return tuple(dict.fromkeys("|".join(g) for g in groups))
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:

@@ -1,0 +1,45 @@
+"""Phrasings analysts use, on the corridor's real data: a counted word in front of a figure word
+(项目总投资, 企业营收), shares of the nation's population or firms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from g60kg.ask import ask
+from g60kg.ask.intents import content_words
+from g60kg.kg import KnowledgeGraph, load
+
+
+@pytest.fixture(scope="module")
+def full(full_build: Path) -> KnowledgeGraph:
+    return load(full_build)
+
+
+def values(kg: KnowledgeGraph, question: str) -> list[str]:
+    return [a.value or "" for a in ask(kg, question).answers]
+
+
+def test_a_counted_word_before_a_figure_word_names_what_is_measured() -> None:
+    assert content_words("项目总投资多少") == ("investment-total|amount|deal-value",)
+    assert content_words("规上企业营收是多少") == ("revenue",)
+    assert len(content_words("有多少家企业")) == 2  # a count is still a count
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("长三角·平湖润泽国际信息港项目总投资多少", "总投资130亿元"),
+        ("安徽人工智能规上企业营收是多少", "营收1673.9亿元"),
+        ("G60九城市人口占全国的比重是多少", "全国约1/28的人口"),
+    ],
+)
+def test_figures_asked_with_what_they_measure(
+    full: KnowledgeGraph, question: str, value: str
+) -> None:
+    assert any(v.startswith(value) for v in values(full, question))
+
+
+def test_a_share_of_the_population_is_not_a_share_of_gdp(full: KnowledgeGraph) -> None:
+    answers = ask(full, "G60九城市人口占全国的比重是多少").answers
+    assert answers and all("人口" in a.label for a in answers)
