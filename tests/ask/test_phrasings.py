@@ -1,5 +1,5 @@
 """Phrasings analysts use, on the corridor's real data: a counted word in front of a figure word
-(项目总投资, 企业营收), shares of the nation's population or firms."""
+(项目总投资, 企业营收), shares of the nation's population or firms, a place's own slogan, member units."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ def full(full_build: Path) -> KnowledgeGraph:
 
 def values(kg: KnowledgeGraph, question: str) -> list[str]:
     return [a.value or "" for a in ask(kg, question).answers]
+
+
+def labels(kg: KnowledgeGraph, question: str) -> list[str]:
+    return [a.label for a in ask(kg, question).answers]
 
 
 def test_a_counted_word_before_a_figure_word_names_what_is_measured() -> None:
@@ -43,3 +47,12 @@ def test_figures_asked_with_what_they_measure(
 def test_a_share_of_the_population_is_not_a_share_of_gdp(full: KnowledgeGraph) -> None:
     answers = ask(full, "G60九城市人口占全国的比重是多少").answers
     assert answers and all("人口" in a.label for a in answers)
+
+
+def test_a_places_own_slogan_is_what_has_the_parts(full: KnowledgeGraph) -> None:
+    found = labels(full, "芜湖“六个之城”分别是什么")
+    assert {"枢纽之城", "汽车之城"} <= set(found) and "鸠江区" not in found
+
+
+def test_member_units_are_members_of_any_kind(full: KnowledgeGraph) -> None:
+    assert {"金华市", "芜湖市"} <= set(labels(full, "长三角G60科创走廊联席会议的成员单位"))

@@ -285,8 +285,9 @@ def _period(text: str) -> str | None:
 
 
 def _member_class(text: str) -> str | None:
-    """The class of members asked for; 谁 (成员都有谁) asks for members of any kind, not people."""
-    return _first(CLASS_WORDS, re.sub(r"谁|\bwho\b", " ", text))
+    """The class of members asked for; 谁 (成员都有谁) and 单位 (成员单位) ask for members of any
+    kind, not people or organisations."""
+    return _first(CLASS_WORDS, re.sub(r"谁|\bwho\b|单位", " ", text))
 
 
 def _happened(text: str) -> tuple[str, ...]:
