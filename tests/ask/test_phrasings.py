@@ -56,3 +56,22 @@ def test_a_places_own_slogan_is_what_has_the_parts(full: KnowledgeGraph) -> None
 
 def test_member_units_are_members_of_any_kind(full: KnowledgeGraph) -> None:
     assert {"金华市", "芜湖市"} <= set(labels(full, "长三角G60科创走廊联席会议的成员单位"))
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("芜湖数据中心集群在建机架有多少", "在建机架数突破10万架"),
+        ("横溪飞天谷智能设备制造产业园总投资", "10亿元"),
+        ("中国声谷2020年入驻企业有多少户", "入驻企业达1024户"),
+        ("杭州视觉智能相关规模企业有多少", "844社"),
+        (
+            "What is the planned computing power of the Fenhu Intelligent Computing Center?",
+            "规划算力达1.5万PFLOPS",
+        ),
+    ],
+)
+def test_racks_households_firms_above_a_size_and_computing_power(
+    full: KnowledgeGraph, question: str, value: str
+) -> None:
+    assert any(v.startswith(value) for v in values(full, question))

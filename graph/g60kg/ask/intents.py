@@ -118,8 +118,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
-    r"投资额|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
-    r"how (much|many|large|big)|"
+    r"投资额|总投资|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
+    r"how (much|many|large|big)|\bcomputing (power|capacity)\b|"
     r"what (is|was|are) the ([a-z]+ ){0,2}"
     r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
     r"\b(output|revenue|turnover|population|gdp)\b"
@@ -201,7 +201,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "平台|platforms?": ("platform-count", "platform"),
     "工作人员|人员|staff": ("talent-count", "person"),
     "服务器规模": ("server-count", "server"),
-    "机柜|racks?": ("computing-capacity", "rack"),
+    "机柜|机架|racks?": ("computing-capacity", "rack"),
     "服务器|servers?": ("server-count", "server"),
     "成交|deals?": ("deal-value",),
     "基金|(?<!投)资金|funds?": ("fund-size",),
@@ -214,7 +214,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
     "compan|enterprises?|firms?": ("company", "enterprise-count", "ai-enterprise-count"),
-    "户": ("business", "businesses-attracted"),
+    "户": (*COUNTS, "businesses-attracted"),
     r"面积|\barea\b|how (large|big)": AREAS,
     r"比重|占比|\bshare\b": SHARES,
     "人口": ("resident-population", "population-share"),
@@ -252,6 +252,7 @@ def content_words(text: str) -> tuple[str, ...]:
     >>> content_words("项目总投资多少")
     ('investment-total|amount|deal-value',)
     """
+    text = re.sub(r"规模以上|规模(?=企业)", "规上", text)  # firms above a size, not a scale
     asks_count = bool(re.search(HOW_MANY, text))
     groups: list[tuple[str, ...]] = []
     for pattern, kinds in FIGURE_HINTS.items():
