@@ -75,3 +75,22 @@ def test_racks_households_firms_above_a_size_and_computing_power(
     full: KnowledgeGraph, question: str, value: str
 ) -> None:
     assert any(v.startswith(value) for v in values(full, question))
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("2026奇瑞汽车AI之夜是谁举办的", "奇瑞汽车股份有限公司"),
+        ("认知智能国家重点实验室的依托单位是哪家", "科大讯飞股份有限公司"),
+        ("沪嘉杭G60科创走廊战略合作协议由哪些城市签署", "杭州市"),
+    ],
+)
+def test_who_held_built_on_or_signed(full: KnowledgeGraph, question: str, who: str) -> None:
+    assert who in labels(full, question)
+
+
+def test_events_held_in_a_place_are_not_asked_who_held_them(full: KnowledgeGraph) -> None:
+    reply = ask(full, "芜湖举办过哪些活动")
+    assert "芜湖市内" in reply.interpretation and "2023中国机器人产业发展大会" in [
+        a.label for a in reply.answers
+    ]

@@ -44,11 +44,12 @@ ROLE_WORDS: list[tuple[str, str]] = [
     ),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
     (
-        r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|\bdevelop(er|ed)\b",
+        r"建设方|承建|建设单位|依托单位|谁建|建设|建造|开发商|开发|built|builder|"
+        r"\bdevelop(er|ed)\b",
         "builtBy",
     ),
-    (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
-    (r"主办|承办|organi[sz]|\bhost", "organizer"),
+    (r"印发|发布|出台|制定|颁布|签署|签订|issued|published|signed by", "issuedBy"),
+    (r"主办|承办|谁举办|举办方|举办单位|organi[sz]|\bhost", "organizer"),
     (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
@@ -88,6 +89,7 @@ WHEN_KINDS: list[tuple[str, str]] = [
     (r"签约|签署|signed", "signed"),
     (r"建成|竣工|完工|completed", "completed"),
 ]
+WHERE_AT = r"在哪|哪里|哪儿|何地|什么地方|\bwhere\b"
 # "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
 ASKED_FIRST = (
     r"哪些|哪几|^\W*(which|what)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b"
@@ -342,6 +344,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         relation
         and found
         and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体)\W*$", text)
+        and not re.search(WHERE_AT, text)  # 在哪里举办 asks where, not who
     ):
         return Intent("who-role", found, relation=relation)
     if found and re.search(COUNT_OF, text):
