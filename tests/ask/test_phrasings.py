@@ -94,3 +94,8 @@ def test_events_held_in_a_place_are_not_asked_who_held_them(full: KnowledgeGraph
     assert "芜湖市内" in reply.interpretation and "2023中国机器人产业发展大会" in [
         a.label for a in reply.answers
     ]
+
+
+def test_a_name_is_found_without_its_bracketed_end(full: KnowledgeGraph) -> None:
+    assert any(v.startswith("500亩") for v in values(full, "义乌人工智能产业园占地多少"))
+    assert labels(full, "加快发展数字经济行动方案是谁印发的") == ["安徽省人民政府办公厅"]
