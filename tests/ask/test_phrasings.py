@@ -99,3 +99,22 @@ def test_events_held_in_a_place_are_not_asked_who_held_them(full: KnowledgeGraph
 def test_a_name_is_found_without_its_bracketed_end(full: KnowledgeGraph) -> None:
     assert any(v.startswith("500亩") for v in values(full, "义乌人工智能产业园占地多少"))
     assert labels(full, "加快发展数字经济行动方案是谁印发的") == ["安徽省人民政府办公厅"]
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("列出合肥的实验室", "认知智能国家重点实验室"),
+        ("金华有哪些开发区", "浙江金华经济技术开发区"),
+        ("德清有哪些高新区", "湖州莫干山高新技术产业开发区"),
+        ("湖州南太湖新区是哪里批准设立的", "浙江省人民政府"),
+    ],
+)
+def test_lists_development_zones_and_which_authority(
+    full: KnowledgeGraph, question: str, found: str
+) -> None:
+    assert found in labels(full, question)
+
+
+def test_the_scale_of_a_revenue_is_the_revenue(full: KnowledgeGraph) -> None:
+    assert any(v.startswith("78.8亿元") for v in values(full, "金华人工智能核心产业营收规模"))

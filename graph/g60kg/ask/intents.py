@@ -25,6 +25,7 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"试验区|先导区|pilot zone", "PilotZone"),
     (r"科学城|科技城|science cit", "ScienceCity"),
     (r"小镇|feature town", "FeatureTown"),
+    (r"开发区|高新区|经开区|industrial parks?|development zones?", "IndustrialPark"),
     (r"基地|园区|产业园|载体|\bbases?\b|\bparks?\b|\bsites?\b", "Site"),
     (r"企业|公司|compan|firm|enterprise", "Company"),
     (r"机构|单位|组织|organi[sz]ation|bod(y|ies)", "Organization"),
@@ -44,7 +45,7 @@ ROLE_WORDS: list[tuple[str, str]] = [
     ),
     (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
     (
-        r"建设方|承建|建设单位|依托单位|谁建|建设|建造|开发商|开发|built|builder|"
+        r"建设方|承建|建设单位|依托单位|谁建|建设|建造|开发商|开发(?!区)|built|builder|"
         r"\bdevelop(er|ed)\b",
         "builtBy",
     ),
@@ -89,7 +90,7 @@ WHEN_KINDS: list[tuple[str, str]] = [
     (r"签约|签署|signed", "signed"),
     (r"建成|竣工|完工|completed", "completed"),
 ]
-WHERE_AT = r"在哪|哪里|哪儿|何地|什么地方|\bwhere\b"
+WHERE_AT = r"在哪|在什么地方|何地|\bwhere\b"
 # "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
 ASKED_FIRST = (
     r"哪些|哪几|^\W*(which|what)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b"
@@ -255,6 +256,7 @@ def content_words(text: str) -> tuple[str, ...]:
     ('investment-total|amount|deal-value',)
     """
     text = re.sub(r"规模以上|规模(?=企业)", "规上", text)  # firms above a size, not a scale
+    text = re.sub(r"(?<=营收|产值|收入)规模", " ", text)  # 营收规模: the revenue, not a scale
     asks_count = bool(re.search(HOW_MANY, text))
     groups: list[tuple[str, ...]] = []
     for pattern, kinds in FIGURE_HINTS.items():
@@ -368,7 +370,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("where", found, level=level)
     if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
         return Intent("where", found)
-    if re.search(r"有哪些|有什么|有几|哪些|都有|which|what|list|show", text):
+    if re.search(r"有哪些|有什么|有几|哪些|都有|列出|列举|which|what|list|show", text):
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
         if year and not re.search(HOW_MUCH, text):
