@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from g60kg.ask import ask
 from g60kg.ask.intents import content_words
+from g60kg.ask.spot import spot
 from g60kg.kg import KnowledgeGraph, load
 
 
@@ -118,3 +119,11 @@ def test_lists_development_zones_and_which_authority(
 
 def test_the_scale_of_a_revenue_is_the_revenue(full: KnowledgeGraph) -> None:
     assert any(v.startswith("78.8亿元") for v in values(full, "金华人工智能核心产业营收规模"))
+
+
+def test_an_english_district_without_district(full: KnowledgeGraph) -> None:
+    reply = ask(full, "What research institutes are there in Xiaoshan?")
+    assert "ZJU-Hangzhou Global Scientific and Technological Innovation Center" in [
+        a.label_en for a in reply.answers
+    ]
+    assert [m.text for m in spot(full, "What is in Dream?")] == []  # towns keep their Town

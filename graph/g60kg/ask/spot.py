@@ -101,6 +101,8 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
             for n in names:
                 if not n.isascii() and (b := _unbracketed(n)):
                     bare[normalise(b)[0]].add(iri)
+                if m := re.fullmatch(r"([A-Z][a-z]+) (?:District|County)", n):
+                    bare[normalise(m.group(1))[0]].add(iri)  # Xiaoshan for Xiaoshan District
             for name in names:
                 key = normalise(name)[0]
                 if key in GENERIC:
@@ -114,8 +116,9 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                 if rest and rest not in table:
                     short[rest] |= iris
         table.update(short)
-        # 义乌人工智能产业园 for 义乌人工智能产业园(华录北邮…): a name without its bracketed end,
-        # when it is no other name and fits one entity only
+        # 义乌人工智能产业园 for 义乌人工智能产业园(华录北邮…), Xiaoshan for Xiaoshan District: a
+        # name without its bracketed end or its District, when it is no other name and fits one
+        # entity only
         for key, iris in bare.items():
             if key not in table and len(iris) == 1 and len(key) >= MIN_SHORT:
                 table[key] = iris
