@@ -127,3 +127,10 @@ def test_an_english_district_without_district(full: KnowledgeGraph) -> None:
         a.label_en for a in reply.answers
     ]
     assert [m.text for m in spot(full, "What is in Dream?")] == []  # towns keep their Town
+
+
+def test_he_nian_zhuguan_and_projects(full: KnowledgeGraph) -> None:
+    assert "2019-04-30" in [a.label for a in ask(full, "湖州南太湖新区何年获批设立").answers]
+    assert labels(full, "三山经济开发区的主管单位") == ["三山经济开发区管理委员会"]
+    question = "How many projects were signed at the Second Jinhua Development Conference?"
+    assert any(v.startswith("金华共签约项目534个") for v in values(full, question))

@@ -43,7 +43,7 @@ ROLE_WORDS: list[tuple[str, str]] = [
         r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|主持|chair|\bled by\b|\bleads?\b",
         "chairedBy",
     ),
-    (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
+    (r"运营|运维|管理|主管|operat|run by|runs|manag", "operatedBy"),
     (
         r"建设方|承建|建设单位|依托单位|谁建|建设|建造|开发商|开发(?!区)|built|builder|"
         r"\bdevelop(er|ed)\b",
@@ -77,7 +77,10 @@ PERSON_POSTS = (
     r"holds?\b|是做什么的|做什么工作|干什么的|\bwhat (does|did)\b.*\bdo\W*$|"
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
-WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|(what|which) (year|date|month|day)"
+WHEN = (
+    r"什么时候|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|"
+    r"(what|which) (year|date|month|day)"
+)
 # What happened to it, when a "when" question names it: the dates of that kind come first.
 WHEN_KINDS: list[tuple[str, str]] = [
     (r"揭牌|挂牌|unveil", "unveiled"),
@@ -232,7 +235,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "财政": ("fiscal-revenue", "local-fiscal-revenue"),
     "成员": ("member-count",),
     "member": ("member-count",),
-    "项目": ("project-count", "project"),
+    r"项目|\bprojects?\b": ("project-count", "project"),
     "算力|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
