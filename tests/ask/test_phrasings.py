@@ -134,3 +134,11 @@ def test_he_nian_zhuguan_and_projects(full: KnowledgeGraph) -> None:
     assert labels(full, "三山经济开发区的主管单位") == ["三山经济开发区管理委员会"]
     question = "How many projects were signed at the Second Jinhua Development Conference?"
     assert any(v.startswith("金华共签约项目534个") for v in values(full, question))
+
+
+def test_who_invested_in_a_place_or_site(full: KnowledgeGraph) -> None:
+    assert labels(full, "中联芜湖新型算力产业园的投资方是谁") == ["中联数据集团"]
+    reply = ask(full, "哪些企业投资了洞泾")
+    assert "中铁上海投资有限公司" in [a.label for a in reply.answers]
+    assert all(a.evidence for a in reply.answers)
+    assert labels(full, "谁投资了墨甲机器人") == []

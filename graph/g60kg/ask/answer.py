@@ -94,6 +94,11 @@ SPARQL: dict[str, str] = {
     "who-role": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . BIND(?answer AS ?first)
 }""",
+    # who invested in a place or a site: the investors of investments made there
+    "investors": """SELECT DISTINCT ?answer ?fact WHERE {
+  ?fact g60:investor ?answer ; g60:destination ?where .
+  ?where (g60:directlyWithin|g60:partOf|g60:locatedIn)* ?x .
+}""",
     "when": """SELECT DISTINCT ?answer ?rel ?via ?fact ?status ?how WHERE {
   { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) BIND(?x AS ?via) }
   UNION {
@@ -269,6 +274,8 @@ def _bindings(intent: Intent, x: URIRef) -> tuple[str, dict[str, Any]]:
         return SPARQL["plans-in-place"], {**bound, "cls": G60[intent.cls], "also": G60[also]}
     elif kind == "in-place":
         bound["cls"] = G60[intent.cls or "Organization"]
+    elif kind == "who-role" and intent.relation == "investor":
+        return SPARQL["investors"], bound
     elif kind == "who-role":
         bound["rel"] = G60[intent.relation or "issuedBy"]
     elif kind == "post-holder":

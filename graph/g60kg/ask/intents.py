@@ -54,6 +54,10 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
+    (
+        r"投资方|投资人|投资者|出资方|谁投资|投资了(?!多少)|\binvestors?\b|\bwho invested\b",
+        "investor",
+    ),
     (r"设立|授予|授牌|approved|set up by", "designatedBy"),
 ]
 
