@@ -142,3 +142,18 @@ def test_who_invested_in_a_place_or_site(full: KnowledgeGraph) -> None:
     assert "中铁上海投资有限公司" in [a.label for a in reply.answers]
     assert all(a.evidence for a in reply.answers)
     assert labels(full, "谁投资了墨甲机器人") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("松江区的R&D投入强度", "目前已超过6.79%"),
+        ("What is Songjiang's R&D intensity?", "目前已超过6.79%"),
+        ("苏州算力产业规模", "算力产业规模达2000亿元"),
+        ("How big is Suzhou's computing industry?", "算力产业规模达2000亿元"),
+    ],
+)
+def test_rd_intensity_and_the_scale_of_an_industry(
+    full: KnowledgeGraph, question: str, value: str
+) -> None:
+    assert any(v.startswith(value) for v in values(full, question))

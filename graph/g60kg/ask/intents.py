@@ -128,7 +128,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
-    r"投资额|总投资|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
+    r"投资额|总投资|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|强度|\bintensity\b|"
     r"how (much|many|large|big)|\bcomputing (power|capacity)\b|"
     r"what (is|was|are) the ([a-z]+ ){0,2}"
     r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
@@ -201,6 +201,7 @@ HOW_MANY = r"(多少|几)\s*(家|个|户|项|所|座|名)|数量|数目|how many
 # indicator codes, units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "算力规模": ("computing-capacity", "pflops", "eflops"),
+    r"(研发|r&d)(投入)?强度|r&d intensity": ("rd-intensity",),
     "投资规模|投资总额|总投资": INVESTMENT,
     "建筑面积": ("built-area", "square-metre"),
     "占地": ("land-area", "planned-area", "mu", "square-metre", "square-kilometre", "KiloM2"),
@@ -233,7 +234,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "生产总值|经济总量": ("gdp",),
     "增加值": ("output-value", "industry-scale"),
     r"产值|\boutput\b|\bproduc": ("output-value", "industry-scale"),
-    "规模": ("industry-scale", "output-value", "fund-size"),
+    r"规模|\bscale\b": ("industry-scale", "output-value", "fund-size"),
     "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
     "财政": ("fiscal-revenue", "local-fiscal-revenue"),
@@ -251,6 +252,20 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _figure_text(text: str) -> str:
+    """Words that look like figure words but name something else, read for what they name.
+
+    >>> _figure_text("规模以上企业营收规模")
+    '规上企业营收 '
+    """
+    text = re.sub(r"规模以上|规模(?=企业)", "规上", text)  # firms above a size, not a scale
+    text = re.sub(r"(?<=营收|产值|收入)规模", " ", text)  # 营收规模: the revenue, not a scale
+    text = re.sub(r"算力(?=产业)|\bcomputing(?= industry)", " ", text)  # an industry
+    if re.search(r"\bindustry\b", text):  # how big is an industry: its scale, not an area
+        text = re.sub(r"how (big|large)", "scale", text)
+    return text
+
+
 def content_words(text: str) -> tuple[str, ...]:
     """The kinds of figure a "how much" question names, one `a|b|c` group per word it uses; a
     figure must fit every group (empty: any figure).
@@ -262,8 +277,7 @@ def content_words(text: str) -> tuple[str, ...]:
     >>> content_words("项目总投资多少")
     ('investment-total|amount|deal-value',)
     """
-    text = re.sub(r"规模以上|规模(?=企业)", "规上", text)  # firms above a size, not a scale
-    text = re.sub(r"(?<=营收|产值|收入)规模", " ", text)  # 营收规模: the revenue, not a scale
+    text = _figure_text(text)
     asks_count = bool(re.search(HOW_MANY, text))
     groups: list[tuple[str, ...]] = []
     for pattern, kinds in FIGURE_HINTS.items():
