@@ -157,3 +157,10 @@ def test_rd_intensity_and_the_scale_of_an_industry(
     full: KnowledgeGraph, question: str, value: str
 ) -> None:
     assert any(v.startswith(value) for v in values(full, question))
+
+
+def test_counts_of_parks_and_intelligent_computing(full: KnowledgeGraph) -> None:
+    assert any(
+        v.startswith("5个以上") for v in values(full, "湖州计划建设多少个人工智能特色产业园")
+    )
+    assert any(v.startswith("900PFlops") for v in values(full, "东阳市2027年智算规模目标是多少"))

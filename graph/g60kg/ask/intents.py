@@ -191,7 +191,7 @@ SHARES = ("gdp-share", "population-share", "high-tech-enterprise-share", "star-m
 # Kinds of figure that count things, and kinds that measure them (money, output, area …): in
 # 项目总投资 or 企业营收 the counted word names what is measured, not a count.
 COUNTED = frozenset((*COUNTS, "project-count", "project", "business", "businesses-attracted",
-                     "ai-enterprise-count"))  # fmt: skip
+                     "ai-enterprise-count", "platform-count"))  # fmt: skip
 MEASURED = frozenset((*INVESTMENT, *AREAS, "revenue", "output-value", "industry-scale", "gdp",
                       "computing-capacity", "fund-size", "growth", *SHARES))  # fmt: skip
 HOW_MANY = r"(多少|几)\s*(家|个|户|项|所|座|名)|数量|数目|how many|number of"
@@ -200,7 +200,7 @@ HOW_MANY = r"(多少|几)\s*(家|个|户|项|所|座|名)|数量|数目|how many
 # as 算力规模 hides the shorter 规模 inside it), each with the kinds of figure it asks for:
 # indicator codes, units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
-    "算力规模": ("computing-capacity", "pflops", "eflops"),
+    "(算力|智算)规模": ("computing-capacity", "pflops", "eflops"),
     r"(研发|r&d)(投入)?强度|r&d intensity": ("rd-intensity",),
     "投资规模|投资总额|总投资": INVESTMENT,
     "建筑面积": ("built-area", "square-metre"),
@@ -209,7 +209,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "亩": ("mu",),
     "平方公里|平方千米|square kilomet": ("square-kilometre", "KiloM2"),
     "平方米|square met": ("square-metre",),
-    "平台|platforms?": ("platform-count", "platform"),
+    "平台|园区|产业园|platforms?": ("platform-count", "platform"),
     "工作人员|人员|staff": ("talent-count", "person"),
     "服务器规模": ("server-count", "server"),
     "机柜|机架|racks?": ("computing-capacity", "rack"),
@@ -241,7 +241,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "成员": ("member-count",),
     "member": ("member-count",),
     r"项目|\bprojects?\b": ("project-count", "project"),
-    "算力|computing|compute": ("computing-capacity", "pflops", "eflops"),
+    "算力|智算|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
     "增速": ("growth",),
