@@ -164,3 +164,16 @@ def test_counts_of_parks_and_intelligent_computing(full: KnowledgeGraph) -> None
         v.startswith("5个以上") for v in values(full, "湖州计划建设多少个人工智能特色产业园")
     )
     assert any(v.startswith("900PFlops") for v in values(full, "东阳市2027年智算规模目标是多少"))
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("坐落在云栖小镇的高校", "西湖大学"),
+        ("Are there any labs in Hefei?", "认知智能国家重点实验室"),
+        ("中国声谷的运营商", "安徽省信息产业投资控股有限公司"),
+        ("长三角G60科创走廊人工智能产业联盟成立多久了", "2019-05-15"),
+    ],
+)
+def test_conversational_wording(full: KnowledgeGraph, question: str, found: str) -> None:
+    assert found in labels(full, question)

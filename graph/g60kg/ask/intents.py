@@ -82,7 +82,7 @@ PERSON_POSTS = (
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
 WHEN = (
-    r"什么时候|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|"
+    r"什么时候|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|多久|\bwhen\b|how long ago|how old|"
     r"(what|which) (year|date|month|day)"
 )
 # What happened to it, when a "when" question names it: the dates of that kind come first.
@@ -366,7 +366,7 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if (
         relation
         and found
-        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体)\W*$", text)
+        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体|商)\W*$", text)
         and not re.search(WHERE_AT, text)  # 在哪里举办 asks where, not who
     ):
         return Intent("who-role", found, relation=relation)
@@ -383,7 +383,12 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if len(found) == 1 and re.search(WHO_IS, text):
         return Intent("person-posts", found)
     before = to_simplified(question[: found[0].start]).lower() if found else ""
-    if found and re.search(PLACED_IN, before) and re.search(r"哪|什么", text):
+    after_last = to_simplified(question[found[-1].end :]).lower() if found else ""
+    if (
+        found
+        and re.search(PLACED_IN, before)
+        and (re.search(r"哪|什么", text) or re.fullmatch(r"\W*的?\w{0,6}?\W*", after_last))
+    ):  # 位于吴中区的企业有哪些, 坐落在云栖小镇的高校
         return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
     if found and re.search(ASKED_FIRST, before):
         return Intent("in-place", found, cls=_first(CLASS_WORDS, before) or "Organization")
@@ -391,7 +396,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("where", found, level=level)
     if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
         return Intent("where", found)
-    if re.search(r"有哪些|有什么|有几|哪些|都有|列出|列举|which|what|list|show", text):
+    if re.search(
+        r"有哪些|有什么|有几|哪些|都有|列出|列举|which|what|list|show|(are|is) there", text
+    ):
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
         if year and not re.search(HOW_MUCH, text):
