@@ -177,3 +177,18 @@ def test_counts_of_parks_and_intelligent_computing(full: KnowledgeGraph) -> None
 )
 def test_conversational_wording(full: KnowledgeGraph, question: str, found: str) -> None:
     assert found in labels(full, question)
+
+
+@pytest.mark.parametrize(
+    ("question", "found"),
+    [
+        ("Who constructed the Wuhu Intelligent Computing Center?", "芜湖市人民政府"),
+        ("科大智能机器人产业园的运营企业", "科大智能"),
+        ("极智嘉合肥庐江生产基地是哪家公司建的", "极智嘉"),
+        ("啥时候成立的长三角G60科创走廊ESG发展联盟", "2024-11-09"),
+    ],
+)
+def test_builders_operators_and_colloquial_when(
+    full: KnowledgeGraph, question: str, found: str
+) -> None:
+    assert found in labels(full, question)

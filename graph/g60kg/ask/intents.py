@@ -45,12 +45,12 @@ ROLE_WORDS: list[tuple[str, str]] = [
     ),
     (r"运营|运维|管理|主管|operat|run by|runs|manag", "operatedBy"),
     (
-        r"建设方|承建|建设单位|依托单位|谁建|建设|建造|开发商|开发(?!区)|built|builder|"
-        r"\bdevelop(er|ed)\b",
+        r"建设方|承建|建设单位|依托单位|谁建|(?<!新)建的|修建|兴建|建设|建造|开发商|开发(?!区)|"
+        r"built|builder|\bconstruct(ed|or)\b|\bdevelop(er|ed)\b",
         "builtBy",
     ),
     (r"印发|发布|出台|制定|颁布|签署|签订|issued|published|signed by", "issuedBy"),
-    (r"主办|承办|谁举办|举办方|举办单位|organi[sz]|\bhost", "organizer"),
+    (r"主办|承办|谁举办|举办方|举办单位|组织者|组织方|组织单位|organi[sz]|\bhost", "organizer"),
     (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
@@ -82,7 +82,8 @@ PERSON_POSTS = (
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
 WHEN = (
-    r"什么时候|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|多久|\bwhen\b|how long ago|how old|"
+    r"什么时候|啥时候?|几时|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|多久|"
+    r"\bwhen\b|how long ago|how old|"
     r"(what|which) (year|date|month|day)"
 )
 # What happened to it, when a "when" question names it: the dates of that kind come first.
@@ -366,7 +367,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if (
         relation
         and found
-        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体|商)\W*$", text)
+        and re.search(
+            r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体|商|企业|公司|者)\W*$", text
+        )
         and not re.search(WHERE_AT, text)  # 在哪里举办 asks where, not who
     ):
         return Intent("who-role", found, relation=relation)
