@@ -192,3 +192,10 @@ def test_builders_operators_and_colloquial_when(
     full: KnowledgeGraph, question: str, found: str
 ) -> None:
     assert found in labels(full, question)
+
+
+def test_a_target_is_answered_with_targets_only(full: KnowledgeGraph) -> None:
+    assert any(
+        v.startswith("超5500亿元") for v in values(full, "杭州2026年人工智能核心产业营收目标")
+    )
+    assert values(full, "中国声谷“十四五”营收目标") == []  # its revenues are no target

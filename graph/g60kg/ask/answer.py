@@ -111,12 +111,13 @@ SPARQL: dict[str, str] = {
   }
   UNION { ?fact a g60:StatusChange ; g60:statusOf ?x ; g60:siteStatus ?status ; g60:when ?answer }
 } ORDER BY ?answer""",
-    "how-much": """SELECT DISTINCT ?fact ?q ?measure ?indicator ?period WHERE {
+    "how-much": """SELECT DISTINCT ?fact ?q ?measure ?indicator ?period ?target WHERE {
   ?fact ?role ?x .
   FILTER(?role IN (g60:refArea, g60:destination, g60:targetOf, g60:targetArea, g60:investor))
   ?fact ?measure ?q .
   FILTER(?measure IN (g60:value, g60:amount, g60:companyCount, g60:growthRate))
   OPTIONAL { ?fact g60:indicator ?indicator }
+  OPTIONAL { ?fact a g60:Target BIND(true AS ?target) }
   OPTIONAL { ?fact g60:refPeriod|g60:targetYear|g60:date ?period }
 } ORDER BY ?period""",
     "on-date": """SELECT DISTINCT ?answer ?when WHERE {
@@ -221,7 +222,8 @@ def _entity_answer(kg: KnowledgeGraph, iri: Any) -> Answer:
 
 
 def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
-    """What kind of figure a row is: its indicator code, unit or currency, growth if any."""
+    """What kind of figure a row is: its indicator code, unit or currency, growth if any, and
+    whether it is a target."""
     tags = [str(data["indicator"]).rsplit("/", 1)[-1]] if data.get("indicator") else []
     for row in run(kg, "SELECT ?u WHERE { ?q g60:unit|schema:currency ?u }", {"q": data["q"]}):
         tags.append(str(row["u"]).rsplit("/", 1)[-1])
@@ -229,6 +231,8 @@ def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
         tags.append("growth")
     if str(data.get("measure", "")).endswith("#amount"):
         tags.append("amount")
+    if data.get("target") is not None:
+        tags.append("target")
     return tuple(tags)
 
 

@@ -245,6 +245,7 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "算力|智算|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
+    r"目标|\btargets?\b|\bgoals?\b": ("target",),
     "增速": ("growth",),
     "增长": ("growth",),
     "亿": ("CNY",),
