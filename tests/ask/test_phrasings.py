@@ -199,3 +199,10 @@ def test_a_target_is_answered_with_targets_only(full: KnowledgeGraph) -> None:
         v.startswith("超5500亿元") for v in values(full, "杭州2026年人工智能核心产业营收目标")
     )
     assert values(full, "中国声谷“十四五”营收目标") == []  # its revenues are no target
+
+
+def test_a_figure_about_another_industry_is_no_answer(full: KnowledgeGraph) -> None:
+    assert values(full, "芜湖机器人产业产值目标是多少") == []
+    found = values(full, "芜湖机器人产业产值是多少")
+    assert found and any(v.startswith("实现产值172.09亿元") for v in found)
+    assert all("机器人" in a.label for a in ask(full, "芜湖机器人产业产值是多少").answers)

@@ -348,6 +348,8 @@ def answer_intent(
     if intent.kind == "how-much":
         # A figure of the kind and the year the question names, or none: never another figure.
         answers = _most_relevant(answers, intent.words) if intent.words else []
+        if intent.topic:
+            answers = _of_topic(answers, intent.topic)
         if intent.year:
             answers = [a for a in answers if (a.note or "").startswith(intent.year)]
     return sparql, bound, answers
@@ -397,6 +399,12 @@ def _when_tags(data: dict[str, Any]) -> tuple[str, ...]:
 
 def _is_post(kg: KnowledgeGraph, x: URIRef) -> bool:
     return bool(run(kg, "SELECT ?t WHERE { ?x a g60:Post }", {"x": x}))
+
+
+def _of_topic(answers: list[Answer], topic: str) -> list[Answer]:
+    """The figures about the industry the question names (机器人, AI …): a figure about another
+    industry answers another question."""
+    return [a for a in answers if re.search(topic, f"{a.label} {a.label_en}".lower())]
 
 
 def _most_relevant(answers: list[Answer], kinds: tuple[str, ...]) -> list[Answer]:

@@ -37,6 +37,18 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"人物|领导|官员|谁|people|official|leader", "Person"),
 ]
 
+# The industry a figure question is about (苏州机器人产业规模): a pattern for the figure's Chinese
+# label and one for its English label.
+TOPICS: list[tuple[str, str]] = [
+    (p, p)
+    for p in (
+        r"机器人|robot", r"人工智能|\bai\b|artificial intelligence", r"汽车|vehicle|automotive",
+        r"集成电路|integrated circuit", r"生物医药|biomedic|biopharm", r"半导体|semiconductor",
+        r"数字经济|digital economy", r"地理信息|geographic information|geospatial",
+        r"车联网|internet of vehicles", r"智能网联|connected vehicle", r"具身智能|embodied",
+    )
+]  # fmt: skip
+
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
     (
@@ -175,6 +187,7 @@ class Intent:
     year: str | None = None
     words: tuple[str, ...] = field(default=())
     count: bool = False
+    topic: str | None = None
 
 
 # Counted in units: 家, 个, 户 and the like fit any count, whatever it counts.
@@ -381,7 +394,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(WHEN, text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     if found and re.search(HOW_MUCH, text):
-        return Intent("how-much", found, words=content_words(text), year=year)
+        return Intent(
+            "how-much", found, words=content_words(text), year=year, topic=_first(TOPICS, text)
+        )
     if found and re.search(MEMBERS, text):
         return Intent("members", found, cls=_member_class(text))
     if len(found) == 1 and re.search(WHO_IS, text):
