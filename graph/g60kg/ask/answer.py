@@ -94,6 +94,11 @@ SPARQL: dict[str, str] = {
     "who-role": """SELECT DISTINCT ?answer ?rel ?first WHERE {
   ?x ?rel ?answer . BIND(?answer AS ?first)
 }""",
+    # who invested in a place or a site: the investors of investments made there
+    "investors": """SELECT DISTINCT ?answer ?fact WHERE {
+  ?fact g60:investor ?answer ; g60:destination ?where .
+  ?where (g60:directlyWithin|g60:partOf|g60:locatedIn)* ?x .
+}""",
     "when": """SELECT DISTINCT ?answer ?rel ?via ?fact ?status ?how WHERE {
   { ?x ?rel ?answer FILTER(?rel IN (g60:founded, g60:date, g60:when)) BIND(?x AS ?via) }
   UNION {
@@ -106,12 +111,13 @@ SPARQL: dict[str, str] = {
   }
   UNION { ?fact a g60:StatusChange ; g60:statusOf ?x ; g60:siteStatus ?status ; g60:when ?answer }
 } ORDER BY ?answer""",
-    "how-much": """SELECT DISTINCT ?fact ?q ?measure ?indicator ?period WHERE {
+    "how-much": """SELECT DISTINCT ?fact ?q ?measure ?indicator ?period ?target WHERE {
   ?fact ?role ?x .
   FILTER(?role IN (g60:refArea, g60:destination, g60:targetOf, g60:targetArea, g60:investor))
   ?fact ?measure ?q .
   FILTER(?measure IN (g60:value, g60:amount, g60:companyCount, g60:growthRate))
   OPTIONAL { ?fact g60:indicator ?indicator }
+  OPTIONAL { ?fact a g60:Target BIND(true AS ?target) }
   OPTIONAL { ?fact g60:refPeriod|g60:targetYear|g60:date ?period }
 } ORDER BY ?period""",
     "on-date": """SELECT DISTINCT ?answer ?when WHERE {
@@ -216,7 +222,8 @@ def _entity_answer(kg: KnowledgeGraph, iri: Any) -> Answer:
 
 
 def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
-    """What kind of figure a row is: its indicator code, unit or currency, growth if any."""
+    """What kind of figure a row is: its indicator code, unit or currency, growth if any, and
+    whether it is a target."""
     tags = [str(data["indicator"]).rsplit("/", 1)[-1]] if data.get("indicator") else []
     for row in run(kg, "SELECT ?u WHERE { ?q g60:unit|schema:currency ?u }", {"q": data["q"]}):
         tags.append(str(row["u"]).rsplit("/", 1)[-1])
@@ -224,6 +231,8 @@ def _figure_tags(kg: KnowledgeGraph, data: dict[str, Any]) -> tuple[str, ...]:
         tags.append("growth")
     if str(data.get("measure", "")).endswith("#amount"):
         tags.append("amount")
+    if data.get("target") is not None:
+        tags.append("target")
     return tuple(tags)
 
 
@@ -269,6 +278,8 @@ def _bindings(intent: Intent, x: URIRef) -> tuple[str, dict[str, Any]]:
         return SPARQL["plans-in-place"], {**bound, "cls": G60[intent.cls], "also": G60[also]}
     elif kind == "in-place":
         bound["cls"] = G60[intent.cls or "Organization"]
+    elif kind == "who-role" and intent.relation == "investor":
+        return SPARQL["investors"], bound
     elif kind == "who-role":
         bound["rel"] = G60[intent.relation or "issuedBy"]
     elif kind == "post-holder":
@@ -337,6 +348,8 @@ def answer_intent(
     if intent.kind == "how-much":
         # A figure of the kind and the year the question names, or none: never another figure.
         answers = _most_relevant(answers, intent.words) if intent.words else []
+        if intent.topic:
+            answers = _of_topic(answers, intent.topic)
         if intent.year:
             answers = [a for a in answers if (a.note or "").startswith(intent.year)]
     return sparql, bound, answers
@@ -386,6 +399,12 @@ def _when_tags(data: dict[str, Any]) -> tuple[str, ...]:
 
 def _is_post(kg: KnowledgeGraph, x: URIRef) -> bool:
     return bool(run(kg, "SELECT ?t WHERE { ?x a g60:Post }", {"x": x}))
+
+
+def _of_topic(answers: list[Answer], topic: str) -> list[Answer]:
+    """The figures about the industry the question names (机器人, AI …): a figure about another
+    industry answers another question."""
+    return [a for a in answers if re.search(topic, f"{a.label} {a.label_en}".lower())]
 
 
 def _most_relevant(answers: list[Answer], kinds: tuple[str, ...]) -> list[Answer]:

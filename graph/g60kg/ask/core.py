@@ -93,6 +93,11 @@ def _subject(kg: KnowledgeGraph, intent: Intent) -> Mention | None:
     if intent.kind == "in-place":
         places = [m for m in intent.mentions if _is_a(kg, m.iris[0], "Place")]
         return places[-1] if places else intent.mentions[0]
+    if intent.kind == "members" and len(intent.mentions) > 1:
+        # 芜湖“六个之城”分别是什么: a place's own slogan, plan or body is what has the parts
+        first, last = intent.mentions[0], intent.mentions[-1]
+        if _is_a(kg, first.iris[0], "Place") and not _is_a(kg, last.iris[0], "Place"):
+            return last
     return intent.mentions[0]
 
 

@@ -25,6 +25,7 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"试验区|先导区|pilot zone", "PilotZone"),
     (r"科学城|科技城|science cit", "ScienceCity"),
     (r"小镇|feature town", "FeatureTown"),
+    (r"开发区|高新区|经开区|industrial parks?|development zones?", "IndustrialPark"),
     (r"基地|园区|产业园|载体|\bbases?\b|\bparks?\b|\bsites?\b", "Site"),
     (r"企业|公司|compan|firm|enterprise", "Company"),
     (r"机构|单位|组织|organi[sz]ation|bod(y|ies)", "Organization"),
@@ -36,22 +37,39 @@ CLASS_WORDS: list[tuple[str, str]] = [
     (r"人物|领导|官员|谁|people|official|leader", "Person"),
 ]
 
+# The industry a figure question is about (苏州机器人产业规模): a pattern for the figure's Chinese
+# label and one for its English label.
+TOPICS: list[tuple[str, str]] = [
+    (p, p)
+    for p in (
+        r"机器人|robot", r"人工智能|\bai\b|artificial intelligence", r"汽车|vehicle|automotive",
+        r"集成电路|integrated circuit", r"生物医药|biomedic|biopharm", r"半导体|semiconductor",
+        r"数字经济|digital economy", r"地理信息|geographic information|geospatial",
+        r"车联网|internet of vehicles", r"智能网联|connected vehicle", r"具身智能|embodied",
+    )
+]  # fmt: skip
+
 # "Who built / operates / chairs / issued X" → the property asked for.
 ROLE_WORDS: list[tuple[str, str]] = [
     (
         r"理事长单位|主席单位|牵头单位|组长单位|理事长|牵头|主持|chair|\bled by\b|\bleads?\b",
         "chairedBy",
     ),
-    (r"运营|运维|管理|operat|run by|runs|manag", "operatedBy"),
+    (r"运营|运维|管理|主管|operat|run by|runs|manag", "operatedBy"),
     (
-        r"建设方|承建|建设单位|谁建|建设|建造|开发商|开发|built|builder|\bdevelop(er|ed)\b",
+        r"建设方|承建|建设单位|依托单位|谁建|(?<!新)建的|修建|兴建|建设|建造|开发商|开发(?!区)|"
+        r"built|builder|\bconstruct(ed|or)\b|\bdevelop(er|ed)\b",
         "builtBy",
     ),
-    (r"印发|发布|出台|制定|颁布|issued|published", "issuedBy"),
-    (r"主办|承办|organi[sz]|\bhost", "organizer"),
+    (r"印发|发布|出台|制定|颁布|签署|签订|issued|published|signed by", "issuedBy"),
+    (r"主办|承办|谁举办|举办方|举办单位|组织者|组织方|组织单位|organi[sz]|\bhost", "organizer"),
     (r"批准|批复|谁批|批的|认定|授牌|designat|approv", "designatedBy"),
     (r"上级|母公司|旗下|隶属|parent|owned by|belongs to", "parentOrganization"),
     (r"首倡|发起|提出|proposed|initiat", "proposedBy"),
+    (
+        r"投资方|投资人|投资者|出资方|谁投资|投资了(?!多少)|\binvestors?\b|\bwho invested\b",
+        "investor",
+    ),
     (r"设立|授予|授牌|approved|set up by", "designatedBy"),
 ]
 
@@ -75,7 +93,11 @@ PERSON_POSTS = (
     r"holds?\b|是做什么的|做什么工作|干什么的|\bwhat (does|did)\b.*\bdo\W*$|"
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
-WHEN = r"什么时候|何时|哪一?年|哪一?天|几月|时间|日期|\bwhen\b|(what|which) (year|date|month|day)"
+WHEN = (
+    r"什么时候|啥时候?|几时|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|多久|"
+    r"\bwhen\b|how long ago|how old|"
+    r"(what|which) (year|date|month|day)"
+)
 # What happened to it, when a "when" question names it: the dates of that kind come first.
 WHEN_KINDS: list[tuple[str, str]] = [
     (r"揭牌|挂牌|unveil", "unveiled"),
@@ -88,6 +110,7 @@ WHEN_KINDS: list[tuple[str, str]] = [
     (r"签约|签署|signed", "signed"),
     (r"建成|竣工|完工|completed", "completed"),
 ]
+WHERE_AT = r"在哪|在什么地方|何地|\bwhere\b"
 # "哪些企业位于X", "Which labs are in X": the things asked for come before the place or body.
 ASKED_FIRST = (
     r"哪些|哪几|^\W*(which|what)\s+(?:[a-z]+\s+){0,2}[a-z]+s\b"
@@ -118,8 +141,8 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")  # fmt: skip
 HOW_MUCH = (
     r"多少|几家|几个|金额|规模|面积|总量|数量|人口|产值|营收|增速|比重|占比|gdp|"
-    r"投资额|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|"
-    r"how (much|many|large|big)|"
+    r"投资额|总投资|成交额|销售额|营业额|总额|收入|增加值|生产总值|经济总量|强度|\bintensity\b|"
+    r"how (much|many|large|big)|\bcomputing (power|capacity)\b|"
     r"what (is|was|are) the ([a-z]+ ){0,2}"
     r"(area|gdp|population|size|revenue|scale|output|investment|capacity|value)|"
     r"\b(output|revenue|turnover|population|gdp)\b"
@@ -164,6 +187,7 @@ class Intent:
     year: str | None = None
     words: tuple[str, ...] = field(default=())
     count: bool = False
+    topic: str | None = None
 
 
 # Counted in units: 家, 个, 户 and the like fit any count, whatever it counts.
@@ -176,11 +200,22 @@ INVESTMENT = ("investment-total", "amount", "deal-value")
 AREAS = ("land-area", "planned-area", "built-area", "KiloM2", "mu", "square-metre",
          "square-kilometre")  # fmt: skip
 
+SHARES = ("gdp-share", "population-share", "high-tech-enterprise-share", "star-market-share",
+          "PERCENT")  # fmt: skip
+# Kinds of figure that count things, and kinds that measure them (money, output, area …): in
+# 项目总投资 or 企业营收 the counted word names what is measured, not a count.
+COUNTED = frozenset((*COUNTS, "project-count", "project", "business", "businesses-attracted",
+                     "ai-enterprise-count", "platform-count"))  # fmt: skip
+MEASURED = frozenset((*INVESTMENT, *AREAS, "revenue", "output-value", "industry-scale", "gdp",
+                      "computing-capacity", "fund-size", "growth", *SHARES))  # fmt: skip
+HOW_MANY = r"(多少|几)\s*(家|个|户|项|所|座|名)|数量|数目|how many|number of"
+
 # Words of "how much" questions (regular expressions, longest compounds first: a compound such
 # as 算力规模 hides the shorter 规模 inside it), each with the kinds of figure it asks for:
 # indicator codes, units or currencies (matched against the figure's own indicator and unit).
 FIGURE_HINTS: dict[str, tuple[str, ...]] = {
-    "算力规模": ("computing-capacity", "pflops", "eflops"),
+    "(算力|智算)规模": ("computing-capacity", "pflops", "eflops"),
+    r"(研发|r&d)(投入)?强度|r&d intensity": ("rd-intensity",),
     "投资规模|投资总额|总投资": INVESTMENT,
     "建筑面积": ("built-area", "square-metre"),
     "占地": ("land-area", "planned-area", "mu", "square-metre", "square-kilometre", "KiloM2"),
@@ -188,14 +223,14 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "亩": ("mu",),
     "平方公里|平方千米|square kilomet": ("square-kilometre", "KiloM2"),
     "平方米|square met": ("square-metre",),
-    "平台|platforms?": ("platform-count", "platform"),
+    "平台|园区|产业园|platforms?": ("platform-count", "platform"),
     "工作人员|人员|staff": ("talent-count", "person"),
     "服务器规模": ("server-count", "server"),
-    "机柜|racks?": ("computing-capacity", "rack"),
+    "机柜|机架|racks?": ("computing-capacity", "rack"),
     "服务器|servers?": ("server-count", "server"),
     "成交|deals?": ("deal-value",),
     "基金|(?<!投)资金|funds?": ("fund-size",),
-    "高新技术企业|high-tech": ("high-tech-enterprise-count",),
+    "高新技术企业|high-tech": ("high-tech-enterprise-count", "high-tech-enterprise-share"),
     "金额": ("CNY",),
     "多少钱": ("CNY",),
     "money": ("CNY",),
@@ -204,31 +239,46 @@ FIGURE_HINTS: dict[str, tuple[str, ...]] = {
     "企业": ("company", "enterprise-count", "ai-enterprise-count", "high-tech-enterprise-count"),
     "公司": ("company", "enterprise-count", "ai-enterprise-count"),
     "compan|enterprises?|firms?": ("company", "enterprise-count", "ai-enterprise-count"),
-    "户": ("business", "businesses-attracted"),
+    "户": (*COUNTS, "businesses-attracted"),
     r"面积|\barea\b|how (large|big)": AREAS,
-    r"比重|占比|\bshare\b": ("gdp-share", "PERCENT"),
-    "人口": ("resident-population",),
-    "population": ("resident-population",),
+    r"比重|占比|\bshare\b": SHARES,
+    "人口": ("resident-population", "population-share"),
+    "population": ("resident-population", "population-share"),
     "gdp": ("gdp", "gdp-share"),
     "生产总值|经济总量": ("gdp",),
     "增加值": ("output-value", "industry-scale"),
     r"产值|\boutput\b|\bproduc": ("output-value", "industry-scale"),
-    "规模": ("industry-scale", "output-value", "fund-size"),
+    r"规模|\bscale\b": ("industry-scale", "output-value", "fund-size"),
     "营收|revenue|turnover": ("revenue",),
     "收入": ("revenue", "fiscal-revenue", "local-fiscal-revenue"),
     "财政": ("fiscal-revenue", "local-fiscal-revenue"),
     "成员": ("member-count",),
     "member": ("member-count",),
-    "项目": ("project-count", "project"),
-    "算力|computing|compute": ("computing-capacity", "pflops", "eflops"),
+    r"项目|\bprojects?\b": ("project-count", "project"),
+    "算力|智算|computing|compute": ("computing-capacity", "pflops", "eflops"),
     "人才": ("talent-count",),
     "专利": ("patent-count",),
+    r"目标|\btargets?\b|\bgoals?\b": ("target",),
     "增速": ("growth",),
     "增长": ("growth",),
     "亿": ("CNY",),
     "万元": ("CNY",),
     "yuan": ("CNY",),
 }
+
+
+def _figure_text(text: str) -> str:
+    """Words that look like figure words but name something else, read for what they name.
+
+    >>> _figure_text("规模以上企业营收规模")
+    '规上企业营收 '
+    """
+    text = re.sub(r"规模以上|规模(?=企业)", "规上", text)  # firms above a size, not a scale
+    text = re.sub(r"(?<=营收|产值|收入)规模", " ", text)  # 营收规模: the revenue, not a scale
+    text = re.sub(r"算力(?=产业)|\bcomputing(?= industry)", " ", text)  # an industry
+    if re.search(r"\bindustry\b", text):  # how big is an industry: its scale, not an area
+        text = re.sub(r"how (big|large)", "scale", text)
+    return text
 
 
 def content_words(text: str) -> tuple[str, ...]:
@@ -239,13 +289,19 @@ def content_words(text: str) -> tuple[str, ...]:
     ('computing-capacity|pflops|eflops',)
     >>> len(content_words("有多少个国家级创新平台"))
     1
+    >>> content_words("项目总投资多少")
+    ('investment-total|amount|deal-value',)
     """
-    groups = []
+    text = _figure_text(text)
+    asks_count = bool(re.search(HOW_MANY, text))
+    groups: list[tuple[str, ...]] = []
     for pattern, kinds in FIGURE_HINTS.items():
         text, found = re.subn(pattern, " ", text)
         if found:
-            groups.append("|".join(kinds))
-    return tuple(dict.fromkeys(groups))
+            groups.append(kinds)
+    if not asks_count and any(MEASURED & set(g) for g in groups):
+        groups = [g for g in groups if not set(g) <= COUNTED]
+    return tuple(dict.fromkeys("|".join(g) for g in groups))
 
 
 def _first(rules: list[tuple[str, str]], text: str) -> str | None:
@@ -270,8 +326,9 @@ def _period(text: str) -> str | None:
 
 
 def _member_class(text: str) -> str | None:
-    """The class of members asked for; 谁 (成员都有谁) asks for members of any kind, not people."""
-    return _first(CLASS_WORDS, re.sub(r"谁|\bwho\b", " ", text))
+    """The class of members asked for; 谁 (成员都有谁) and 单位 (成员单位) ask for members of any
+    kind, not people or organisations."""
+    return _first(CLASS_WORDS, re.sub(r"谁|\bwho\b|单位", " ", text))
 
 
 def _happened(text: str) -> tuple[str, ...]:
@@ -324,7 +381,10 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if (
         relation
         and found
-        and re.search(r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体)\W*$", text)
+        and re.search(
+            r"谁|哪|什么|which|who|whom|what|(方|单位|机构|主体|商|企业|公司|者)\W*$", text
+        )
+        and not re.search(WHERE_AT, text)  # 在哪里举办 asks where, not who
     ):
         return Intent("who-role", found, relation=relation)
     if found and re.search(COUNT_OF, text):
@@ -334,13 +394,20 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     if found and re.search(WHEN, text):
         return Intent("when", found, words=tuple(k for p, k in WHEN_KINDS if re.search(p, text)))
     if found and re.search(HOW_MUCH, text):
-        return Intent("how-much", found, words=content_words(text), year=year)
+        return Intent(
+            "how-much", found, words=content_words(text), year=year, topic=_first(TOPICS, text)
+        )
     if found and re.search(MEMBERS, text):
         return Intent("members", found, cls=_member_class(text))
     if len(found) == 1 and re.search(WHO_IS, text):
         return Intent("person-posts", found)
     before = to_simplified(question[: found[0].start]).lower() if found else ""
-    if found and re.search(PLACED_IN, before) and re.search(r"哪|什么", text):
+    after_last = to_simplified(question[found[-1].end :]).lower() if found else ""
+    if (
+        found
+        and re.search(PLACED_IN, before)
+        and (re.search(r"哪|什么", text) or re.fullmatch(r"\W*的?\w{0,6}?\W*", after_last))
+    ):  # 位于吴中区的企业有哪些, 坐落在云栖小镇的高校
         return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
     if found and re.search(ASKED_FIRST, before):
         return Intent("in-place", found, cls=_first(CLASS_WORDS, before) or "Organization")
@@ -348,7 +415,9 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
         return Intent("where", found, level=level)
     if found and re.search(r"在哪|位于|在什么地方|属于|坐落|\bwhere\b|located|which", text):
         return Intent("where", found)
-    if re.search(r"有哪些|有什么|有几|哪些|都有|which|what|list|show", text):
+    if re.search(
+        r"有哪些|有什么|有几|哪些|都有|列出|列举|which|what|list|show|(are|is) there", text
+    ):
         if found:
             return Intent("in-place", found, cls=_first(CLASS_WORDS, text) or "Organization")
         if year and not re.search(HOW_MUCH, text):

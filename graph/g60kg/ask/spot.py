@@ -92,11 +92,17 @@ _NAMES: weakref.WeakKeyDictionary[KnowledgeGraph, dict[str, set[str]]] = weakref
 def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
     if kg not in _NAMES:
         table: dict[str, set[str]] = defaultdict(set)
+        bare: dict[str, set[str]] = defaultdict(set)
         for iri, names in entity_names(kg).items():
             # "Three Zones, Two Wings" is also written "Three Zones and Two Wings"
             # and "2018 Apsara Conference (Yunqi)" without the words in brackets at its end
             names = {*names, *(n.replace(", ", " and ") for n in names if n.isascii())}
             names |= {b for n in names if n.isascii() and len(b := _unbracketed(n)) >= MIN_BARE}
+            for n in names:
+                if not n.isascii() and (b := _unbracketed(n)):
+                    bare[normalise(b)[0]].add(iri)
+                if m := re.fullmatch(r"([A-Z][a-z]+) (?:District|County)", n):
+                    bare[normalise(m.group(1))[0]].add(iri)  # Xiaoshan for Xiaoshan District
             for name in names:
                 key = normalise(name)[0]
                 if key in GENERIC:
@@ -110,6 +116,12 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
                 if rest and rest not in table:
                     short[rest] |= iris
         table.update(short)
+        # 义乌人工智能产业园 for 义乌人工智能产业园(华录北邮…), Xiaoshan for Xiaoshan District: a
+        # name without its bracketed end or its District, when it is no other name and fits one
+        # entity only
+        for key, iris in bare.items():
+            if key not in table and len(iris) == 1 and len(key) >= MIN_SHORT:
+                table[key] = iris
         # "G60" alone is the corridor (the nine G60 cities), though shorter than a Latin name may be
         if "g60" not in table and CORRIDOR_PREFIXES[0] in table:
             table["g60"] = table[CORRIDOR_PREFIXES[0]]
@@ -118,12 +130,16 @@ def _names(kg: KnowledgeGraph) -> dict[str, set[str]]:
 
 
 def _unbracketed(name: str) -> str:
-    """An English name without the words in brackets at its end.
+    """A name without the words in brackets at its end.
 
     >>> _unbracketed("2018 Apsara Conference (Yunqi)")
     '2018 Apsara Conference'
+    >>> _unbracketed("中国电信云计算中心(芜湖)")
+    '中国电信云计算中心'
     """
-    return re.sub(r"\s*\([^()]*\)\s*$", "", name) if name.endswith(")") else ""
+    if not name.endswith((")", "）")):
+        return ""
+    return re.sub(r"\s*[(（][^()（）]*[)）]\s*$", "", name)
 
 
 def _without_corridor(key: str) -> str | None:
