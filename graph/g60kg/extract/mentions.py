@@ -164,6 +164,7 @@ def _sentence_mentions(
         + gazetteer_names(norm, sentence)
         + graph_names
         + _representatives(norm, sentence, tokens)
+        + _led_by(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
@@ -307,6 +308,51 @@ def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Men
         kind = "Company" if ("企业" in after or "公司" in after) else "Organization"
         found.append(Mention(Span(start, end), norm[start:end], kind))
     return found
+
+
+# 思必驰首席执行官高始兴, 商汤科技创始人汤晓鸥, 腾讯旗下: an organisation named by what follows it
+_EXECUTIVE = re.compile(r"(?:联合)?创始人|(?:副)?董事长|首席执行官|首席技术官|(?:副)?总裁|CEO")
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，,、。说表示介绍指出称认为（(在和与等告])")
+_OWNER = re.compile(r"旗下|下属")
+
+
+def _led_by(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
+    """A name before an executive's title and a person's name (思必驰首席执行官高始兴), or
+    before 旗下: an organisation, though it has no legal suffix.
+
+    >>> text = "思必驰首席执行官高始兴说"
+    >>> [(m.name, m.type) for m in find_mentions(text).mentions][:1]
+    [('思必驰', 'Organization')]
+    """
+    found = []
+    cues = [(m, True) for m in _EXECUTIVE.finditer(norm, sentence.start, sentence.end)]
+    cues += [(m, False) for m in _OWNER.finditer(norm, sentence.start, sentence.end)]
+    for cue, executive in cues:
+        if executive and not _PERSON_AFTER.match(norm, cue.end(), sentence.end):
+            continue
+        start, proper = name_start(tokens, cue.start(), sentence.start)
+        if norm.endswith(lx.ORG_SUFFIXES, sentence.start, cue.start()):
+            continue  # a name with a legal suffix is the suffix rule's
+        start = _trim_start(norm, start, cue.start(), "org")
+        start = _first_proper(norm, start, cue.start())
+        name = norm[start : cue.start()]
+        if not proper or not 2 <= len(name) <= 10 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+            continue
+        if name in _BRAND_PLACES or name.endswith(tuple(lx.ADMIN_SUFFIXES)):
+            continue
+        kind = lx.org_type(name)
+        found.append(Mention(Span(start, cue.start()), name, kind, proper=True))
+    return found
+
+
+_GENERIC_HEAD = re.compile(r".*(?:企业|公司|伙伴|龙头|巨头|厂商|机构|独角兽|品牌)")
+
+
+def _first_proper(norm: str, start: int, end: int) -> int:
+    """Where the name begins after a generic head noun before it (人工智能企业科大讯飞 →
+    科大讯飞, 合作伙伴商汤科技 → 商汤科技); ``start`` when there is none."""
+    head = _GENERIC_HEAD.match(norm, start, end)
+    return head.end() if head and end - head.end() >= 2 else start
 
 
 def _industries(norm: str, sentence: Span) -> list[Mention]:
