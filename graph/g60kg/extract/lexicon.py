@@ -137,6 +137,13 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "超级工厂",
     "核心区",
     "片区",
+    "度假区",
+    "保税区",
+    "合作区",
+    "自贸区",
+    "研发社区",
+    "创新社区",
+    "科创社区",
     "中心",
     "平台",
     "走廊",
@@ -258,7 +265,10 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "达成 获悉 介绍 据 据悉 记者 获 来自 沿 均 都 关注 位列 列入 属于 即 启动 涉及 命名 "
         "运维 承担 负责 旗下 下属 坐落 坐落于 选址 选址于 签约 开工 奠基 投用 建成 启用 共建 携手 "
         "牵头 主办 承办 联合 参加 参与 出资 投资建设 运营方 建设方 落地 开园 开业 拟 计划 正式 "
-        "设立 改称 更名 更名为 布局 组建 签署 联手 创办 发起 名为 命名为 兼"
+        "设立 改称 更名 更名为 布局 组建 签署 联手 创办 发起 名为 命名为 兼 "
+        # the verbs a plan's points open with (加强松江枢纽核心区建设)
+        "加强 支持 构建 提升 完善 培育 筹建 扩建 加速 聚焦 围绕 深化 优化 做强 做大 壮大 强化 "
+        "鼓励 引导 着力 大力"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
@@ -292,7 +302,7 @@ def site_type(name: str) -> str:
         return "PilotZone"
     if name.endswith(
         ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区", "新区")
-    ) or name.endswith(("核心区", "片区")):
+    ) or name.endswith(("核心区", "片区", "度假区", "保税区", "合作区", "自贸区")):
         return "PlannedZone"
     if name.endswith(
         ("产业园区", "产业园", "科技园", "园区", "软件园", "科创园", "生态园", "创新园")
