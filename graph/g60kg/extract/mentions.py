@@ -321,8 +321,8 @@ def _led_by(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
     before 旗下: an organisation, though it has no legal suffix.
 
     >>> text = "思必驰首席执行官高始兴说"
-    >>> [(m.name, m.type) for m in find_mentions(text).mentions][:1]
-    [('思必驰', 'Organization')]
+    >>> [(m.name, m.type) for m in find_mentions(text).mentions if m.type != "Post"]
+    [('思必驰', 'Organization'), ('高始兴', 'Person')]
     """
     found = []
     cues = [(m, True) for m in _EXECUTIVE.finditer(norm, sentence.start, sentence.end)]
