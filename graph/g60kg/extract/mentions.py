@@ -29,7 +29,7 @@ from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.spans import Span, SpanIndex, inside
-from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
+from g60kg.extract.tokens import Token, is_proper, name_start, tag, token_starts, tokenise
 
 __all__ = ["find_mentions"]
 
@@ -236,6 +236,11 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
         start, proper = name_start(tokens, suffix_start, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
+        counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
+        if counted and kind in ("site", "org") and counted.end() < suffix_start:
+            # 国内首个“量超融合”先进计算平台, 169个国家级高新区: a count or rank before a name
+            start = counted.end()
+            proper = _named_between(norm, tokens, start, suffix_start)
         if start >= suffix_start and kind != "event":
             proper = False
         name = norm[start:end]
@@ -243,6 +248,25 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             continue  # 基地(核心区: a suffix inside brackets ends no name
         found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
     return found
+
+
+_COUNTED = re.compile(
+    r"(?:国内|全国|全省|全市|全球|省内|市内|区内)?"
+    r"(?:首个|首批|首家|首座|多个|一批|一系列|各类|各个|"
+    r"第?[\d一二三四五六七八九十百千两]+(?:个|批|家|座|所|项))"
+)
+
+
+def _at(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _named_between(norm: str, tokens: list[Token], start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a quoted part or a word that is a name."""
+    if "“" in norm[start:end] or "”" in norm[start:end]:
+        return True
+    inner = [t for t in tokens if start <= t.start and t.end <= end]
+    return any(is_proper(t.word) for t in inner)
 
 
 def _quoted_part(

@@ -27,7 +27,7 @@ import jieba.posseg
 
 from g60kg.extract.lexicon import BOUNDARY_WORDS, CITY_SHORT_NAMES, PROVINCE_LEVEL, STOP_TAGS
 
-__all__ = ["Token", "frequency", "name_start", "tag", "token_starts", "tokenise"]
+__all__ = ["Token", "frequency", "is_proper", "name_start", "tag", "token_starts", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
@@ -122,6 +122,12 @@ def _stops(word: str) -> bool:
         return True
     word_tag = tag(word)
     return word_tag is not None and word_tag in STOP_TAGS
+
+
+def is_proper(word: str) -> bool:
+    """Whether ``word`` reads as (part of) a name: Latin letters or digits, a city or province
+    short name, a word jieba does not know, or one it tags as a proper noun."""
+    return _is_proper(word)
 
 
 def _is_proper(word: str) -> bool:
