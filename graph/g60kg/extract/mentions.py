@@ -104,9 +104,11 @@ def _brands(
             short = brand(mention.name, _BRAND_PLACES)
             if short is not None and short not in full:
                 full[short] = mention
+        elif mention.type == "Organization" and mention.proper and not mention.nested:
+            full.setdefault(mention.name, mention)  # 思必驰, named by its executive elsewhere
     if not full:
         return accepted, []
-    index = NameIndex(dict.fromkeys(full, "Company"))
+    index = NameIndex({name: mention.type for name, mention in full.items()})
     taken = SpanIndex(m.span for m in accepted if not m.nested)
     found, pairs = [], []
     for sentence in sentences:
@@ -116,7 +118,7 @@ def _brands(
             span = Span(start, end)
             if inside(span, taken):
                 continue
-            mention = Mention(span, norm[start:end], "Company")
+            mention = Mention(span, norm[start:end], full[norm[start:end]].type)
             found.append(mention)
             pairs.append((full[mention.name], mention))
     if not found:

@@ -251,7 +251,7 @@ def route(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 _SET_UP = re.compile(
     r"(?:正式|共同|联合|投资|率先|再|又|还|已|将|也)*"
-    r"(?:设立|建设|打造|建立|成立|新建|兴建|组建|布局|落地|启动建设|投资建设|投资兴建)了?"
+    r"(?:设立|建设|打造|建立|成立|新建|兴建|组建|布局|落地|启动建设|投资建设|投资兴建|创办|创立)了?"
     r"(?:一[个座家所批]|首[个座家])?"
 )
 
@@ -269,7 +269,7 @@ def set_up_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     for match in re.finditer("在", text[sentence.start : sentence.end]):
         at = sentence.start + match.end()
-        chain = place_chain(inner, at)
+        chain = place_chain(inner, at) or _site_at(inner, at)
         if not chain:
             continue
         verb = _SET_UP.match(text, chain[-1].span.end, sentence.end)
