@@ -100,7 +100,7 @@ def _brands(
     (上海珑睿信息科技有限公司 … 珑睿), paired with the full name so they are one entity."""
     full: dict[str, Mention] = {}
     for mention in accepted:
-        if mention.type == "Company" and mention.proper and not mention.nested:
+        if mention.type == "Company" and mention.proper:
             short = brand(mention.name, _BRAND_PLACES)
             if short is not None and short not in full:
                 full[short] = mention
@@ -172,7 +172,7 @@ def _sentence_mentions(
     chosen = _resolve(plain, chosen)
     chosen = _rescue_lists(norm, chosen)
     chosen = _resolve(_industries(norm, sentence), chosen)
-    nested = _nested(norm, chosen, tokens)
+    nested = _nested(norm, chosen, tokens) + _branches(chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -426,6 +426,29 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
         sites = [m for m in sites if m.type not in _EVENT_TYPES and m.type != "Company"]
         nested.extend(_resolve(sites, []))
     return nested
+
+
+_LEGAL_INSIDE = re.compile(r".{2,30}?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _branches(chosen: list[Mention]) -> list[Mention]:
+    """A company whose legal name opens a site's or institute's name (启智(芜湖)智能机器人有限公司
+    上海研发中心): the company is named too.
+
+    >>> text = "启智(芜湖)智能机器人有限公司上海研发中心落户松江"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Company"]
+    ['启智(芜湖)智能机器人有限公司']
+    """
+    found = []
+    for outer in chosen:
+        if outer.nested or outer.type == "Company" or not outer.proper:
+            continue
+        match = _LEGAL_INSIDE.match(outer.name)
+        if match is None or match.end() >= len(outer.name) - 1:
+            continue
+        span = Span(outer.span.start, outer.span.start + match.end())
+        found.append(Mention(span, match.group(), "Company", nested=True))
+    return found
 
 
 def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mention]:

@@ -109,6 +109,7 @@ def settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         return claims
     verb_at = sentence.start + verb.start()
     companies = [m for m in inner if m.type == "Company" and m.span.end <= verb_at]
+    companies = [m for m in companies if not m.nested]
     companies = [m for m in companies if not _PARENT.match(text, m.span.end)]
     companies = [m for m in companies if text.startswith("为代表", m.span.end)] or companies[-1:]
     places = [m for m in inner if m.type in ADMIN_LEVEL]

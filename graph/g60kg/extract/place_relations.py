@@ -75,6 +75,7 @@ def located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         subjects = enumeration_ending(text, inner, at)
         at_object = match.end() + (1 if text[match.end() : match.end() + 1] in "在于" else 0)
         objects = place_chain(inner, at_object) or _site_at(inner, at_object)
+        objects = objects or _where_located(text, inner, match.end())
         parents = [m for m in inner if m.span.start == match.end() and m.type in ORG_TYPES]
         if subjects and parents and match.group().startswith("隶属"):
             for subject in (m for m in subjects if m.type in ORG_TYPES):
@@ -103,6 +104,21 @@ def located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                     )
                 )
     return claims
+
+
+def _where_located(text: str, inner: list[Mention], start: int) -> list[Mention]:
+    """落户位于P的Y: the site or organisation Y named after the place."""
+    if not text.startswith(("位于", "地处"), start):
+        return []
+    chain = place_chain(inner, start + 2)
+    if not chain or text[chain[-1].span.end : chain[-1].span.end + 1] != "的":
+        return []
+    after = chain[-1].span.end + 1
+    return [
+        m
+        for m in inner
+        if m.span.start == after and not m.nested and (m.type in SITE_TYPES or m.type in ORG_TYPES)
+    ][:1]
 
 
 def _site_at(inner: list[Mention], start: int) -> list[Mention]:
