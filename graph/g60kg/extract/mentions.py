@@ -236,6 +236,8 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     found = []
     for end, (suffix_start, suffix, kind) in sorted(best.items()):
         start, proper = name_start(tokens, suffix_start, floor)
+        if kind == "event":
+            start, proper = _through_verb(norm, tokens, start, floor, proper)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
@@ -269,6 +271,31 @@ def _named_between(norm: str, tokens: list[Token], start: int, end: int) -> bool
         return True
     inner = [t for t in tokens if start <= t.start and t.end <= end]
     return any(is_proper(t.word) for t in inner)
+
+
+# 建设座谈会, 成立大会, 启动仪式: what an event is about may be a verb that ends other names
+_EVENT_VERBS = frozenset(
+    "建设 成立 发布 推进 推动 启动 揭牌 开工 奠基 合作 洽谈 共建 启用 投用 开园 开业 签约".split()
+)
+
+
+def _through_verb(
+    norm: str, tokens: list[Token], start: int, floor: int, proper: bool
+) -> tuple[int, bool]:
+    """An event's name goes on left through the verb it is about (科创走廊建设座谈会,
+    长三角G60科创走廊人工智能产业联盟成立大会) when a name stands before the verb.
+
+    >>> text = "长三角G60科创走廊建设座谈会在松江召开"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Event"]
+    ['长三角G60科创走廊建设座谈会']
+    """
+    verb = next((t for t in tokens if t.end == start and t.word in _EVENT_VERBS), None)
+    if verb is None or verb.start <= floor:
+        return start, proper
+    before, named = name_start(tokens, verb.start, floor)
+    if before >= verb.start or not named:
+        return start, proper
+    return before, True
 
 
 def _quoted_part(
