@@ -275,7 +275,25 @@ def _named_between(norm: str, tokens: list[Token], start: int, end: int) -> bool
 
 # 建设座谈会, 成立大会, 启动仪式: what an event is about may be a verb that ends other names
 _EVENT_VERBS = frozenset(
-    "建设 成立 发布 推进 推动 启动 揭牌 开工 奠基 合作 洽谈 共建 启用 投用 开园 开业 签约".split()
+    [
+        "建设",
+        "成立",
+        "发布",
+        "推进",
+        "推动",
+        "启动",
+        "揭牌",
+        "开工",
+        "奠基",
+        "合作",
+        "洽谈",
+        "共建",
+        "启用",
+        "投用",
+        "开园",
+        "开业",
+        "签约",
+    ]
 )
 
 
