@@ -49,6 +49,7 @@ _UNVEILABLE = frozenset(
     | {"Laboratory", "ResearchInstitute", "IndustryAlliance"}
 )
 _EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
+_NESTED_BODIES = frozenset({"IndustryAlliance", "ResearchInstitute", "Laboratory", "University"})
 
 
 def find_mentions(
@@ -469,7 +470,13 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
             if m.proper and lx.site_type(m.name) != "Site" and m.span.end < outer.span.end
         ]
         sites = [m for m in sites if m.type not in _EVENT_TYPES and m.type != "Company"]
-        nested.extend(_resolve(sites, []))
+        # …人工智能产业联盟成立大会: the alliance, institute or laboratory an event is about
+        bodies = [
+            replace(m, nested=True)
+            for m in inner
+            if m.proper and m.type in _NESTED_BODIES and m.span.end < outer.span.end
+        ]
+        nested.extend(_resolve(sites + bodies, []))
     return nested
 
 
