@@ -168,6 +168,7 @@ def _sentence_mentions(
         + graph_names
         + _representatives(norm, sentence, tokens)
         + _led_by(norm, sentence, tokens)
+        + _listed_companies(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
@@ -379,6 +380,46 @@ def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Men
         after = norm[match.end() : match.end() + 10]
         kind = "Company" if ("企业" in after or "公司" in after) else "Organization"
         found.append(Mention(Span(start, end), norm[start:end], kind))
+    return found
+
+
+# 集聚了华为、商汤科技、科大讯飞等一批龙头企业: names listed before 等…企业
+_COMPANY_LIST = re.compile(
+    r"((?:[^\s，。；、,;：:“”]{2,14}、)+[^\s，。；、,;：:“”]{2,14})等(?:[^\s，。；、和与及]{0,8}?)"
+    r"(?:企业|公司|厂商|巨头|龙头)(?!家)"
+)
+
+
+def _listed_companies(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
+    """A、B、C等…企业: each listed name that is a name (not a common word, not a place) is a
+    company.
+
+    >>> text = "这里集聚了华为、思必驰、科大讯飞等一批龙头企业"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Company"]
+    ['华为', '思必驰', '科大讯飞']
+    """
+    found = []
+    for match in _COMPANY_LIST.finditer(norm, sentence.start, sentence.end):
+        floor = match.start(1)
+        for item in re.finditer(r"[^、]+", match.group(1)):
+            end = match.start(1) + item.end()
+            start, proper = name_start(tokens, end, max(floor, sentence.start))
+            start = max(start, match.start(1) + item.start())
+            name = norm[start:end]
+            floor = end + 1
+            if not proper and not _named_between(norm, tokens, start, end):
+                continue
+            if not 2 <= len(name) <= 12 or name in _BRAND_PLACES or name in lx.INDUSTRIES:
+                continue
+            if name.endswith(tuple(lx.ADMIN_SUFFIXES)):
+                continue
+            found.append(
+                Mention(
+                    Span(start, end),
+                    name,
+                    lx.org_type(name) if name.endswith(lx.ORG_SUFFIXES) else "Company",
+                )
+            )
     return found
 
 
