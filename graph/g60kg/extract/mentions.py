@@ -173,6 +173,7 @@ def _sentence_mentions(
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
     chosen = _rescue_lists(norm, chosen)
+    chosen = _rescue_subjects(norm, chosen)
     chosen = _resolve(_industries(norm, sentence), chosen)
     nested = _nested(norm, chosen, tokens) + _branches(chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
@@ -494,6 +495,34 @@ def _rescue_lists(norm: str, chosen: list[Mention]) -> list[Mention]:
                     proper.add(one.span)
                     changed = True
     return [replace(m, proper=m.span in proper) for m in ordered]
+
+
+_SITE_PREDICATE = re.compile(
+    r"(?:已经?|正式|将|也|均|于)*(?:落户|位于|地处|坐落|选址|入驻|开工|开园|揭牌|启用|投用|建成|落地)"
+)
+_SITE_GROUPS = frozenset(
+    {"IndustrialBase", "IndustrialPark", "InnovationBase", "PlannedZone", "FeatureTown"}
+    | {"ComputingCentre", "ScienceCity", "PilotZone"}
+)
+
+
+def _rescue_subjects(norm: str, chosen: list[Mention]) -> list[Mention]:
+    """A site named in common words is a name when it is the subject of 落户, 位于, 开工, 揭牌…
+    (由他牵头的石墨烯产业园已落户金义都市新区).
+
+    >>> text = "石墨烯产业园已落户金义都市新区"
+    >>> [m.name for m in find_mentions(text).mentions]
+    ['石墨烯产业园', '金义都市新区']
+    """
+    rescued = []
+    for mention in chosen:
+        if mention.proper or mention.type not in _SITE_GROUPS or len(mention.name) < 5:
+            continue
+        if _SITE_PREDICATE.match(norm, mention.span.end):
+            mention = replace(mention, proper=True)
+        rescued.append(mention)
+    kept = [m for m in chosen if m.proper or m.type not in _SITE_GROUPS or len(m.name) < 5]
+    return sorted(kept + rescued, key=lambda m: m.span.start)
 
 
 def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Mention]:
