@@ -192,6 +192,8 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     found = []
     for match in _DOCUMENT.finditer(norm, sentence.start, sentence.end):
         title = match.group(1)
+        if _PERIODICAL.search(title):
+            continue  # 《人民日报》: a newspaper, not a document
         found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
     for match in _NOTICE.finditer(norm, sentence.start, sentence.end):
         title = match.group("title")
@@ -200,6 +202,7 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     return found
 
 
+_PERIODICAL = re.compile(r"(?:日报|晚报|商报|周报|报|周刊|杂志|画报)$")
 # 关于印发婺城区推动人工智能创新发展行动方案的通知: the title a notice issues, without 《》
 _NOTICE = re.compile(
     r"关于(?:印发|发布|公布)(?P<title>[^《》“”，。；、\n]{4,60}?(?:方案|规划|计划|纲要|意见|办法|措施|政策|细则))的通知"
