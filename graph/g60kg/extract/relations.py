@@ -44,6 +44,7 @@ from g60kg.extract.organisation_relations import (
     parent,
     proposed,
     settled,
+    subsidiary,
 )
 from g60kg.extract.place_relations import (
     adjacent_places,
@@ -95,6 +96,7 @@ _RULES = (
     site_in,
     set_up_in,
     parent,
+    subsidiary,
     attended,
     table_row,
     has_units,
