@@ -1,8 +1,8 @@
 """Organisation claims: who owns, builds, runs, issues, proposes or settles what.
 
 Patterns: P旗下的A、B and X是P的全资子公司 (parentOrganization); S由X承担建设和运维 (builtBy,
-operatedBy); a company that 入驻 (落户, 投产) a place (settledIn); P首倡X (proposedBy); 出台《…》 and 关于印发…的通知
-(issuedBy); X写入 a plan (incorporatedInto).
+operatedBy); a company that 入驻 (落户, 投产) a place (settledIn); P首倡X (proposedBy); 出台《…》
+and 关于印发…的通知 (issuedBy); X写入 a plan (incorporatedInto).
 
 Examples
 --------
