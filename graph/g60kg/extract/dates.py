@@ -60,8 +60,8 @@ _YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![\d一二三四五六七
 _YEAR_NAME = re.compile(r"(?<![\d年])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])(?!年)")
 _OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
-_SAME_DAY = re.compile(r"同日|当日|当天|同一天")
-_MONTH_DAY = re.compile(r"(?<![\d年月/.-])" + _MD + r"(?P<wire>电)?")
+_SAME_DAY = re.compile(r"同日|当日|当天|同一天|(?P<next>次日|翌日|第二天)")
+_MONTH_DAY = re.compile(r"(?<![\d年月/.])(?<!\d-)" + _MD + r"(?P<wire>电)?")
 _DAY_ONLY = re.compile(
     r"(?<![\d月/.-])(?P<this>本月|当月)?(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日(?!本)"
 )
@@ -173,7 +173,7 @@ def _free(span: Span, furniture: Sequence[Span], found: Sequence[DateMention]) -
     return not overlaps and not inside(span, furniture)
 
 
-_SAME_YEAR = re.compile(r"(?P<which>同年|次年|翌年|第二年)(?:" + _MD + r")?")
+_SAME_YEAR = re.compile(r"(?P<which>同年|当年|次年|翌年|第二年)(?:" + _MD + r")?")
 
 
 def _same_year(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
@@ -190,7 +190,7 @@ def _same_year(text: str, furniture: Sequence[Span], found: list[DateMention]) -
         if not named or not _free(span, furniture, found):
             continue
         last = max(named)[1]
-        year = last + (0 if match.group("which") == "同年" else 1)
+        year = last + (0 if match.group("which") in ("同年", "当年") else 1)
         month, day = match.group("month"), match.group("day")
         value = _iso(year, month, day) if month else str(year)
         clue = f"{match.group()}: after the year {last}"
@@ -333,7 +333,11 @@ def _this_year_month(
 
 
 def _same_day(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
-    """同日, 当天: the day of the last full date before it."""
+    """同日, 当天: the day of the last full date before it; 次日, 翌日: the day after it.
+
+    >>> [d.value for d in find_dates("2023年5月31日晚，大会开幕。次日，论坛举行。")]
+    ['2023-05-31', '2023-06-01']
+    """
     same = []
     for match in _SAME_DAY.finditer(text):
         if inside(_mspan(match), furniture):
@@ -341,8 +345,13 @@ def _same_day(text: str, furniture: Sequence[Span], found: list[DateMention]) ->
         before = [d for d in found if d.span.end <= match.start() and len(d.value) == 10]
         if before:
             day = before[-1]
-            clue = f"{match.group()}: the same day as {text[day.span.start : day.span.end]}"
-            same.append(DateMention(_mspan(match), day.value, day.resolution, clue))
+            value = day.value
+            written = text[day.span.start : day.span.end]
+            clue = f"{match.group()}: the same day as {written}"
+            if match.group("next"):
+                value = (date.fromisoformat(value) + timedelta(days=1)).isoformat()
+                clue = f"{match.group()}: the day after {written}"
+            same.append(DateMention(_mspan(match), value, day.resolution, clue))
     return same
 
 

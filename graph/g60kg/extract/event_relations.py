@@ -26,7 +26,7 @@ from g60kg.extract.spans import Span
 
 __all__ = ["HOST_TYPES", "attended", "dated", "held", "jointly", "sub_events", "unveiled"]
 
-_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动")
+_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动|闭幕|落幕|启幕")
 _ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
 _CLAUSE_END = re.compile(r"[，。；,;！？]")
 HOST_TYPES = frozenset({"Conference", "Summit", "Exhibition", "Competition"})
@@ -51,7 +51,7 @@ def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
-    for match in re.finditer("在", text[sentence.start : sentence.end]):
+    for match in re.finditer("在|于", text[sentence.start : sentence.end]):
         at = sentence.start + match.start()
         chain = place_chain(inner, at + 1)
         if not chain:

@@ -15,6 +15,9 @@ Examples
 >>> text = "正文。\\n上一篇：某某大会举行  下一篇：某某产业园开园\\n标签：人工智能 松江"
 >>> [text[s:e] for s, e in find_furniture(text)]
 ['上一篇：某某大会举行  下一篇：某某产业园开园', '标签：人工智能 松江']
+>>> text = "正文。\\n来源 | 某某日报\\n一审：王某\\n主办：某某市人民政府办公室\\n现场 某某办供图"
+>>> [text[s:e] for s, e in find_furniture(text)]
+['来源 | 某某日报', '一审：王某', '主办：某某市人民政府办公室', '现场 某某办供图']
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ __all__ = ["find_furniture"]
 
 _FOOTER = re.compile(
     r"Copyright|©|版权所有|ICP备|Power(ed)? by|All Rights Reserved|主办单位|承办单位|技术支持|"
-    r"网站标识码|公网安备|联系我们|网站地图|关于我们|联系电话[:：]",
+    r"网站标识码|公网安备|联系我们|网站地图|关于我们|联系电话[:：]|版权归|"
+    r"^\s*(网站)?(主办|承办|协办|指导单位|出品单位)[:：]",
     re.I,
 )
 _PAGE = re.compile(r"打印本页|关闭窗口|^\s*字号|【打印】|【关闭】|【收藏】|^\s*收藏\s|我要纠错")
@@ -36,11 +40,17 @@ _COMMENTS = re.compile(
 )
 _NAV = re.compile(r"当前位置|的位置[:：]|^\s*(网站)?首页\s*[|>｜/]")
 _SHARE = re.compile(r"分享到|^\s*分享[:：]|QQ空间|微信\s*微博")
-_EDITOR = re.compile(r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]")
+_EDITOR = re.compile(
+    r"责任编辑|^\s*(编辑|校对|审核|作者)[:：]|"
+    # 来源 | 金华日报, 编辑丨张三, 文/李四, 一审：王五: the credit lines of reposts and accounts
+    r"^\s*(来源|编辑|责编|作者|撰文|文字?|图片?|摄影|视频|审核|校对|监制|统筹|策划|排版|美编|"
+    r"[一二三]审|初审|复审|终审|编审)\s*[|｜丨/:：]"
+)
 _RELATED = re.compile(
     r"^\s*【?(相关阅读|延伸阅读|推荐阅读|相关新闻|相关链接|相关报道|上一篇|下一篇|热点推荐|热门推荐|"
     r"猜你喜欢|精彩推荐|为你推荐|往期回顾|热门文章|阅读排行|点击排行|相关文章|更多阅读|大家都在看|"
-    r"热点新闻|新闻排行|特别推荐|最新文章|最新资讯|最新新闻|今日热点|热门搜索|排行榜|24小时)"
+    r"热点新闻|新闻排行|特别推荐|最新文章|最新资讯|最新新闻|今日热点|热门搜索|排行榜|24小时|"
+    r"往期精彩|往期推荐|精彩回顾|热文推荐)"
 )
 # page tools and notices anywhere in a line: 上一篇：… 下一篇：…, 标签：, 免责声明, 打开APP
 _TOOLS = re.compile(
@@ -50,7 +60,9 @@ _TOOLS = re.compile(
 )
 _HEADER_ONLY = re.compile(r"^\s*【?[\u4e00-\u9fff]{2,6}】?[:：]?\s*$")
 _LINK_LINE = 48
-_META = re.compile(r"发布时间|浏览次数|阅读量|点击量|来源[:：]")
+_META = re.compile(
+    r"发布时间|浏览次数|阅读量|点击量|来源[:：]|稿源[:：]|转载自|供稿[)）]?$|供图[)）]?$"
+)
 _URL = re.compile(r"(https?://|www\.)[\w.-]+")
 _DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 _AD_STRONG = re.compile(

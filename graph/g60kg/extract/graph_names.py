@@ -325,7 +325,8 @@ def _specific(word: str) -> bool:
 
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
 _TRADE = re.compile(
-    r"(?:集团|控股|实业|发展|投资|科技|技术|信息|网络|智能|软件|电子|数据|数字|人工智能|智能装备)$"
+    r"(?:集团|控股|实业|发展|投资|科技|技术|信息|网络|智能|软件|电子|数据|数字|人工智能|智能装备"
+    r"|机器人|装备|制造|汽车|新能源|能源|材料|新材料|医药|生物|半导体|微电子|光电|通信|航天)$"
 )
 
 
@@ -341,6 +342,7 @@ def brand(name: str, places: Mapping[str, str]) -> str | None:
     core = _LEGAL.sub("", name)
     if core == name:
         return None
+    core = re.sub(r"[(（][\u4e00-\u9fff]{2,3}[)）]", "", core)  # 启智(芜湖)智能机器人: the seat
     for _ in range(3):
         head = next((p for p in places if core.startswith(p) and len(core) > len(p) + 1), None)
         if head is None:

@@ -29,7 +29,7 @@ from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.spans import Span, SpanIndex, inside
-from g60kg.extract.tokens import Token, name_start, tag, token_starts, tokenise
+from g60kg.extract.tokens import Token, is_proper, name_start, tag, token_starts, tokenise
 
 __all__ = ["find_mentions"]
 
@@ -49,6 +49,7 @@ _UNVEILABLE = frozenset(
     | {"Laboratory", "ResearchInstitute", "IndustryAlliance"}
 )
 _EVENT_TYPES = frozenset(lx.EVENT_SUFFIXES.values()) | {"Unveiling"}
+_NESTED_BODIES = frozenset({"IndustryAlliance", "ResearchInstitute", "Laboratory", "University"})
 
 
 def find_mentions(
@@ -100,13 +101,15 @@ def _brands(
     (上海珑睿信息科技有限公司 … 珑睿), paired with the full name so they are one entity."""
     full: dict[str, Mention] = {}
     for mention in accepted:
-        if mention.type == "Company" and mention.proper and not mention.nested:
+        if mention.type == "Company" and mention.proper:
             short = brand(mention.name, _BRAND_PLACES)
             if short is not None and short not in full:
                 full[short] = mention
+        elif mention.type == "Organization" and mention.proper and not mention.nested:
+            full.setdefault(mention.name, mention)  # 思必驰, named by its executive elsewhere
     if not full:
         return accepted, []
-    index = NameIndex(dict.fromkeys(full, "Company"))
+    index = NameIndex({name: mention.type for name, mention in full.items()})
     taken = SpanIndex(m.span for m in accepted if not m.nested)
     found, pairs = [], []
     for sentence in sentences:
@@ -116,7 +119,7 @@ def _brands(
             span = Span(start, end)
             if inside(span, taken):
                 continue
-            mention = Mention(span, norm[start:end], "Company")
+            mention = Mention(span, norm[start:end], full[norm[start:end]].type)
             found.append(mention)
             pairs.append((full[mention.name], mention))
     if not found:
@@ -164,12 +167,15 @@ def _sentence_mentions(
         + gazetteer_names(norm, sentence)
         + graph_names
         + _representatives(norm, sentence, tokens)
+        + _led_by(norm, sentence, tokens)
+        + _listed_companies(norm, sentence, tokens)
     )
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
     chosen = _rescue_lists(norm, chosen)
+    chosen = _rescue_subjects(norm, chosen)
     chosen = _resolve(_industries(norm, sentence), chosen)
-    nested = _nested(norm, chosen, tokens)
+    nested = _nested(norm, chosen, tokens) + _branches(chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -186,6 +192,8 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     found = []
     for match in _DOCUMENT.finditer(norm, sentence.start, sentence.end):
         title = match.group(1)
+        if _PERIODICAL.search(title):
+            continue  # 《人民日报》: a newspaper, not a document
         found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
     for match in _NOTICE.finditer(norm, sentence.start, sentence.end):
         title = match.group("title")
@@ -194,6 +202,7 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     return found
 
 
+_PERIODICAL = re.compile(r"(?:日报|晚报|商报|周报|报|周刊|杂志|画报)$")
 # 关于印发婺城区推动人工智能创新发展行动方案的通知: the title a notice issues, without 《》
 _NOTICE = re.compile(
     r"关于(?:印发|发布|公布)(?P<title>[^《》“”，。；、\n]{4,60}?(?:方案|规划|计划|纲要|意见|办法|措施|政策|细则))的通知"
@@ -233,8 +242,15 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     found = []
     for end, (suffix_start, suffix, kind) in sorted(best.items()):
         start, proper = name_start(tokens, suffix_start, floor)
+        if kind == "event":
+            start, proper = _through_verb(norm, tokens, start, floor, proper)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
+        counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
+        if counted and kind in ("site", "org") and counted.end() < suffix_start:
+            # 国内首个“量超融合”先进计算平台, 169个国家级高新区: a count or rank before a name
+            start = counted.end()
+            proper = _named_between(norm, tokens, start, suffix_start)
         if start >= suffix_start and kind != "event":
             proper = False
         name = norm[start:end]
@@ -242,6 +258,68 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             continue  # 基地(核心区: a suffix inside brackets ends no name
         found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
     return found
+
+
+_COUNTED = re.compile(
+    r"(?:国内|全国|全省|全市|全球|省内|市内|区内)?"
+    r"(?:首个|首批|首家|首座|多个|一批|一系列|各类|各个|"
+    r"第?[\d一二三四五六七八九十百千两]+(?:个|批|家|座|所|项))"
+)
+
+
+def _at(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _named_between(norm: str, tokens: list[Token], start: int, end: int) -> bool:
+    """Whether ``norm[start:end]`` holds a quoted part or a word that is a name."""
+    if "“" in norm[start:end] or "”" in norm[start:end]:
+        return True
+    inner = [t for t in tokens if start <= t.start and t.end <= end]
+    return any(is_proper(t.word) for t in inner)
+
+
+# 建设座谈会, 成立大会, 启动仪式: what an event is about may be a verb that ends other names
+_EVENT_VERBS = frozenset(
+    [
+        "建设",
+        "成立",
+        "发布",
+        "推进",
+        "推动",
+        "启动",
+        "揭牌",
+        "开工",
+        "奠基",
+        "合作",
+        "洽谈",
+        "共建",
+        "启用",
+        "投用",
+        "开园",
+        "开业",
+        "签约",
+    ]
+)
+
+
+def _through_verb(
+    norm: str, tokens: list[Token], start: int, floor: int, proper: bool
+) -> tuple[int, bool]:
+    """An event's name goes on left through the verb it is about (科创走廊建设座谈会,
+    长三角G60科创走廊人工智能产业联盟成立大会) when a name stands before the verb.
+
+    >>> text = "长三角G60科创走廊建设座谈会在松江召开"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Event"]
+    ['长三角G60科创走廊建设座谈会']
+    """
+    verb = next((t for t in tokens if t.end == start and t.word in _EVENT_VERBS), None)
+    if verb is None or verb.start <= floor:
+        return start, proper
+    before, named = name_start(tokens, verb.start, floor)
+    if before >= verb.start or not named:
+        return start, proper
+    return before, True
 
 
 def _quoted_part(
@@ -309,6 +387,91 @@ def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Men
     return found
 
 
+# 集聚了华为、商汤科技、科大讯飞等一批龙头企业: names listed before 等…企业
+_COMPANY_LIST = re.compile(
+    r"((?:[^\s，。；、,;：:“”]{2,14}、)+[^\s，。；、,;：:“”]{2,14})等(?:[^\s，。；、和与及]{0,8}?)"
+    r"(?:企业|公司|厂商|巨头|龙头)(?!家)"
+)
+
+
+def _listed_companies(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
+    """A、B、C等…企业: each listed name that is a name (not a common word, not a place) is a
+    company.
+
+    >>> text = "这里集聚了华为、思必驰、科大讯飞等一批龙头企业"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Company"]
+    ['华为', '思必驰', '科大讯飞']
+    """
+    found = []
+    for match in _COMPANY_LIST.finditer(norm, sentence.start, sentence.end):
+        floor = match.start(1)
+        for item in re.finditer(r"[^、]+", match.group(1)):
+            end = match.start(1) + item.end()
+            start, proper = name_start(tokens, end, max(floor, sentence.start))
+            start = max(start, match.start(1) + item.start())
+            name = norm[start:end]
+            floor = end + 1
+            if not proper and not _named_between(norm, tokens, start, end):
+                continue
+            if not 2 <= len(name) <= 12 or name in _BRAND_PLACES or name in lx.INDUSTRIES:
+                continue
+            if name.endswith(tuple(lx.ADMIN_SUFFIXES)):
+                continue
+            found.append(
+                Mention(
+                    Span(start, end),
+                    name,
+                    lx.org_type(name) if name.endswith(lx.ORG_SUFFIXES) else "Company",
+                )
+            )
+    return found
+
+
+# 思必驰首席执行官高始兴, 商汤科技创始人汤晓鸥, 腾讯旗下: an organisation named by what follows it
+_EXECUTIVE = re.compile(r"(?:联合)?创始人|(?:副)?董事长|首席执行官|首席技术官|(?:副)?总裁|CEO")
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[，,、。说表示介绍指出称认为（(在和与等告])")
+_OWNER = re.compile(r"旗下|下属")
+
+
+def _led_by(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
+    """A name before an executive's title and a person's name (思必驰首席执行官高始兴), or
+    before 旗下: an organisation, though it has no legal suffix.
+
+    >>> text = "思必驰首席执行官高始兴说"
+    >>> [(m.name, m.type) for m in find_mentions(text).mentions if m.type != "Post"]
+    [('思必驰', 'Organization'), ('高始兴', 'Person')]
+    """
+    found = []
+    cues = [(m, True) for m in _EXECUTIVE.finditer(norm, sentence.start, sentence.end)]
+    cues += [(m, False) for m in _OWNER.finditer(norm, sentence.start, sentence.end)]
+    for cue, executive in cues:
+        if executive and not _PERSON_AFTER.match(norm, cue.end(), sentence.end):
+            continue
+        start, proper = name_start(tokens, cue.start(), sentence.start)
+        if norm.endswith(lx.ORG_SUFFIXES, sentence.start, cue.start()):
+            continue  # a name with a legal suffix is the suffix rule's
+        start = _trim_start(norm, start, cue.start(), "org")
+        start = _first_proper(norm, start, cue.start())
+        name = norm[start : cue.start()]
+        if not proper or not 2 <= len(name) <= 10 or not re.search(r"[\u4e00-\u9fffA-Za-z]", name):
+            continue
+        if name in _BRAND_PLACES or name.endswith(tuple(lx.ADMIN_SUFFIXES)):
+            continue
+        kind = lx.org_type(name)
+        found.append(Mention(Span(start, cue.start()), name, kind, proper=True))
+    return found
+
+
+_GENERIC_HEAD = re.compile(r".*(?:企业|公司|伙伴|龙头|巨头|厂商|机构|独角兽|品牌)")
+
+
+def _first_proper(norm: str, start: int, end: int) -> int:
+    """Where the name begins after a generic head noun before it (人工智能企业科大讯飞 →
+    科大讯飞, 合作伙伴商汤科技 → 商汤科技); ``start`` when there is none."""
+    head = _GENERIC_HEAD.match(norm, start, end)
+    return head.end() if head and end - head.end() >= 2 else start
+
+
 def _industries(norm: str, sentence: Span) -> list[Mention]:
     found = []
     chunk = norm[sentence.start : sentence.end]
@@ -337,6 +500,34 @@ def _rescue_lists(norm: str, chosen: list[Mention]) -> list[Mention]:
     return [replace(m, proper=m.span in proper) for m in ordered]
 
 
+_SITE_PREDICATE = re.compile(
+    r"(?:已经?|正式|将|也|均|于)*(?:落户|位于|地处|坐落|选址|入驻|开工|开园|揭牌|启用|投用|建成|落地)"
+)
+_SITE_GROUPS = frozenset(
+    {"IndustrialBase", "IndustrialPark", "InnovationBase", "PlannedZone", "FeatureTown"}
+    | {"ComputingCentre", "ScienceCity", "PilotZone"}
+)
+
+
+def _rescue_subjects(norm: str, chosen: list[Mention]) -> list[Mention]:
+    """A site named in common words is a name when it is the subject of 落户, 位于, 开工, 揭牌…
+    (由他牵头的石墨烯产业园已落户金义都市新区).
+
+    >>> text = "石墨烯产业园已落户金义都市新区"
+    >>> [m.name for m in find_mentions(text).mentions]
+    ['石墨烯产业园', '金义都市新区']
+    """
+    rescued = []
+    for mention in chosen:
+        if mention.proper or mention.type not in _SITE_GROUPS or len(mention.name) < 5:
+            continue
+        if _SITE_PREDICATE.match(norm, mention.span.end):
+            mention = replace(mention, proper=True)
+        rescued.append(mention)
+    kept = [m for m in chosen if m.proper or m.type not in _SITE_GROUPS or len(m.name) < 5]
+    return sorted(kept + rescued, key=lambda m: m.span.start)
+
+
 def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Mention]:
     """Sites named inside an event or a document title (the base inside 某基地投资推介大会)."""
     nested: list[Mention] = []
@@ -352,8 +543,37 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
             if m.proper and lx.site_type(m.name) != "Site" and m.span.end < outer.span.end
         ]
         sites = [m for m in sites if m.type not in _EVENT_TYPES and m.type != "Company"]
-        nested.extend(_resolve(sites, []))
+        # …人工智能产业联盟成立大会: the alliance, institute or laboratory an event is about
+        bodies = [
+            replace(m, nested=True)
+            for m in inner
+            if m.proper and m.type in _NESTED_BODIES and m.span.end < outer.span.end
+        ]
+        nested.extend(_resolve(sites + bodies, []))
     return nested
+
+
+_LEGAL_INSIDE = re.compile(r".{2,30}?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _branches(chosen: list[Mention]) -> list[Mention]:
+    """A company whose legal name opens a site's or institute's name (启智(芜湖)智能机器人有限公司
+    上海研发中心): the company is named too.
+
+    >>> text = "启智(芜湖)智能机器人有限公司上海研发中心落户松江"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Company"]
+    ['启智(芜湖)智能机器人有限公司']
+    """
+    found = []
+    for outer in chosen:
+        if outer.nested or outer.type == "Company" or not outer.proper:
+            continue
+        match = _LEGAL_INSIDE.match(outer.name)
+        if match is None or match.end() >= len(outer.name) - 1:
+            continue
+        span = Span(outer.span.start, outer.span.start + match.end())
+        found.append(Mention(span, match.group(), "Company", nested=True))
+    return found
 
 
 def _unveilings(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mention]:

@@ -36,6 +36,9 @@ __all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions"]
 DEFAULT = "lac"
 _LOC_TYPES = False
 _ORG_ENDINGS = (*lx.ORG_SUFFIXES, "公司", "银行", "医院")
+_OUTLET = re.compile(
+    r"(?:日报|晚报|商报|报社|通讯社|新华社|新华网|人民网|电视台|电台|新闻网|新闻|在线|融媒体中心)$"
+)
 _POSTS = (*lx.POST_TITLES, "区委", "市委", "县委", "省委", "党委", "党工委")
 
 
@@ -111,6 +114,8 @@ def _kind(word: str, label: str) -> str | None:
         return None
     if word in lx.INDUSTRIES or re.search(r"[，。、；\s]", word):
         return None
+    if _OUTLET.search(word):
+        return None  # 新华社, 金华日报, 浙江在线: the outlet that reports, not an actor
     if word.endswith(_ORG_ENDINGS):
         return lx.org_type(word)
     if word.endswith(lx.SITE_SUFFIXES):

@@ -1,8 +1,8 @@
 """Organisation claims: who owns, builds, runs, issues, proposes or settles what.
 
-Patterns: P旗下的A、B (parentOrganization); S由X承担建设和运维 (builtBy, operatedBy); a company
-that 入驻 (落户, 投产) a place (settledIn); P首倡X (proposedBy); 出台《…》 and 关于印发…的通知
-(issuedBy); X写入 a plan (incorporatedInto).
+Patterns: P旗下的A、B and X是P的全资子公司 (parentOrganization); S由X承担建设和运维 (builtBy,
+operatedBy); a company that 入驻 (落户, 投产) a place (settledIn); P首倡X (proposedBy); 出台《…》
+and 关于印发…的通知 (issuedBy); X写入 a plan (incorporatedInto).
 
 Examples
 --------
@@ -30,7 +30,7 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
-__all__ = ["built", "incorporated", "issued", "parent", "proposed", "settled"]
+__all__ = ["built", "incorporated", "issued", "parent", "proposed", "settled", "subsidiary"]
 
 _PARENT = re.compile(r"旗下|下属|所属")
 _BUILT = re.compile(
@@ -57,6 +57,30 @@ def parent(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         for child in children:
             evidence = Span(parents[0].span.start, child.span.end)
             claims.append(claim_between("parentOrganization", child, parents[0], evidence))
+    return claims
+
+
+_SUBSIDIARY = re.compile(
+    r"(?:是|为|系)(?P<parent>[^，。；]{2,30}?)的?(?:全资|控股|下属)?(?:子公司|分公司)"
+)
+
+
+def subsidiary(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """X是Y的全资子公司 (为, 系; 控股子公司, 分公司): X belongs to Y.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "上海珑睿信息科技有限公司是腾讯科技有限公司的全资子公司。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in subsidiary(text, Span(0, len(text)), found)]
+    [('上海珑睿信息科技有限公司', '腾讯科技有限公司')]
+    """
+    claims = []
+    for match in _SUBSIDIARY.finditer(text, sentence.start, sentence.end):
+        parents = [m for m in inner if m.type in ORG_TYPES and m.span.end == match.end("parent")]
+        children = [m for m in inner if m.type in ORG_TYPES and m.span.end == match.start()]
+        if parents and children:
+            evidence = Span(children[0].span.start, match.end())
+            claims.append(claim_between("parentOrganization", children[0], parents[0], evidence))
     return claims
 
 
@@ -109,6 +133,7 @@ def settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         return claims
     verb_at = sentence.start + verb.start()
     companies = [m for m in inner if m.type == "Company" and m.span.end <= verb_at]
+    companies = [m for m in companies if not m.nested]
     companies = [m for m in companies if not _PARENT.match(text, m.span.end)]
     companies = [m for m in companies if text.startswith("为代表", m.span.end)] or companies[-1:]
     places = [m for m in inner if m.type in ADMIN_LEVEL]

@@ -23,6 +23,8 @@ from g60kg.extract.tokens import tag
 
 __all__ = ["admin_units", "gazetteer_names", "short_names"]
 
+_NUMERAL_CHARS = set("一二三四五六七八九十两百千万")
+_TOWN_BAD_CHARS = set("省市区县镇乡街个的在与和及是为了")
 _ADMIN_BAD_CHARS = set("省市区县镇乡街" + "一二三四五六七八九十两百千万的在与和及是为了")
 _MEDIA = re.compile(r"在线|日报|晚报|商报|新闻网|电视台|广播电视台|发布[^会]")
 
@@ -40,9 +42,15 @@ def admin_units(
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
-            # 苏州市吴江区: a unit written right after a higher unit is one whatever its tag
-            chained = norm[start - 1 : start] in ("省", "市") and suffix != "市"
+            # 苏州市吴江区, 松江区九亭镇: a unit written right after a higher unit is one
+            # whatever its tag
+            before = norm[start - 1 : start]
+            town = before in ("区", "县") and suffix in ("镇", "乡", "街道")
+            chained = before in ("省", "市") and suffix != "市"
             chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
+            # 九亭镇: a town's name may hold a numeral, never only numerals
+            town = town and length == 2 and not set(prefix) & _TOWN_BAD_CHARS
+            chained = chained or (town and not set(prefix) <= _NUMERAL_CHARS)
             if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
                 continue
             if chained or _admin_prefix_ok(prefix, suffix, known):

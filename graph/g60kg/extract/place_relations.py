@@ -1,8 +1,9 @@
 """Containment and membership claims: which unit, site or organisation is in which place.
 
 Patterns: 松江区洞泾镇 (a unit written right after a higher one); X位于Y, 位于Y的X, X落户Y;
-S在P开工 (落成, 揭牌…); table rows 湖州市 | 浙江省; P有A、B、C and P下辖A、B; X是Y的市辖区 and
-Y是X所在地; A、B是…走廊的成员; a corridor that 覆盖 its units and is named after its road.
+在P设立X; S在P开工 (落成, 揭牌…); table rows 湖州市 | 浙江省; P有A、B、C and P下辖A、B;
+X是Y的市辖区 and Y是X所在地; A、B是…走廊的成员; a corridor that 覆盖 its units and is named after
+its road.
 
 Examples
 --------
@@ -37,6 +38,7 @@ __all__ = [
     "located",
     "members",
     "route",
+    "set_up_in",
     "site_in",
     "spanned_units",
     "subordinate",
@@ -73,6 +75,7 @@ def located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         subjects = enumeration_ending(text, inner, at)
         at_object = match.end() + (1 if text[match.end() : match.end() + 1] in "在于" else 0)
         objects = place_chain(inner, at_object) or _site_at(inner, at_object)
+        objects = objects or _where_located(text, inner, match.end())
         parents = [m for m in inner if m.span.start == match.end() and m.type in ORG_TYPES]
         if subjects and parents and match.group().startswith("隶属"):
             for subject in (m for m in subjects if m.type in ORG_TYPES):
@@ -101,6 +104,21 @@ def located(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                     )
                 )
     return claims
+
+
+def _where_located(text: str, inner: list[Mention], start: int) -> list[Mention]:
+    """落户位于P的Y: the site or organisation Y named after the place."""
+    if not text.startswith(("位于", "地处"), start):
+        return []
+    chain = place_chain(inner, start + 2)
+    if not chain or text[chain[-1].span.end : chain[-1].span.end + 1] != "的":
+        return []
+    after = chain[-1].span.end + 1
+    return [
+        m
+        for m in inner
+        if m.span.start == after and not m.nested and (m.type in SITE_TYPES or m.type in ORG_TYPES)
+    ][:1]
 
 
 def _site_at(inner: list[Mention], start: int) -> list[Mention]:
@@ -244,4 +262,44 @@ def route(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         said = text[sentence.start : sentence.end]
         if corridors and re.search(r"得名|命名|依托|沿", said):
             claims.append(claim_between("route", corridors[0], road, road.span))
+    return claims
+
+
+_SET_UP = re.compile(
+    r"(?:正式|共同|联合|投资|率先|再|又|还|已|将|也)*"
+    r"(?:设立|建设|打造|建立|成立|新建|兴建|组建|布局|落地|启动建设|投资建设|投资兴建|创办|创立)了?"
+    r"(?:一[个座家所批]|首[个座家])?"
+)
+
+
+def set_up_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """在P设立X (建设, 打造, 成立…): the site X is in P, the organisation X is located in P.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "腾讯在松江区建设长三角人工智能超算中心。"
+    >>> found = find_mentions(text).mentions
+    >>> claims = set_up_in(text, Span(0, len(text)), found)
+    >>> [(c.subject.name, c.predicate, c.obj.name) for c in claims]
+    [('长三角人工智能超算中心', 'directlyWithin', '松江区')]
+    """
+    claims = []
+    for match in re.finditer("在", text[sentence.start : sentence.end]):
+        at = sentence.start + match.end()
+        chain = place_chain(inner, at) or _site_at(inner, at)
+        if not chain:
+            continue
+        verb = _SET_UP.match(text, chain[-1].span.end, sentence.end)
+        if verb is None or verb.end() == chain[-1].span.end:
+            continue
+        named = [m for m in inner if m.span.start == verb.end() and not m.nested and m.proper]
+        for subject in named[:1]:
+            evidence = Span(sentence.start + match.start(), subject.span.end)
+            if subject.type in SITE_TYPES:
+                claims.append(
+                    claim_between("directlyWithin", subject, chain[-1], evidence, confidence=0.7)
+                )
+            elif subject.type in ORG_TYPES:
+                claims.append(
+                    claim_between("locatedIn", subject, chain[-1], evidence, confidence=0.7)
+                )
     return claims

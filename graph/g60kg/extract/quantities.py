@@ -95,6 +95,7 @@ _QUANTITY = re.compile(
     _PRE
     + r"(?:(?P<pct>\d+(?:\.\d+)?)\s*[%％]|"
     + _NUM
+    + r"(?P<post0>余|多)?"  # 20余万: 余 before the scale
     + _SCALE
     + _POST
     + r"(?P<unit>元|家|户|万人|人|平方公里|"
@@ -103,6 +104,7 @@ _QUANTITY = re.compile(
     + _TAIL
     + r"(?![A-Za-z])"
 )
+_POPULATION = re.compile(r"人口(?:总量|规模|数)?(?:约|达到?|为|有|超过|近|逾)?[：:]?$")
 _GROWTH = re.compile(r"(同比|比上年|较上年)?(增长|增加|提高|下降|减少)了?$")
 
 
@@ -127,6 +129,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     groups = match.groupdict()
+    groups["post"] = groups["post"] or groups.pop("post0")
     if groups["pct"] is not None:
         number = Decimal(groups["pct"])
         data = _shaped(number, groups, match.group(), "about" if groups["tail"] else None)
@@ -163,6 +166,9 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         }
     if unit in ("家", "户", "人", "万人"):
         data["unit"] = _UNITS[unit[-1]]
+        return Quantity(_span(match, offset), "count", data)
+    if unit is None and _POPULATION.search(text, max(0, match.start() - 8), match.start()):
+        data["unit"] = _UNITS["人"]  # 人口25万, 常住人口20余万: people, not yuan
         return Quantity(_span(match, offset), "count", data)
     if unit == "平方公里":
         data["unit"] = KM2

@@ -44,6 +44,7 @@ from g60kg.extract.organisation_relations import (
     parent,
     proposed,
     settled,
+    subsidiary,
 )
 from g60kg.extract.place_relations import (
     adjacent_places,
@@ -51,6 +52,7 @@ from g60kg.extract.place_relations import (
     located,
     members,
     route,
+    set_up_in,
     site_in,
     spanned_units,
     subordinate,
@@ -92,7 +94,9 @@ _RULES = (
     adjacent_places,
     located,
     site_in,
+    set_up_in,
     parent,
+    subsidiary,
     attended,
     table_row,
     has_units,

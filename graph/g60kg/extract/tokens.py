@@ -27,12 +27,15 @@ import jieba.posseg
 
 from g60kg.extract.lexicon import BOUNDARY_WORDS, CITY_SHORT_NAMES, PROVINCE_LEVEL, STOP_TAGS
 
-__all__ = ["Token", "frequency", "name_start", "tag", "token_starts", "tokenise"]
+__all__ = ["Token", "frequency", "is_proper", "name_start", "tag", "token_starts", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
+_FRAMING = frozenset(
+    ["出席", "召开", "举行", "举办", "参加", "参与", "出台", "印发", "落户", "入驻", "位于", "亮相"]
+)
 
 
 class Token(NamedTuple):
@@ -95,6 +98,8 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     if index < 0:
         return suffix_start, False
     first = tokens[index]
+    if first.word[: suffix_start - first.start] in _FRAMING:
+        return suffix_start, False  # 出席会议, 召开大会: a verb glued to the suffix ends the name
     start = first.start
     proper = first.start < suffix_start and _is_proper(first.word[: suffix_start - first.start])
     previous = first.word
@@ -122,6 +127,12 @@ def _stops(word: str) -> bool:
         return True
     word_tag = tag(word)
     return word_tag is not None and word_tag in STOP_TAGS
+
+
+def is_proper(word: str) -> bool:
+    """Whether ``word`` reads as (part of) a name: Latin letters or digits, a city or province
+    short name, a word jieba does not know, or one it tags as a proper noun."""
+    return _is_proper(word)
 
 
 def _is_proper(word: str) -> bool:
