@@ -424,6 +424,22 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
             return Intent("on-date", year=period, words=_happened(text))
     if year and re.search(r"发生|活动|事件|happen|event", text):
         return Intent("on-date", year=period, words=_happened(text))
-    if found and re.search(WHAT_IS, text):  # 松江六大产业集群是什么: the last name is asked about
-        return Intent("members", found[-1:])
+    if found and re.search(WHAT_IS, text) and not _asks_other_attribute(after_last):
+        return Intent("members", found[-1:])  # 松江六大产业集群是什么: the last name is asked about
     return None
+
+
+# "X的内容是什么" asks what X is made of; "X的校训是什么" asks for what the graph does not model.
+PARTS_WORDS = r"内容|组成|构成|成员|部分|含义|意思|具体|要素|内涵|包括"
+
+
+def _asks_other_attribute(after_name: str) -> bool:
+    """Whether the words after the name ask for an attribute other than its parts.
+
+    >>> _asks_other_attribute("的校训是什么"), _asks_other_attribute("的具体内容是什么")
+    (True, False)
+    >>> _asks_other_attribute("是什么")
+    False
+    """
+    asked = re.match(r"\W*的(\w+?)(?:是|指|为)", after_name)
+    return bool(asked) and not re.search(PARTS_WORDS, asked.group(1))
