@@ -442,4 +442,4 @@ def _asks_other_attribute(after_name: str) -> bool:
     False
     """
     asked = re.match(r"\W*的(\w+?)(?:是|指|为)", after_name)
-    return bool(asked) and not re.search(PARTS_WORDS, asked.group(1))
+    return asked is not None and not re.search(PARTS_WORDS, asked.group(1))
