@@ -87,3 +87,34 @@ def test_a_statement_resting_only_on_an_advert_repost_must_say_it_is_uncertain(
         encoding="utf-8",
     )
     assert CliRunner().invoke(main, ["validate", "--data", str(seed_copy)]).exit_code == 0
+
+
+def test_one_page_is_one_source(seed_copy: Path) -> None:
+    """Two curators citing the same page under two ids is refused, naming the first."""
+    from click.testing import CliRunner
+    from g60kg.cli import main
+
+    references = seed_copy / "sources" / "reference.yaml"
+    text = references.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    references.write_text(
+        text + "  - id: jjckb-2021-07-30-again\n"
+        "    title: 长三角G60科创走廊逐步成型\n"
+        "    publisher: 经济参考报\n"
+        "    date: 2021-07-30\n"
+        "    url: http://m.cxm1cxm.com/guonei/20210730/3018956.html\n"
+        "    retrieved: 2026-12-06\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", "--data", str(seed_copy)])
+    assert result.exit_code == 1
+    assert (
+        f"reference.yaml:{line}: reference source 'jjckb-2021-07-30-again' has the URL of "
+        "'jjckb-2021-07-30' (" in result.output
+    ), result.output
+    assert "cite 'jjckb-2021-07-30' instead and delete 'jjckb-2021-07-30-again'" in result.output
+
+
+def test_no_two_sources_of_the_corridor_share_a_page(data: Data) -> None:
+    urls = [ref.url for ref in data.references.values() if ref.url]
+    assert len(urls) == len(set(urls))

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from ..errors import Problem
 from .duplicates import duplicate_problems
 from .evidence import check_span
-from .read import Data, Span, Statement
+from .read import Data, Reference, Span, Statement
 
 __all__ = ["AVOIDED_HOSTS", "REPOST_HOSTS", "Vocabulary", "check_data"]
 
@@ -81,8 +81,16 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _check_references(data: Data) -> Iterator[Problem]:
-    """Every reference source says where (URL), who (publisher), when published and when read."""
+    """Every reference source says where (URL), who (publisher), when published and when read;
+    one page is one source."""
+    first_with_url: dict[str, Reference] = {}
     for ref in data.references.values():
+        if ref.url and (first := first_with_url.setdefault(ref.url, ref)) is not ref:
+            yield ref.where.problem(
+                f"reference source '{ref.id}' has the URL of '{first.id}' "
+                f"({first.where.file}:{first.where.line})",
+                f"cite '{first.id}' instead and delete '{ref.id}'",
+            )
         missing = [
             name
             for name, value in (
