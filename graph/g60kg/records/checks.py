@@ -112,8 +112,8 @@ def _check_references(data: Data) -> Iterator[Problem]:
                     f"reference source '{ref.id}': {name} '{value}' is not an ISO 8601 date",
                     "write YYYY, YYYY-MM or YYYY-MM-DD",
                 )
-        host = (urlsplit(ref.url).hostname or "") if ref.url else ""
-        if any(host == bad or host.endswith("." + bad) for bad in AVOIDED_HOSTS):
+        if _on_host(ref.url, AVOIDED_HOSTS):
+            host = urlsplit(ref.url or "").hostname
             yield ref.where.problem(
                 f"reference source '{ref.id}' cites {host}, a host known for fabricated material",
                 "cite the original publisher's page instead",
