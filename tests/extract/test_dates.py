@@ -126,3 +126,8 @@ def test_a_planned_month_takes_the_articles_year_not_a_background_year() -> None
 
 def test_spaced_dates_are_read() -> None:
     assert _read("2020 年 6 月 6 日，开工。", "2020-06-09") == [("2020 年 6 月 6 日", "2020-06-06")]
+
+
+def test_an_amount_or_count_is_not_a_year_naming_an_event() -> None:
+    found = find_dates("去年实现产值2040亿元，入驻企业2020家。", published="2024-05-09")
+    assert [(d.value, d.resolution) for d in found] == [("2023", "from-page-date")]

@@ -57,7 +57,11 @@ _RELATIVE = re.compile(
     r"(?:[(（]?(?:" + _MD + r")[)）]?)?"
 )
 _YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![\d一二三四五六七八九十]{1,3}月)")
-_YEAR_NAME = re.compile(r"(?<![\d年])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])(?!年)")
+# a year naming an event (2020洞泾…大会), not an amount or a count (2040亿元, 2020家)
+_YEAR_NAME = re.compile(
+    r"(?<![\d年.])(?P<year>20\d{2})(?=[\u4e00-\u9fffA-Za-z])"
+    r"(?![年亿万千百元多余个家人名户项台套件座栋所条次倍亩米吨辆])"
+)
 _OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
 _SAME_DAY = re.compile(r"同日|当日|当天|同一天|(?P<next>次日|翌日|第二天)")
