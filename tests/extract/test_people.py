@@ -67,3 +67,13 @@ def test_a_second_official_takes_the_district_named_just_before_and_standing_com
     assert ("李谦", "区长", "松江区") in found
     assert ("王民生", "市委常委", "合肥市") in found
     assert ("王民生", "副市长", "合肥市") in found
+
+
+def test_three_character_names_jieba_cuts_or_glues_are_read_whole() -> None:
+    def names(text: str) -> list[str]:
+        return [text[p.person.start : p.person.end] for p in find_posts(text, [])]
+
+    assert names("高新区党工委书记宋道军参加会议。") == ["宋道军"]
+    assert names("副市长王文松参加了活动。") == ["王文松"]
+    assert names("区长李谦到会。") == ["李谦"]
+    assert names("区长李谦说，") == ["李谦"]

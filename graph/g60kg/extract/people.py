@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from g60kg.extract.lexicon import BOUNDARY_WORDS, POST_TITLES
 from g60kg.extract.spans import Span
-from g60kg.extract.tokens import tag, tokenise
+from g60kg.extract.tokens import frequency, tag, tokenise
 
 if TYPE_CHECKING:
     from g60kg.extract.mention import Mention
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["Post", "credits", "find_posts"]
 
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
-_GLUED_TAGS = frozenset({"v", "p", "d", "c"})
+_GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
+_COMMON_WORD = 50_000  # jieba counts: 说 219,817, 到 205,341, 会 92,091; 松 3,715
 _NOT_NAME_TAGS = frozenset({"v", "vn", "p", "c", "d", "r", "t", "f", "u", "uj", "m", "a"})
 
 
@@ -129,13 +130,34 @@ def _name(text: str, start: int) -> Span | None:
         second = tokens[1].word
         if second not in BOUNDARY_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", second):
             return Span(start, start + 1 + len(second))
-    glued = tag(first[2:]) in _GLUED_TAGS or tag(text[start + 2 : start + 4]) is not None
+    if len(first) == 2 and len(tokens) > 2 and _third_character(tokens[1].word, tokens[2].word):
+        # jieba cut a three-character name before its last character (宋道 | 军 | 参加)
+        return Span(start, start + 3)
+    # 李谦到 | 会, 李谦在, 李谦说: a common word's character glued to the name; not a name's
+    # last character that is a rare verb on its own (王文松 | 参加)
+    third = first[2:]
+    glued = (
+        tag(third) in _GLUED_FUNCTION_TAGS
+        or (tag(third) == "v" and frequency(third) >= _COMMON_WORD)
+        or tag(text[start + 2 : start + 4]) is not None
+    )
     if len(first) == 3 and tag(first) is None and glued:
         # jieba glued a verb's first character to a two-character name (李谦到 | 到会)
         return Span(start, start + 2)
     if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
         return Span(start, start + len(first))
     return None
+
+
+_NAME_END_TAGS = frozenset({"n", "nr", "ng", "ns", "nz", "a", "zg"})
+
+
+def _third_character(single: str, following: str) -> bool:
+    """Whether ``single`` ends a three-character name: a lone name-like character followed by a
+    verb or punctuation (宋道 | 军 | 参加), not a word of its own (等, 和, 在)."""
+    if len(single) != 1 or single in BOUNDARY_WORDS or tag(single) not in _NAME_END_TAGS:
+        return False
+    return not re.match(r"[\u4e00-\u9fff]", following) or tag(following) in {"v", "vn", "p"}
 
 
 _CREDIT = re.compile(
