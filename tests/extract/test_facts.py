@@ -61,3 +61,23 @@ def test_a_sentence_that_opens_with_a_site_measures_the_site() -> None:
     facts = find_facts(text, find_mentions(text, sentences=spans), spans, find_dates(text), None)
     areas = [f.properties["refArea"].name for f in facts if f.fact == "Observation"]
     assert areas == ["汾湖高新技术开发区"]
+
+
+def test_posts_are_named_as_written_and_departments_hold_posts() -> None:
+    from g60kg.extract import extract
+
+    text = "上海市委常委、副市长吴清，科技部副部长李萌，杭州市科技局副局长潘红华，中国工程院院士高文出席。"
+    found = as_data(extract(text.encode(), source_id="posts"))
+    names = {e["id"]: e["zh"] for e in found["entities"]}
+    posts = sorted(
+        (names[s["properties"]["holder"]], names[s["properties"]["post"]])
+        for s in found["statements"]
+        if s.get("fact") == "PostHolding"
+    )
+    assert posts == [
+        ("吴清", "上海市副市长"),
+        ("吴清", "上海市委常委"),
+        ("李萌", "科技部副部长"),
+        ("潘红华", "杭州市科技局副局长"),
+        ("高文", "中国工程院院士"),
+    ]

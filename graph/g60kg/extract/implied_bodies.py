@@ -38,12 +38,15 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
         return None, None
     span = Span(post.place.span.start, post.title_span.end)
     place, title = post.place.name, post.title
-    office = Mention(span, place + title, "Post", implied=True)
+    # 杭州市委副书记: the place's last character begins the title; the post is named as written
+    overlap = max(0, post.place.span.end - post.title_span.start)
+    office = Mention(span, place + title[overlap:], "Post", implied=True)
     if title.endswith(_MAYORS):
         return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
     committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)
     if committee:
-        return office, Mention(span, place + committee.group(), "PartyCommittee", implied=True)
+        body = place + committee.group()[overlap:]
+        return office, Mention(span, body, "PartyCommittee", implied=True)
     if title.endswith("书记") and post.place.type in _COMMITTEE:
         name = place + _COMMITTEE[post.place.type]
         return office, Mention(span, name, "PartyCommittee", implied=True)

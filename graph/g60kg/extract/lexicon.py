@@ -88,6 +88,8 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "集团",
     "研究院",
     "研究所",
+    "科学院",
+    "工程院",
     "实验室",
     "大学",
     "学院",
@@ -104,6 +106,13 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "经信委",
     "联席办",
     "基金",
+    # government departments (杭州市科技局, 安徽省科技厅, 科技部, 金华市委统战部)
+    *_words(
+        "科技局 经信局 发改局 商务局 财政局 统计局 数据局 大数据局 数据资源管理局 人社局 招商局 "
+        "投促局 经发局 市场监管局 科技厅 经信厅 工信厅 商务厅 财政厅 发改厅 教育厅 "
+        "科技部 工信部 工业和信息化部 商务部 财政部 教育部 统战部 宣传部 组织部 经发委 "
+        "国家发展改革委 国家发改委"
+    ),
 )
 SITE_SUFFIXES: tuple[str, ...] = (
     "产业基地",
@@ -259,6 +268,10 @@ POST_TITLES: tuple[str, ...] = (
     "秘书长",
     "局长",
     "主席",
+    *_words(
+        "副局长 副厅长 厅长 副部长 部长 副司长 司长 副处长 处长 副科长 科长 副校长 校长 副所长 所长 "
+        "常务副院长 党组成员 外籍院士 院士 常务副主任 常务副会长"
+    ),
 )
 BOUNDARY_WORDS: frozenset[str] = frozenset(
     _words(
@@ -324,6 +337,8 @@ def org_type(name: str) -> str:
     """The ontology class of an organisation name by its suffix."""
     if name.endswith(("公司", "集团", "科技")):
         return "Company"
+    if name.endswith(("科学院", "工程院")):
+        return "ResearchInstitute"
     if name.endswith(("大学", "学院")):
         return "University"
     if name.endswith("实验室"):
@@ -336,7 +351,9 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局", "科委", "发改委", "经信委")):
+    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委")):
+        return "GovernmentBody"
+    if name.endswith(("经信委", "经发委", "部")):
         return "GovernmentBody"
     return "Organization"
 
