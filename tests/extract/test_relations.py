@@ -119,3 +119,17 @@ def test_a_notice_names_its_document_and_issuer_without_title_marks() -> None:
     }
     assert ("婺城区推动人工智能创新发展行动方案", "issuedBy", "金华市婺城区人民政府") in triples
     assert ("松江新城建设方案", "issuedBy", "松江区科委") in triples
+
+
+def test_places_an_article_names_apart_are_placed_by_the_divisions() -> None:
+    from g60kg.extract import extract
+
+    text = "杭州举行推进会。余杭、萧山被列为发展区。项目落户德清，湖州市表示欢迎。"
+    found = extract(text.encode(), source_id="divisions")
+    names = {e["id"]: e["zh"] for e in found.entities}
+    within = sorted(
+        (names[s["subject"]], names[s["object"]])
+        for s in found.statements
+        if s.get("predicate") == "directlyWithin"
+    )
+    assert within == [("余杭区", "杭州市"), ("德清县", "湖州市"), ("萧山区", "杭州市")]

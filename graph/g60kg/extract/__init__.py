@@ -26,6 +26,7 @@ from g60kg.extract.candidates import Candidates, build_candidates, date_rows, fi
 from g60kg.extract.complete import complete_facts, undated_events
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
+from g60kg.extract.divisions import known_containment
 from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
 from g60kg.extract.facts import find_facts
@@ -139,6 +140,7 @@ def extract(
         window_dates = [d for d in dates if window[0].start <= d.span.start < window[-1].end]
         claims += find_claims(norm, window_found.mentions, window, window_dates)
         claims += find_facts(norm, window_found, window, window_dates, topic)
+    claims += known_containment(found.mentions, claims)
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}

@@ -35,6 +35,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 
+from g60kg.extract.divisions import full_name
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.normalise import to_simplified
@@ -233,6 +234,9 @@ def _subsequence(short: str, long: str) -> bool:
 def _label(entities: list[Entity]) -> None:
     for entity in entities:
         names = [m.name for m in entity.mentions if m.proper] or [m.name for m in entity.mentions]
+        if entity.type in ADMIN_LEVEL:
+            # 德清, 金华 named by their stem: the divisions' name is the label, the stem an alias
+            names += [full_name(n) for n in names if full_name(n) not in names]
         entity.zh = max(names, key=lambda n: (len(n), -names.index(n)))
         entity.aliases = sorted({n for n in names if n != entity.zh}, key=names.index)
         proper_types = [m.type for m in entity.mentions if m.proper] or [entity.type]

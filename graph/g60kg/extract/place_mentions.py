@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 import g60kg.extract.lexicon as lx
+from g60kg.extract.divisions import COUNTY_SHORT_NAMES
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tokens import tag
@@ -82,7 +83,7 @@ def _admin_type(prefix: str, suffix: str) -> str:
 def gazetteer_names(norm: str, sentence: Span) -> list[Mention]:
     """Regions, province-level units and city short names (the graph's names: graph_names)."""
     names = {**dict.fromkeys(lx.REGIONS, "Region"), **lx.PROVINCE_LEVEL}
-    names = {**lx.CITY_SHORT_NAMES, **names}
+    names = {**lx.CITY_SHORT_NAMES, **dict.fromkeys(COUNTY_SHORT_NAMES, "District"), **names}
     found = []
     chunk = norm[sentence.start : sentence.end]
     for name, kind in names.items():

@@ -1,0 +1,115 @@
+"""The administrative divisions of the corridor: which city each county-level unit of the nine
+members belongs to, and which province each prefecture-level city of the three provinces is in.
+
+An article that names 余杭区 and 杭州 rarely writes 杭州市余杭区; a reader knows the one is in the
+other. :func:`known_containment` proposes that containment for every pair of places an article
+names, marked as known from the divisions (the names are those of the statistical division
+codes, 国家统计局 2023, as in the graph's place entities).
+
+Examples
+--------
+>>> from g60kg.extract.mention import Mention
+>>> from g60kg.extract.spans import Span
+>>> places = [Mention(Span(0, 3), "余杭区", "District"), Mention(Span(9, 12), "杭州市", "City")]
+>>> [(c.subject.name, c.obj.name) for c in known_containment(places, [])]
+[('余杭区', '杭州市')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from g60kg.extract.claims import Claim
+from g60kg.extract.lexicon import ADMIN_LEVEL
+from g60kg.extract.mention import Mention
+
+__all__ = ["COUNTY_SHORT_NAMES", "PARENT", "full_name", "known_containment"]
+
+
+def _units(city: str, names: str) -> dict[str, str]:
+    return dict.fromkeys(names.split(), city)
+
+
+_PROVINCES = {
+    "浙江省": "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水",
+    "江苏省": "南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁",
+    "安徽省": "合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城",
+}
+
+# the unit each place is directly within
+PARENT: dict[str, str] = {
+    **{f"{city}市": province for province, cities in _PROVINCES.items() for city in cities.split()},
+    "松江区": "上海市",
+    "洞泾镇": "松江区",
+    **_units("苏州市", "虎丘区 吴中区 相城区 姑苏区 吴江区 苏州工业园区 常熟市 张家港市 昆山市 太仓市"),
+    **_units(
+        "杭州市",
+        "上城区 拱墅区 西湖区 滨江区 萧山区 余杭区 富阳区 临安区 临平区 钱塘区 桐庐县 淳安县 建德市",
+    ),
+    **_units("嘉兴市", "南湖区 秀洲区 嘉善县 海盐县 海宁市 平湖市 桐乡市"),
+    **_units("湖州市", "吴兴区 南浔区 德清县 长兴县 安吉县"),
+    **_units("金华市", "婺城区 金东区 武义县 浦江县 磐安县 兰溪市 义乌市 东阳市 永康市"),
+    **_units("合肥市", "瑶海区 庐阳区 蜀山区 包河区 长丰县 肥东县 肥西县 庐江县 巢湖市"),
+    **_units("芜湖市", "镜湖区 鸠江区 弋江区 湾沚区 繁昌区 南陵县 无为市"),
+    **_units("宣城市", "宣州区 郎溪县 泾县 绩溪县 旌德县 宁国市 广德市"),
+}
+
+
+# county-level units news names without 区/县/市 (落户德清, 昆山的…); stems that are also lakes,
+# rivers, brands or common words (西湖, 钱塘, 浦江, 滨江, 无为…) are left out
+_NOT_SHORT = frozenset(
+    "西湖 滨江 上城 巢湖 无为 繁昌 南湖 金东 姑苏 虎丘 长丰 钱塘 镜湖 浦江 秀洲 弋江 湾沚 吴中 苏州工业园".split()
+)
+COUNTY_SHORT_NAMES: dict[str, str] = {
+    name[:-1]: name
+    for name, parent in PARENT.items()
+    if parent.endswith("市")
+    and parent != "上海市"
+    and name.endswith(("区", "县", "市"))
+    and len(name) >= 3
+    and name[:-1] not in _NOT_SHORT
+}
+
+
+def full_name(name: str) -> str:
+    """The divisions' name of a place named by its stem (杭州 → 杭州市, 德清 → 德清县).
+
+    >>> full_name("杭州"), full_name("德清"), full_name("松江区")
+    ('杭州市', '德清县', '松江区')
+    """
+    if name in PARENT:
+        return name
+    if name + "市" in PARENT:
+        return name + "市"
+    return COUNTY_SHORT_NAMES.get(name, name)
+
+
+def known_containment(mentions: Sequence[Mention], claims: Sequence[Claim]) -> list[Claim]:
+    """``directlyWithin`` for each place named in the article whose parent it also names, unless
+    a claim already gives it; the evidence is the place's first mention."""
+    first: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.type in ADMIN_LEVEL and not mention.implied:
+            first.setdefault(full_name(mention.name), mention)
+    said = {
+        (full_name(c.subject.name), full_name(c.obj.name))
+        for c in claims
+        if c.predicate == "directlyWithin" and c.subject is not None and c.obj is not None
+    }
+    found = []
+    for name, mention in first.items():
+        parent = PARENT.get(name)
+        if parent is None or parent not in first or (name, parent) in said:
+            continue
+        note = f"The administrative divisions place {name} in {parent}; the article names both."
+        found.append(
+            Claim(
+                mention.span,
+                predicate="directlyWithin",
+                subject=mention,
+                obj=first[parent],
+                note=note,
+                confidence=0.9,
+            )
+        )
+    return found
