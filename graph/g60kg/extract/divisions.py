@@ -26,8 +26,12 @@ from g60kg.extract.mention import Mention
 __all__ = ["COUNTY_SHORT_NAMES", "PARENT", "full_name", "known_containment"]
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 def _units(city: str, names: str) -> dict[str, str]:
-    return dict.fromkeys(names.split(), city)
+    return dict.fromkeys(_words(names), city)
 
 
 _PROVINCES = {
@@ -41,13 +45,10 @@ PARENT: dict[str, str] = {
     **{f"{city}市": province for province, cities in _PROVINCES.items() for city in cities.split()},
     "松江区": "上海市",
     "洞泾镇": "松江区",
-    **_units(
-        "苏州市", "虎丘区 吴中区 相城区 姑苏区 吴江区 苏州工业园区 常熟市 张家港市 昆山市 太仓市"
-    ),
-    **_units(
-        "杭州市",
-        "上城区 拱墅区 西湖区 滨江区 萧山区 余杭区 富阳区 临安区 临平区 钱塘区 桐庐县 淳安县 建德市",
-    ),
+    **_units("苏州市", "虎丘区 吴中区 相城区 姑苏区 吴江区 苏州工业园区"),
+    **_units("苏州市", "常熟市 张家港市 昆山市 太仓市"),
+    **_units("杭州市", "上城区 拱墅区 西湖区 滨江区 萧山区 余杭区 富阳区"),
+    **_units("杭州市", "临安区 临平区 钱塘区 桐庐县 淳安县 建德市"),
     **_units("嘉兴市", "南湖区 秀洲区 嘉善县 海盐县 海宁市 平湖市 桐乡市"),
     **_units("湖州市", "吴兴区 南浔区 德清县 长兴县 安吉县"),
     **_units("金华市", "婺城区 金东区 武义县 浦江县 磐安县 兰溪市 义乌市 东阳市 永康市"),
@@ -60,27 +61,10 @@ PARENT: dict[str, str] = {
 # county-level units news names without 区/县/市 (落户德清, 昆山的…); stems that are also lakes,
 # rivers, brands or common words (西湖, 钱塘, 浦江, 滨江, 无为…) are left out
 _NOT_SHORT = frozenset(
-    [
-        "西湖",
-        "滨江",
-        "上城",
-        "巢湖",
-        "无为",
-        "繁昌",
-        "南湖",
-        "金东",
-        "姑苏",
-        "虎丘",
-        "长丰",
-        "钱塘",
-        "镜湖",
-        "浦江",
-        "秀洲",
-        "弋江",
-        "湾沚",
-        "吴中",
-        "苏州工业园",
-    ]
+    _words(
+        "西湖 滨江 上城 巢湖 无为 繁昌 南湖 金东 姑苏 虎丘 长丰 钱塘 镜湖 浦江 秀洲 弋江 湾沚 "
+        "吴中 苏州工业园"
+    )
 )
 COUNTY_SHORT_NAMES: dict[str, str] = {
     name[:-1]: name
