@@ -131,3 +131,13 @@ def test_spaced_dates_are_read() -> None:
 def test_an_amount_or_count_is_not_a_year_naming_an_event() -> None:
     found = find_dates("去年实现产值2040亿元，入驻企业2020家。", published="2024-05-09")
     assert [(d.value, d.resolution) for d in found] == [("2023", "from-page-date")]
+
+
+def test_today_and_yesterday_count_from_a_wire_dateline_before_the_page_date() -> None:
+    text = "本报上海11月8日电　今天下午，会议召开。昨天，代表报到。"
+    found = find_dates(text, published="2021-11-09")
+    assert [(text[d.span.start : d.span.end], d.value) for d in found] == [
+        ("11月8日", "2021-11-08"),
+        ("今天", "2021-11-08"),
+        ("昨天", "2021-11-07"),
+    ]

@@ -64,6 +64,7 @@ _YEAR_NAME = re.compile(
 )
 _OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _DAYS = ("今天", "今日", "昨天", "昨日", "前天", "明天", "明日")
+_DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 _SAME_DAY = re.compile(r"同日|当日|当天|同一天|(?P<next>次日|翌日|第二天)")
 _MONTH_DAY = re.compile(r"(?<![\d年月/.])(?<!\d-)" + _MD + r"(?P<wire>电)?")
 _DAY_ONLY = re.compile(
@@ -113,7 +114,7 @@ def find_dates(
     found = [_explicit(m) for m in explicit]
     found += _written_out(text, furniture, found)
     relative = [m for m in _RELATIVE.finditer(text) if not inside(_mspan(m), furniture) and anchor]
-    today = _today(relative, anchor, published)
+    today = _today(relative, anchor, published, _wire_day(text, furniture, anchor))
     for match in relative:
         mention = _relative(match, anchor, today) if anchor else None
         if mention is not None:
@@ -397,13 +398,31 @@ def _explicit(match: re.Match[str]) -> DateMention:
     return DateMention(_mspan(match), value, "explicit", match.group())
 
 
+_WIRE = re.compile(r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日电")
+
+
+def _wire_day(text: str, furniture: Sequence[Span], anchor: _Anchor | None) -> DateMention | None:
+    """The day of a wire dateline (本报上海11月8日电), in the year the text or page gives."""
+    match = next((m for m in _WIRE.finditer(text) if not inside(_mspan(m), furniture)), None)
+    if match is None or anchor is None:
+        return None
+    value = _iso(anchor.year, match.group("month"), match.group("day"))
+    return DateMention(_mspan(match), value, anchor.resolution, f"the dateline {match.group()}")
+
+
 def _today(
-    relative: list[re.Match[str]], anchor: _Anchor | None, published: str | None
+    relative: list[re.Match[str]],
+    anchor: _Anchor | None,
+    published: str | None,
+    wire: DateMention | None = None,
 ) -> DateMention | None:
-    """今天 is the day the text gives for it (今天(11月18日)), else the page date."""
+    """今天 is the day the text gives for it (今天(11月18日)), else the day of a wire dateline
+    (11月8日电: the story's day, which a next-morning page date is not), else the page date."""
     for match in relative:
         if match.group("rel") in ("今天", "今日") and match.group("day") and anchor:
             return _relative(match, anchor, None)
+    if wire is not None:
+        return wire
     if published and len(published) >= 10:
         return DateMention(Span(0, 0), published[:10], "from-page-date", "the page date")
     return None
@@ -420,10 +439,12 @@ def _relative(
         value = _iso(year, match.group("month"), match.group("day"))
         return DateMention(_mspan(match), value, anchor.resolution, clue, until)
     if rel in _DAYS:
-        if today is None or rel not in ("今天", "今日"):
+        if today is None:
             return None
-        clue = f"{match.group()}: {today.value}, {today.clue}"
-        return DateMention(_mspan(match), today.value, today.resolution, clue)
+        shift = _DAY_SHIFT[rel]
+        value = (date.fromisoformat(today.value) + timedelta(days=shift)).isoformat()
+        clue = f"{match.group()}: {shift:+d} day(s) from {today.value}, {today.clue}"
+        return DateMention(_mspan(match), value, today.resolution, clue)
     return DateMention(_mspan(match), str(year), anchor.resolution, clue, until)
 
 
