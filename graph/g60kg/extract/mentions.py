@@ -244,6 +244,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
         start, proper = name_start(tokens, suffix_start, floor)
         if kind == "event":
             start, proper = _through_verb(norm, tokens, start, floor, proper)
+            start = _steering_group(norm, tokens, start, end, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
@@ -320,6 +321,23 @@ def _through_verb(
     if before >= verb.start or not named:
         return start, proper
     return before, True
+
+
+def _steering_group(norm: str, tokens: list[Token], start: int, end: int, floor: int) -> int:
+    """推进G60科创走廊建设专责小组第三次全体会议: a steering group's name opens with the verb
+    of its task, and the meeting's name keeps it.
+
+    >>> text = "今天，推进G60科创走廊建设专责小组第三次全体会议召开"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Conference"]
+    ['推进G60科创走廊建设专责小组第三次全体会议']
+    """
+    if "小组" not in norm[start:end]:
+        return start
+    verb = next((t for t in tokens if t.end == start and t.word in _TASK_VERBS), None)
+    return verb.start if verb is not None and verb.start >= floor else start
+
+
+_TASK_VERBS = frozenset({"推进", "推动", "促进", "加快"})
 
 
 def _quoted_part(
