@@ -118,8 +118,12 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     return max(start, floor), proper
 
 
+# words jieba tags as times that open names (国家新一代人工智能创新发展试验区)
+_NAME_TIMES = frozenset({"新一代", "新时代"})
+
+
 def _stops(word: str) -> bool:
-    if word in _NAME_PUNCT:
+    if word in _NAME_PUNCT or word in _NAME_TIMES:
         return False
     if word in BOUNDARY_WORDS or not re.search(r"[\w]", word):
         return True
