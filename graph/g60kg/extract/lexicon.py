@@ -111,7 +111,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
         "科技局 经信局 发改局 商务局 财政局 统计局 数据局 大数据局 数据资源管理局 人社局 招商局 "
         "投促局 经发局 市场监管局 科技厅 经信厅 工信厅 商务厅 财政厅 发改厅 教育厅 "
         "科技部 工信部 工业和信息化部 商务部 财政部 教育部 统战部 宣传部 组织部 经发委 "
-        "国家发展改革委 国家发改委"
+        "国家发展改革委 国家发改委 中宣部 办公厅 政府"
     ),
 )
 SITE_SUFFIXES: tuple[str, ...] = (
@@ -286,7 +286,10 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "设立 改称 更名 更名为 布局 组建 签署 联手 创办 发起 名为 命名为 兼 "
         # the verbs a plan's points open with (加强松江枢纽核心区建设)
         "加强 支持 构建 提升 完善 培育 筹建 扩建 加速 聚焦 围绕 深化 优化 做强 做大 壮大 强化 "
-        "鼓励 引导 着力 大力"
+        "鼓励 引导 着力 大力 "
+        # verbs that frame a name and are never part of one (担任鸠江区发改委副主任)
+        "担任 满足 放在 协助 来到 复函 支撑 带动 获批 入选 荣获 跻身 考察 调研 走进 参观 视察 "
+        "举办地 所在地"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
@@ -351,7 +354,7 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("人民政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委")):
+    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委", "国务院")):
         return "GovernmentBody"
     if name.endswith(("经信委", "经发委", "部")):
         return "GovernmentBody"
