@@ -354,9 +354,9 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委", "国务院")):
+    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委")):
         return "GovernmentBody"
-    if name.endswith(("经信委", "经发委", "部")):
+    if name.endswith(("经信委", "经发委", "部", "国务院")):
         return "GovernmentBody"
     return "Organization"
 
