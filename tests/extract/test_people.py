@@ -77,3 +77,13 @@ def test_three_character_names_jieba_cuts_or_glues_are_read_whole() -> None:
     assert names("副市长王文松参加了活动。") == ["王文松"]
     assert names("区长李谦到会。") == ["李谦"]
     assert names("区长李谦说，") == ["李谦"]
+
+
+def test_a_section_of_a_department_holds_its_title() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "合肥高新区经济贸易局发展规划处处长沈颢介绍"
+    posts = find_posts(text, find_mentions(text).mentions)
+    assert [(p.place.name if p.place else None, p.title) for p in posts] == [
+        ("合肥高新区经济贸易局", "发展规划处处长")
+    ]

@@ -40,6 +40,9 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     place, title = post.place.name, post.title
     # 杭州市委副书记: the place's last character begins the title; the post is named as written
     overlap = max(0, post.place.span.end - post.title_span.start)
+    apart = post.place.span.end < post.title_span.start
+    if apart and place[-1:] == title[:1] and title[1:2] == "委":
+        overlap = 1  # 区委副书记 of 松江区 named before: 松江区委副书记
     office = Mention(span, place + title[overlap:], "Post", implied=True)
     if title.endswith(_MAYORS):
         return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)

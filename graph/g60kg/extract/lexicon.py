@@ -109,7 +109,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     # government departments (杭州市科技局, 安徽省科技厅, 科技部, 金华市委统战部)
     *_words(
         "科技局 经信局 发改局 商务局 财政局 统计局 数据局 大数据局 数据资源管理局 人社局 招商局 "
-        "投促局 经发局 市场监管局 科技厅 经信厅 工信厅 商务厅 财政厅 发改厅 教育厅 "
+        "投促局 经发局 市场监管局 经济贸易局 经贸局 经济和信息化局 科学技术局 科技厅 经信厅 工信厅 商务厅 财政厅 发改厅 教育厅 "
         "科技部 工信部 工业和信息化部 商务部 财政部 教育部 统战部 宣传部 组织部 经发委 "
         "国家发展改革委 国家发改委 中宣部 办公厅 政府"
     ),
@@ -289,7 +289,7 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "鼓励 引导 着力 大力 "
         # verbs that frame a name and are never part of one (担任鸠江区发改委副主任)
         "担任 满足 放在 协助 来到 复函 支撑 带动 获批 入选 荣获 跻身 考察 调研 走进 参观 视察 "
-        "举办地 所在地"
+        "举办地 所在地 访"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))

@@ -29,7 +29,8 @@ __all__ = ["Post", "credits", "find_posts"]
 
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
-_COMMON_WORD = 50_000  # jieba counts: 说 219,817, 到 205,341, 会 92,091; 松 3,715
+_KNOWN_WORD = 100  # 来到 8,779, 说道 21,168; 升出 3 (刘福升出席)
+_COMMON_WORD = 20_000  # jieba counts: 说 219,817, 到 205,341, 作 28,016; 游 7,272, 松 3,715
 _NOT_NAME_TAGS = frozenset({"v", "vn", "p", "c", "d", "r", "t", "f", "u", "uj", "m", "a"})
 
 
@@ -74,9 +75,13 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             near = previous.place is not None and match.start() - previous.person.end <= 3
             if near and previous.place is not None and previous.place.type in _LEVELS:
                 chain = [(title, body or previous.place) for title, body in chain]
-        for title, body in chain:
+        for number, (title, body) in enumerate(chain):
             span = Span(title.start(), title.end())
-            posts.append(Post(name, title.group(), span, body))
+            unit = _sub_unit(text, title.start(), by_end) if body is None else None
+            if unit is not None and number == 0:
+                # 合肥高新区经济贸易局发展规划处处长: a department's section holds the title
+                body, span = unit, Span(unit.span.end, title.end())
+            posts.append(Post(name, text[span.start : span.end], span, body))
 
 
 _JOINERS = frozenset("、兼")
@@ -88,6 +93,25 @@ def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention 
     # 南湖区委副书记, 嘉兴市委书记: the place's last character begins the title
     for end in (start, start - 1, start + 1):
         if end in by_end and text[end - 1 : end] in "区镇市县" and by_end[end].type in _LEVELS:
+            return by_end[end]
+    return None
+
+
+_SECTION = re.compile(r"[\u4e00-\u9fff]{1,10}?[处科司组室]")
+
+
+def _sub_unit(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
+    """The body whose section a title belongs to, named just before it without a break
+    (合肥高新区经济贸易局 | 发展规划处 | 处长; 桐乡市经信局 | 数字经济科 | 科长).
+
+    >>> from g60kg.extract.mention import Mention
+    >>> text = "桐乡市经信局数字经济科科长何琪浩"
+    >>> body = Mention(Span(0, 6), "桐乡市经信局", "GovernmentBody")
+    >>> _sub_unit(text, text.index("科长"), {6: body}).name
+    '桐乡市经信局'
+    """
+    for end in range(start - 1, max(0, start - 11), -1):
+        if end in by_end and _SECTION.fullmatch(text, end, start):
             return by_end[end]
     return None
 
@@ -139,7 +163,7 @@ def _name(text: str, start: int) -> Span | None:
     glued = (
         tag(third) in _GLUED_FUNCTION_TAGS
         or (tag(third) == "v" and frequency(third) >= _COMMON_WORD)
-        or tag(text[start + 2 : start + 4]) is not None
+        or frequency(text[start + 2 : start + 4]) >= _KNOWN_WORD
     )
     if len(first) == 3 and tag(first) is None and glued:
         # jieba glued a verb's first character to a two-character name (李谦到 | 到会)
