@@ -28,3 +28,8 @@ def test_seed_footer_and_metadata_are_furniture_but_policy_text_is_not() -> None
 def test_a_table_row_is_content_but_a_menu_row_is_furniture() -> None:
     text = "首页 | 新闻 | 政务 | 服务\n| 现场签约项目 | 74个 |\n| 签约总投资额 | 876亿元 |"
     assert _lines(text) == ["首页 | 新闻 | 政务 | 服务"]
+
+
+def test_bracketed_editor_lines_link_lists_and_related_files_are_furniture() -> None:
+    text = "正文。\n（编辑：吴晓岚）\n相关文件：\n· 关于印发《绿色园区三年计划》的通知\n友情链接：宛陵在线 | 敬亭论坛"
+    assert _lines(text) == text.splitlines()[1:]
