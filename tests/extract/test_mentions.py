@@ -93,3 +93,13 @@ def test_corridor_meetings_and_valleys_are_named() -> None:
     typed = {(m.name, m.type) for m in find_mentions(text).mentions}
     assert ("2024年长三角G60科创走廊联席会议", "Conference") in typed
     assert ("中国声谷", "Site") in typed
+
+
+def test_talk_titles_and_framing_words_are_not_names() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    def names(text: str) -> list[str]:
+        return [m.name for m in find_mentions(text).mentions]
+
+    assert names("郑南宁以《世界模型与视觉概念学习》为题发言。") == []
+    assert "九届嘉兴市人民政府第53次常务会议" in names("经九届嘉兴市人民政府第53次常务会议审议通过。")

@@ -194,6 +194,8 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
         title = match.group(1)
         if _PERIODICAL.search(title):
             continue  # 《人民日报》: a newspaper, not a document
+        if _TALK.match(norm, match.end()):
+            continue  # 以《世界模型与视觉概念学习》为题, 带来《…》报告: a talk's title
         found.append(Mention(Span(match.start(1), match.end(1)), title, lx.document_type(title)))
     for match in _NOTICE.finditer(norm, sentence.start, sentence.end):
         title = match.group("title")
@@ -202,6 +204,7 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     return found
 
 
+_TALK = re.compile(r"的?(?:为题|主题报告|主旨报告|报告|演讲|主旨演讲|主题演讲|分享)")
 _PERIODICAL = re.compile(r"(?:日报|晚报|商报|周报|报|周刊|杂志|画报)$")
 # 关于印发婺城区推动人工智能创新发展行动方案的通知: the title a notice issues, without 《》
 _NOTICE = re.compile(
