@@ -102,4 +102,6 @@ def test_talk_titles_and_framing_words_are_not_names() -> None:
         return [m.name for m in find_mentions(text).mentions]
 
     assert names("郑南宁以《世界模型与视觉概念学习》为题发言。") == []
-    assert "九届嘉兴市人民政府第53次常务会议" in names("经九届嘉兴市人民政府第53次常务会议审议通过。")
+    assert "九届嘉兴市人民政府第53次常务会议" in names(
+        "经九届嘉兴市人民政府第53次常务会议审议通过。"
+    )
