@@ -87,3 +87,11 @@ def test_a_section_of_a_department_holds_its_title() -> None:
     assert [(p.place.name if p.place else None, p.title) for p in posts] == [
         ("合肥高新区经济贸易局", "发展规划处处长")
     ]
+
+
+def test_zone_posts_and_posts_under_a_chain_of_places_are_named_as_written() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "金华市金东区委书记、金义新区党工委书记、管委会常务副主任李雄伟出席"
+    names = [m.name for m in find_mentions(text).mentions if m.type == "Post"]
+    assert sorted(names) == ["金义新区党工委书记", "金义新区管委会常务副主任", "金华市金东区委书记"]

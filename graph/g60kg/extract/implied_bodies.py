@@ -43,7 +43,7 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     apart = post.place.span.end < post.title_span.start
     if apart and place[-1:] == title[:1] and title[1:2] == "委":
         overlap = 1  # 区委副书记 of 松江区 named before: 松江区委副书记
-    office = Mention(span, place + title[overlap:], "Post", implied=True)
+    office = Mention(span, post.owner + place + title[overlap:], "Post", implied=True)
     if title.endswith(_MAYORS):
         return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
     committee = re.match(r"(区委|市委|县委|省委|党工委|党委)", title)

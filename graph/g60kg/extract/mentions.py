@@ -78,7 +78,9 @@ def find_mentions(
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
     bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
-    posts = find_posts(norm, [m for m in bodies if not m.implied])
+    # 金义新区党工委书记, 莫干山高新区副主任: a zone with its own administration holds posts too
+    zones = [m for m in accepted if m.type in _ADMINISTERED and m.proper]
+    posts = find_posts(norm, sorted([m for m in bodies + zones if not m.implied], key=_order))
     named = {p.place.span for p in posts if p.place is not None and p.place.type in BODY_TYPES}
     accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
@@ -202,6 +204,13 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
         span = Span(match.start("title"), match.end("title"))
         found.append(Mention(span, title, lx.document_type(title)))
     return found
+
+
+_ADMINISTERED = frozenset({"PlannedZone", "ScienceCity", "PilotZone"})
+
+
+def _order(mention: Mention) -> tuple[int, int, str]:
+    return (mention.span.start, -mention.span.end, mention.name)
 
 
 _TALK = re.compile(r"的?(?:为题|主题报告|主旨报告|报告|演讲|主旨演讲|主题演讲|分享)")

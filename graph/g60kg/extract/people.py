@@ -41,6 +41,7 @@ class Post(NamedTuple):
     title: str
     title_span: Span
     place: Mention | None
+    owner: str = ""  # the body a bare 管委会 or 党工委 belongs to, named before it
 
 
 def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
@@ -75,16 +76,24 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             near = previous.place is not None and match.start() - previous.person.end <= 3
             if near and previous.place is not None and previous.place.type in _LEVELS:
                 chain = [(title, body or previous.place) for title, body in chain]
+        owners = [body for _, body in chain]
         for number, (title, body) in enumerate(chain):
             span = Span(title.start(), title.end())
             unit = _sub_unit(text, title.start(), by_end) if body is None else None
             if unit is not None and number == 0:
                 # 合肥高新区经济贸易局发展规划处处长: a department's section holds the title
                 body, span = unit, Span(unit.span.end, title.end())
-            posts.append(Post(name, text[span.start : span.end], span, body))
+            before = owners[number - 1] if number else None
+            # 金义新区党工委书记、管委会常务副主任: the zone's own 管委会
+            bare = body is not None and body.name in _BARE_BODIES and before is not None
+            owner = before.name if bare and before is not None and before is not body else ""
+            if body is not None and body.type in _LEVELS and not owner:
+                owner = _written_before(text, body, by_end)  # 金华市 | 金东区委书记
+            posts.append(Post(name, text[span.start : span.end], span, body, owner))
 
 
 _JOINERS = frozenset("、兼")
+_BARE_BODIES = frozenset({"管委会", "党工委", "人民政府", "政府", "办公室"})
 _LOCAL = re.compile(r"(?:常务)?副?(?:区|市|县|镇)")
 
 
@@ -95,6 +104,15 @@ def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention 
         if end in by_end and text[end - 1 : end] in "区镇市县" and by_end[end].type in _LEVELS:
             return by_end[end]
     return None
+
+
+def _written_before(text: str, place: Mention, by_end: dict[int, Mention]) -> str:
+    """The places written right before ``place`` (金华市 before 金东区), which a post's name
+    keeps as written."""
+    start = place.span.start
+    while start in by_end and by_end[start].type in _LEVELS and by_end[start] is not place:
+        start = by_end[start].span.start
+    return text[start : place.span.start]
 
 
 _SECTION = re.compile(r"[\u4e00-\u9fff]{1,10}?[处科司组室]")
