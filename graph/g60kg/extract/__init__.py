@@ -23,10 +23,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
+from g60kg.extract.claims import Claim
 from g60kg.extract.complete import complete_facts, undated_events
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
-from g60kg.extract.divisions import known_containment
+from g60kg.extract.divisions import known_containment, listed_members
 from g60kg.extract.doubts import find_doubts
 from g60kg.extract.errors import DecodeError, ExtractError, GoldError
 from g60kg.extract.facts import find_facts
@@ -141,6 +142,7 @@ def extract(
         claims += find_claims(norm, window_found.mentions, window, window_dates)
         claims += find_facts(norm, window_found, window, window_dates, topic)
     claims += known_containment(found.mentions, claims)
+    claims += _new(listed_members(norm, found.mentions), claims)
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
@@ -169,6 +171,16 @@ _HALF_WIDTH = str.maketrans(
 WINDOW_CHARS = 20_000
 # A long report runs to some 100,000 characters; past this, text is not read (a doubt says so).
 MAX_READ_CHARS = 200_000
+
+
+def _new(found: list[Claim], claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of ``found`` that no claim of ``claims`` already makes (same triple)."""
+
+    def triple(c: Claim) -> tuple[str | None, str | None, str | None]:
+        return (c.subject.name if c.subject else None, c.predicate, c.obj.name if c.obj else None)
+
+    said = {triple(c) for c in claims}
+    return [c for c in found if triple(c) not in said]
 
 
 def _unread(text: str, read: int) -> dict[str, object]:

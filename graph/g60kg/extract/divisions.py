@@ -17,13 +17,15 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from g60kg.extract.claims import Claim
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
+from g60kg.extract.spans import Span
 
-__all__ = ["COUNTY_SHORT_NAMES", "PARENT", "full_name", "known_containment"]
+__all__ = ["COUNTY_SHORT_NAMES", "MEMBERS", "PARENT", "full_name", "known_containment", "listed_members"]
 
 
 def _words(text: str) -> list[str]:
@@ -87,7 +89,9 @@ def full_name(name: str) -> str:
         return name
     if name + "市" in PARENT:
         return name + "市"
-    return COUNTY_SHORT_NAMES.get(name, name)
+    if name in COUNTY_SHORT_NAMES:
+        return COUNTY_SHORT_NAMES[name]
+    return name + "区" if name + "区" in PARENT else name  # 松江
 
 
 def known_containment(mentions: Sequence[Mention], claims: Sequence[Claim]) -> list[Claim]:
@@ -119,3 +123,56 @@ def known_containment(mentions: Sequence[Mention], claims: Sequence[Claim]) -> l
             )
         )
     return found
+
+
+# the corridor's nine members
+MEMBERS = frozenset(_words("松江区 嘉兴市 杭州市 金华市 苏州市 湖州市 宣城市 芜湖市 合肥市"))
+_LIST_GAP = re.compile(r"[、和及与,，\s]*")
+
+
+def listed_members(text: str, mentions: Sequence[Mention]) -> list[Claim]:
+    """``memberCity`` for each member of a list that names at least five of the nine, in an
+    article that names the corridor (松江、苏州、杭州、嘉兴、湖州、金华、芜湖、宣城、合肥9地).
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "长三角G60科创走廊召开会议，松江、苏州、杭州、嘉兴、湖州、金华、芜湖、宣城、合肥9地参加。"
+    >>> claims = listed_members(text, find_mentions(text).mentions)
+    >>> len(claims), claims[0].obj.name
+    (9, '松江')
+    """
+    corridors = [m for m in mentions if m.type == "Corridor" and not m.implied]
+    places = sorted(
+        (m for m in mentions if m.type in ADMIN_LEVEL and not m.implied and not m.nested),
+        key=lambda m: m.span.start,
+    )
+    if not corridors or not places:
+        return []
+    claims: list[Claim] = []
+    group = [places[0]]
+    for place in [*places[1:], None]:
+        joined = place is not None and _LIST_GAP.fullmatch(
+            text, group[-1].span.end, place.span.start
+        )
+        if joined and place is not None:
+            group.append(place)
+            continue
+        members = [m for m in group if full_name(m.name) in MEMBERS]
+        if len({full_name(m.name) for m in members}) >= _LIST_MIN:
+            corridor = min(corridors, key=lambda c: abs(c.span.start - members[0].span.start))
+            note = "A list naming most of the corridor's nine members, in an article on it."
+            for member in members:
+                claims.append(
+                    Claim(
+                        Span(group[0].span.start, group[-1].span.end),
+                        predicate="memberCity",
+                        subject=corridor,
+                        obj=member,
+                        note=note,
+                        confidence=0.8,
+                    )
+                )
+        group = [place] if place is not None else []
+    return claims
+
+
+_LIST_MIN = 5
