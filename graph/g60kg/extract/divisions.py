@@ -25,7 +25,14 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
-__all__ = ["COUNTY_SHORT_NAMES", "MEMBERS", "PARENT", "full_name", "known_containment", "listed_members"]
+__all__ = [
+    "COUNTY_SHORT_NAMES",
+    "MEMBERS",
+    "PARENT",
+    "full_name",
+    "known_containment",
+    "listed_members",
+]
 
 
 def _words(text: str) -> list[str]:
@@ -135,7 +142,7 @@ def listed_members(text: str, mentions: Sequence[Mention]) -> list[Claim]:
     article that names the corridor (松江、苏州、杭州、嘉兴、湖州、金华、芜湖、宣城、合肥9地).
 
     >>> from g60kg.extract.mentions import find_mentions
-    >>> text = "长三角G60科创走廊召开会议，松江、苏州、杭州、嘉兴、湖州、金华、芜湖、宣城、合肥9地参加。"
+    >>> text = "G60科创走廊召开会议，松江、苏州、杭州、嘉兴、湖州、金华、芜湖、宣城、合肥9地参加。"
     >>> claims = listed_members(text, find_mentions(text).mentions)
     >>> len(claims), claims[0].obj.name
     (9, '松江')
