@@ -49,6 +49,8 @@ _PROVINCES = {
     "安徽省": "合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城",
 }
 
+_SHORT_PROVINCES = {"上海": "上海市", "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省"}
+
 # the unit each place is directly within
 PARENT: dict[str, str] = {
     **{f"{city}市": province for province, cities in _PROVINCES.items() for city in cities.split()},
@@ -92,8 +94,10 @@ def full_name(name: str) -> str:
     >>> full_name("杭州"), full_name("德清"), full_name("松江区")
     ('杭州市', '德清县', '松江区')
     """
-    if name in PARENT:
+    if name in PARENT or name in _PROVINCES or name == "上海市":
         return name
+    if name in _SHORT_PROVINCES:
+        return _SHORT_PROVINCES[name]
     if name + "市" in PARENT:
         return name + "市"
     if name in COUNTY_SHORT_NAMES:

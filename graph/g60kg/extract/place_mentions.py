@@ -92,7 +92,24 @@ def gazetteer_names(norm: str, sentence: Span) -> list[Mention]:
             if _MEDIA.match(norm, start + len(name)):
                 continue  # 浙江在线, 金华日报: a news outlet, not the place
             found.append(Mention(Span(start, start + len(name)), name, kind))
+    for match in _ABBREVIATED.finditer(chunk):
+        if len(set(match.group())) != len(match.group()):
+            continue
+        for offset, char in enumerate(match.group()):
+            start = sentence.start + match.start() + offset
+            name, kind = _PROVINCE_ABBREVIATIONS[char]
+            found.append(Mention(Span(start, start + 1), name, kind))
     return found
+
+
+# 横跨沪苏浙皖一市三省: the one-character names of the Yangtze Delta's four province-level units
+_PROVINCE_ABBREVIATIONS = {
+    "沪": ("上海市", "Municipality"),
+    "苏": ("江苏省", "Province"),
+    "浙": ("浙江省", "Province"),
+    "皖": ("安徽省", "Province"),
+}
+_ABBREVIATED = re.compile(r"[沪苏浙皖]{3,4}(?=[一三两四]|地|[，。、]|$)")
 
 
 def short_names(

@@ -247,6 +247,9 @@ def spanned_units(text: str, sentence: Span, inner: list[Mention]) -> list[Claim
         end = sentence.start + match.end()
         units = enumeration_starting(text, inner, end)
         units = [m for m in units if ADMIN_LEVEL.get(m.type) == 1]
+        by_start = {m.span.start: m for m in inner if ADMIN_LEVEL.get(m.type) == 1}
+        while units and units[-1].span.end in by_start:  # 沪苏浙皖: written one after another
+            units.append(by_start[units[-1].span.end])
         subject = [m for m in corridors if m.span.end <= end]
         for unit in units if subject else []:
             claims.append(
