@@ -133,3 +133,13 @@ def test_places_an_article_names_apart_are_placed_by_the_divisions() -> None:
         if s.get("predicate") == "directlyWithin"
     )
     assert within == [("余杭区", "杭州市"), ("德清县", "湖州市"), ("萧山区", "杭州市")]
+
+
+def test_ministries_named_alone_issue_a_plan_together() -> None:
+    from g60kg.extract import extract
+
+    text = "科技部、国家发展改革委、工业和信息化部等六部门联合印发《长三角G60科创走廊建设方案》。"
+    found = extract(text.encode(), source_id="ministries")
+    names = {e["id"]: e["zh"] for e in found.entities}
+    issuers = [names[s["object"]] for s in found.statements if s.get("predicate") == "issuedBy"]
+    assert issuers == ["科技部", "国家发展改革委", "工业和信息化部"]

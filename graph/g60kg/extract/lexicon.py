@@ -23,6 +23,7 @@ __all__ = [
     "EVENT_SUFFIXES",
     "INDUSTRIES",
     "ORG_SUFFIXES",
+    "NATIONAL_BODIES",
     "POST_TITLES",
     "PROVINCE_LEVEL",
     "REGIONS",
@@ -114,6 +115,13 @@ ORG_SUFFIXES: tuple[str, ...] = (
         "科技部 工信部 工业和信息化部 商务部 财政部 教育部 统战部 宣传部 组织部 经发委 "
         "国家发展改革委 国家发改委 中宣部 办公厅 政府"
     ),
+)
+# bodies whose suffix is their whole name (科技部联合印发…): names on their own
+NATIONAL_BODIES = frozenset(
+    _words(
+        "科技部 工信部 工业和信息化部 商务部 财政部 教育部 中宣部 国家发展改革委 国家发改委 "
+        "国务院"
+    )
 )
 SITE_SUFFIXES: tuple[str, ...] = (
     "产业基地",
@@ -355,7 +363,7 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委")):
+    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委", "改革委")):
         return "GovernmentBody"
     if name.endswith(("经信委", "经发委", "部", "国务院")):
         return "GovernmentBody"

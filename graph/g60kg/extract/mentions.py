@@ -265,7 +265,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             start = counted.end()
             proper = _named_between(norm, tokens, start, suffix_start)
         if start >= suffix_start and kind != "event":
-            proper = False
+            proper = suffix in lx.NATIONAL_BODIES  # 科技部, 工信部: a ministry names itself
         name = norm[start:end]
         if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
             continue  # 基地(核心区: a suffix inside brackets ends no name
