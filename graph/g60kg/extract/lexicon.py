@@ -119,8 +119,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
 # bodies whose suffix is their whole name (科技部联合印发…): names on their own
 NATIONAL_BODIES = frozenset(
     _words(
-        "科技部 工信部 工业和信息化部 商务部 财政部 教育部 中宣部 国家发展改革委 国家发改委 "
-        "国务院"
+        "科技部 工信部 工业和信息化部 商务部 财政部 教育部 中宣部 国家发展改革委 国家发改委 国务院"
     )
 )
 SITE_SUFFIXES: tuple[str, ...] = (
@@ -363,7 +362,9 @@ def org_type(name: str) -> str:
         return "Fund"
     if "联席" in name or name.endswith("协会") or "协作" in name:
         return "CooperationBody"
-    if name.endswith(("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委", "改革委")):
+    if name.endswith(
+        ("政府", "管委会", "委员会", "办公室", "局", "厅", "科委", "发改委", "改革委")
+    ):
         return "GovernmentBody"
     if name.endswith(("经信委", "经发委", "部", "国务院")):
         return "GovernmentBody"
