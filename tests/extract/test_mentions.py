@@ -105,3 +105,10 @@ def test_talk_titles_and_framing_words_are_not_names() -> None:
     assert "九届嘉兴市人民政府第53次常务会议" in names(
         "经九届嘉兴市人民政府第53次常务会议审议通过。"
     )
+
+
+def test_places_the_dictionary_knows_keep_their_characters() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    names = [m.name for m in find_mentions("位于桐乡市乌镇镇。").mentions]
+    assert names == ["桐乡市", "乌镇镇"]
