@@ -160,6 +160,9 @@ def date_rows(text: str, dates: Sequence[DateMention]) -> list[dict[str, Any]]:
     ]
 
 
+_NAMED_YEAR = re.compile(r"(?:19|20)\d{2}(?=年?[^\d])")
+
+
 def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Claim | None:
     """A date for an event its sentences do not date: its parent's, else the document's day."""
     rows = {(r.get("subject"), r.get("predicate")): r for r in writer.rows}
@@ -174,6 +177,12 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
         date_resolution=day.resolution,
         note=f"The text does not date this event; proposed: the article's day ({day.clue}).",
     )
+    named = _NAMED_YEAR.search(entity.zh)
+    if named and not day.value.startswith(named.group()):
+        # 2021长三角G60科创走廊联席会议 in an article dated 2020: the year its name gives
+        claim.value, claim.date_resolution = named.group(), "from-event-name"
+        claim.note = f"The text does not date this event; its name gives the year {named.group()}."
+        claim.confidence = 0.7
     for link in ("subEventOf", "heldJointlyWith"):
         parent = rows.get((entity.handle, link))
         dated = rows.get((parent["object"], "date")) if parent else None

@@ -86,8 +86,13 @@ def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> lis
         return []
     claims = []
     for event in (m for m in inner if m.type in EVENT_TYPES):
+        # an event named with its year (2021长三角G60科创走廊联席会议) is held in that year
+        named = _NAMED_YEAR.search(event.name)
+        fitting = [d for d in days if not named or d.value.startswith(named.group())]
+        if not fitting:
+            continue
         # the day written nearest the event (第二届…大会16日在金华召开 under an 11月17日 dateline)
-        date = min(days, key=lambda d: _distance(d.span, event.span))
+        date = min(fitting, key=lambda d: _distance(d.span, event.span))
         start = min(date.span.start, event.span.start)
         end = max(date.span.end, event.span.end)
         note = f"Date from {date.clue}."
@@ -103,6 +108,9 @@ def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> lis
             )
         )
     return claims
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d{2}(?=年?[^\d])")
 
 
 def _distance(one: Span, other: Span) -> int:
