@@ -143,3 +143,17 @@ def test_ministries_named_alone_issue_a_plan_together() -> None:
     names = {e["id"]: e["zh"] for e in found.entities}
     issuers = [names[s["object"]] for s in found.statements if s.get("predicate") == "issuedBy"]
     assert issuers == ["科技部", "国家发展改革委", "工业和信息化部"]
+
+
+def test_an_event_held_at_a_site() -> None:
+    from g60kg.extract import extract
+
+    text = "2022年9月20日，中国声谷产业发展高峰论坛在合肥高新区举办。"
+    found = extract(text.encode(), source_id="venue")
+    names = {e["id"]: e["zh"] for e in found.entities}
+    held = [
+        (names[s["subject"]], names[s["object"]])
+        for s in found.statements
+        if s.get("predicate") == "heldIn"
+    ]
+    assert held == [("中国声谷产业发展高峰论坛", "合肥高新区")]

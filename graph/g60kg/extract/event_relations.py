@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from g60kg.extract.claims import EVENT_TYPES, Claim, claim_between, place_chain
+from g60kg.extract.claims import EVENT_TYPES, SITE_TYPES, Claim, claim_between, place_chain
 from g60kg.extract.dates import DateMention
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
@@ -54,6 +54,9 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     for match in re.finditer("在|于", text[sentence.start : sentence.end]):
         at = sentence.start + match.start()
         chain = place_chain(inner, at + 1)
+        if not chain:
+            # 在合肥高新区举办, 于国家会展中心（上海）召开: a site as the venue
+            chain = [m for m in inner if m.span.start == at + 1 and m.type in SITE_TYPES][:1]
         if not chain:
             continue
         tail = chain[-1].span.end
