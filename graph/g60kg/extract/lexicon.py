@@ -198,6 +198,13 @@ EVENT_SUFFIXES: dict[str, str] = {
     "对接会": "Event",
     "推进会": "Event",
     "研讨会": "PanelDiscussion",
+    "圆桌会": "PanelDiscussion",
+    "拍卖会": "Event",
+    "评估会": "Event",
+    "交流会": "Conference",
+    "洽谈会": "Conference",
+    "招商会": "Conference",
+    "年会": "Conference",
     "仪式": "Event",
 }
 REGIONS: tuple[str, ...] = ("长江三角洲", "长三角", "珠三角", "京津冀", "粤港澳大湾区")
@@ -297,7 +304,7 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "鼓励 引导 着力 大力 "
         # verbs that frame a name and are never part of one (担任鸠江区发改委副主任)
         "担任 满足 放在 协助 来到 复函 支撑 带动 获批 入选 荣获 跻身 考察 调研 走进 参观 视察 "
-        "举办地 所在地 访 经 这是 这次 此次 本次 本届 该次 邀请 邀请到"
+        "举办地 所在地 访 经 这是 这次 此次 本次 本届 该次 邀请 邀请到 现将"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
