@@ -162,7 +162,7 @@ def _sentence_mentions(
         Mention(Span(start, end), norm[start:end], kind)
         for start, end, kind in index.find(norm, sentence.start, sentence.end, tokens)
     ]
-    delimited = _documents(norm, sentence) + _quoted(norm, sentence)
+    delimited = _documents(norm, sentence) + _quoted(norm, sentence) + _committees(norm, sentence)
     plain = (
         _suffixed(norm, sentence, tokens, sentence.start)
         + admin_units(norm, sentence, known, token_starts(tokens))
@@ -188,6 +188,21 @@ def _resolve(candidates: list[Mention], chosen: list[Mention]) -> list[Mention]:
         if not inside(cand.span, [m.span for m in result]):
             result.append(cand)
     return result
+
+
+_COMMITTEE = re.compile(r"中共[\u4e00-\u9fff]{2,9}?[省市区县]委(?:员会)?(?!书记|副书记|常委)")
+
+
+def _committees(norm: str, sentence: Span) -> list[Mention]:
+    """中共嘉兴市委, 中共上海市松江区委员会: party committees named in full.
+
+    >>> [m.name for m in _committees("中共嘉兴市委召开全会", Span(0, 10))]
+    ['中共嘉兴市委']
+    """
+    found = []
+    for match in _COMMITTEE.finditer(norm, sentence.start, sentence.end):
+        found.append(Mention(Span(match.start(), match.end()), match.group(), "PartyCommittee"))
+    return found
 
 
 def _documents(norm: str, sentence: Span) -> list[Mention]:
