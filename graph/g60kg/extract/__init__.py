@@ -24,7 +24,12 @@ from collections.abc import Sequence
 
 from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
 from g60kg.extract.claims import Claim
-from g60kg.extract.complete import complete_facts, undated_events
+from g60kg.extract.complete import (
+    complete_facts,
+    future_dates,
+    undated_events,
+    unused_implied,
+)
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.divisions import known_containment, listed_members
@@ -149,9 +154,10 @@ def extract(
     meta |= proposed
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
     statements, review = complete_facts(candidates.statements)
+    statements, announced = future_dates(statements, published)
     kept, statements, undated = undated_events(candidates.entities, statements)
-    candidates.entities, candidates.statements = kept, statements
-    candidates.review = review + undated
+    candidates.entities, candidates.statements = unused_implied(kept, statements), statements
+    candidates.review = review + announced + undated
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))

@@ -179,10 +179,9 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
     )
     named = _NAMED_YEAR.search(entity.zh)
     if named and not day.value.startswith(named.group()):
-        # 2021长三角G60科创走廊联席会议 in an article dated 2020: the year its name gives
-        claim.value, claim.date_resolution = named.group(), "from-event-name"
-        claim.note = f"The text does not date this event; its name gives the year {named.group()}."
-        claim.confidence = 0.7
+        # 2021长三角G60科创走廊联席会议 in an article of 2022: not the article's day (an event's
+        # date is a day, which the text does not give: the event is left for review)
+        claim.value = ""
     for link in ("subEventOf", "heldJointlyWith"):
         parent = rows.get((entity.handle, link))
         dated = rows.get((parent["object"], "date")) if parent else None
@@ -190,7 +189,7 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
             claim.value, claim.date_resolution = dated["value"], "from-parent-event"
             claim.note = f"Dated as the event it belongs to ({parent['object']})."
             claim.confidence = 0.8
-    return claim
+    return claim if claim.value else None
 
 
 def _original_wording(row: dict[str, Any], quote: str) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from g60kg.extract.linking import group_of
 
-__all__ = ["REQUIRED", "complete_facts", "undated_events"]
+__all__ = ["REQUIRED", "complete_facts", "future_dates", "undated_events", "unused_implied"]
 
 # each fact's required properties; a tuple inside means "at least one of these"
 REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
@@ -53,6 +53,47 @@ def complete_facts(
         else:
             kept.append(row)
     return kept, review
+
+
+def future_dates(
+    statements: list[dict[str, Any]], published: str | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Statements kept, and event dates later than the page date left for review: an event the
+    report announces (明天…将开幕) has not been held by the report's day.
+
+    >>> row = {"id": "d", "subject": "e", "predicate": "date", "value": "2023-11-08"}
+    >>> future_dates([row], "2023-11-07")[1][0]["id"]
+    'd'
+    """
+    if not published or len(published) < 10:
+        return statements, []
+    late = [
+        row
+        for row in statements
+        if row.get("predicate") == "date" and str(row.get("value", "")) > published[:10]
+    ]
+    review = [
+        {**row, "left_out": f"Dated after the report ({published[:10]}): announced, not held."}
+        for row in late
+    ]
+    return [row for row in statements if row not in late], review
+
+
+def unused_implied(
+    entities: list[dict[str, Any]], statements: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Entities kept: an implied post or body (松江区区长, 松江区人民政府) that no kept statement
+    is about any more (its holding was left for review) goes with it, so no post is written
+    without the body it belongs to.
+
+    >>> post = {"id": "p", "zh": "区长", "type": "Post", "implied": True}
+    >>> unused_implied([post], [])
+    []
+    """
+    used: set[str] = set()
+    for row in statements:
+        used |= _refers(row)
+    return [e for e in entities if not e.get("implied") or e["id"] in used]
 
 
 def undated_events(

@@ -117,7 +117,9 @@ def _post(text: str, post: Post) -> list[Claim]:
     role = f"role:{_ROLES[post.title]}" if post.title in _ROLES else None
     if role:
         properties["role"] = role
-    claims = [Claim(Span(start, post.person.end), fact="PostHolding", properties=properties)]
+    # 松江区区长李谦, or 张健（金华市委副书记、市长）: the name may stand before the post
+    holding = Span(min(start, post.person.start), max(post.person.end, post.title_span.end))
+    claims = [Claim(holding, fact="PostHolding", properties=properties)]
     titled = Span(start, post.title_span.end)
     if office is not None and organisation is not None:
         claims.append(Claim(titled, predicate="postIn", subject=office, obj=organisation))

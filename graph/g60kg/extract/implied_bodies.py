@@ -29,6 +29,9 @@ _MAYORS = ("区长", "市长", "县长", "镇长", "省长", "乡长")
 _COMMITTEE = {"District": "区委", "City": "市委", "Town": "党委", "Province": "省委"}
 
 
+_ZONES = frozenset({"PlannedZone", "ScienceCity", "PilotZone"})
+
+
 def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | None]:
     """The post (松江区区长) and its organisation (松江区人民政府, 洞泾镇党委) a title implies.
 
@@ -55,4 +58,7 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
         return office, Mention(span, name, "PartyCommittee", implied=True)
     if post.place.type in BODY_TYPES:
         return office, post.place  # 之江实验室主任: the post is in the organisation named
+    if post.place.type in _ZONES:
+        # 莫干山高新区副主任: a zone's officers serve its management committee
+        return office, Mention(span, place + "管委会", "GovernmentBody", implied=True)
     return office, None

@@ -39,6 +39,7 @@ from g60kg.extract.divisions import full_name
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.normalise import to_simplified
+from g60kg.records.duplicates import name_key
 from g60kg.extract.romanise import pinyin_words
 
 __all__ = ["Entity", "GazetteerRecord", "gazetteer_from_entity_files", "link_mentions"]
@@ -127,10 +128,31 @@ def link_mentions(
     """
     entities = _merge(_group(mentions), same)
     _label(entities)
+    entities = _one_per_name(entities)
     _link(entities, gazetteer)
     entities = _one_per_link(entities)
     _mint(entities, gazetteer)
     return entities
+
+
+def _one_per_name(entities: list[Entity]) -> list[Entity]:
+    """Entities whose names agree once written the registry's way (legal suffixes such as 集团
+    dropped: :func:`g60kg.records.duplicates.name_key`) are one entity (协鑫, read alone, and
+    协鑫集团): ingest would refuse two entities sharing a name."""
+    owner: dict[str, Entity] = {}
+    result = []
+    for entity in entities:
+        keys = {name_key(n) for n in [entity.zh, *entity.aliases]}
+        other = next((owner[k] for k in keys if k in owner), None)
+        if other is None:
+            owner.update(dict.fromkeys(keys, entity))
+            result.append(entity)
+            continue
+        other.mentions = sorted(other.mentions + entity.mentions, key=lambda m: m.span)
+        names = [entity.zh, *entity.aliases]
+        other.aliases += [n for n in names if n not in other.aliases and n != other.zh]
+        owner.update(dict.fromkeys(keys, other))
+    return result
 
 
 def _one_per_link(entities: list[Entity]) -> list[Entity]:
@@ -202,6 +224,8 @@ def _same_as(entities: list[Entity], mention: Mention) -> Entity | None:
             if mention.type in ADMIN_LEVEL or other.type in ADMIN_LEVEL:
                 if _is_stem(mention.name, other.name) and mention.type == other.type:
                     return entity
+                if full_name(mention.name) == full_name(other.name):
+                    return entity  # 昆山 (a county-level stem) and 昆山市 (a city by its suffix)
                 continue
             other_key = _key(other.name)
             same = key == other_key
