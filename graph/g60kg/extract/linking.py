@@ -39,8 +39,8 @@ from g60kg.extract.divisions import full_name
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.normalise import to_simplified
-from g60kg.records.duplicates import name_key
 from g60kg.extract.romanise import pinyin_words
+from g60kg.records.duplicates import name_key
 
 __all__ = ["Entity", "GazetteerRecord", "gazetteer_from_entity_files", "link_mentions"]
 
