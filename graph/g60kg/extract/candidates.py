@@ -30,7 +30,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from g60kg.extract.claims import Claim
-from g60kg.extract.dates import DateMention
+from g60kg.extract.dates import NAMED_YEAR, DateMention
 from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
 from g60kg.extract.mention import Mention
@@ -160,9 +160,6 @@ def date_rows(text: str, dates: Sequence[DateMention]) -> list[dict[str, Any]]:
     ]
 
 
-_NAMED_YEAR = re.compile(r"(?:19|20)\d{2}(?=年?[^\d])")
-
-
 def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Claim | None:
     """A date for an event its sentences do not date: its parent's, else the document's day."""
     rows = {(r.get("subject"), r.get("predicate")): r for r in writer.rows}
@@ -177,7 +174,7 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
         date_resolution=day.resolution,
         note=f"The text does not date this event; proposed: the article's day ({day.clue}).",
     )
-    named = _NAMED_YEAR.search(entity.zh)
+    named = NAMED_YEAR.search(entity.zh)
     if named and not day.value.startswith(named.group()):
         # 2021长三角G60科创走廊联席会议 in an article of 2022: not the article's day (an event's
         # date is a day, which the text does not give: the event is left for review)

@@ -37,7 +37,7 @@ import cn2an
 
 from g60kg.extract.spans import Span, inside
 
-__all__ = ["DateMention", "find_dates"]
+__all__ = ["NAMED_YEAR", "DateMention", "find_dates"]
 
 _CN = "[一二三四五六七八九十]{1,3}"
 # 6月6号 is 6月6日; 11月16至17日: the first day of a range may go without its 日
@@ -76,6 +76,8 @@ _THIS_MONTH = re.compile(
 )
 _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "明日": 1}
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+# the year an event's name gives (2021长三角G60科创走廊联席会议, 2023年世界互联网大会…)
+NAMED_YEAR = re.compile(r"(?:19|20)\d{2}(?=年?[^\d])")
 _FUTURE = re.compile(r"预计|计划|将于|将在|拟于|拟在|力争|争取|有望|预期")
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from g60kg.extract.claims import Claim
-from g60kg.extract.lexicon import ADMIN_LEVEL
+from g60kg.extract.lexicon import ADMIN_LEVEL, PREFECTURE_CITIES
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
@@ -35,25 +35,15 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _units(city: str, names: str) -> dict[str, str]:
-    return dict.fromkeys(_words(names), city)
+    return dict.fromkeys(names.split(), city)
 
-
-_PROVINCES = {
-    "浙江省": "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水",
-    "江苏省": "南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁",
-    "安徽省": "合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城",
-}
 
 _SHORT_PROVINCES = {"上海": "上海市", "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省"}
 
 # the unit each place is directly within
 PARENT: dict[str, str] = {
-    **{f"{city}市": province for province, cities in _PROVINCES.items() for city in cities.split()},
+    **{f"{city}市": province for province, cities in PREFECTURE_CITIES.items() for city in cities},
     "松江区": "上海市",
     "洞泾镇": "松江区",
     **_units("苏州市", "虎丘区 吴中区 相城区 姑苏区 吴江区 苏州工业园区"),
@@ -71,12 +61,11 @@ PARENT: dict[str, str] = {
 
 # county-level units news names without 区/县/市 (落户德清, 昆山的…); stems that are also lakes,
 # rivers, brands or common words (西湖, 钱塘, 浦江, 滨江, 无为…) are left out
-_NOT_SHORT = frozenset(
-    _words(
-        "西湖 滨江 上城 巢湖 无为 繁昌 南湖 金东 姑苏 虎丘 长丰 钱塘 镜湖 浦江 秀洲 弋江 湾沚 "
-        "吴中 苏州工业园"
-    )
+_NOT_SHORT_WORDS = (
+    "西湖 滨江 上城 巢湖 无为 繁昌 南湖 金东 姑苏 虎丘 长丰 钱塘 镜湖 浦江 秀洲 弋江 湾沚 "
+    "吴中 苏州工业园"
 )
+_NOT_SHORT = frozenset(_NOT_SHORT_WORDS.split())
 COUNTY_SHORT_NAMES: dict[str, str] = {
     name[:-1]: name
     for name, parent in PARENT.items()
@@ -94,7 +83,7 @@ def full_name(name: str) -> str:
     >>> full_name("杭州"), full_name("德清"), full_name("松江区")
     ('杭州市', '德清县', '松江区')
     """
-    if name in PARENT or name in _PROVINCES or name == "上海市":
+    if name in PARENT or name in PREFECTURE_CITIES or name == "上海市":
         return name
     if name in _SHORT_PROVINCES:
         return _SHORT_PROVINCES[name]
@@ -137,7 +126,8 @@ def known_containment(mentions: Sequence[Mention], claims: Sequence[Claim]) -> l
 
 
 # the corridor's nine members
-MEMBERS = frozenset(_words("松江区 嘉兴市 杭州市 金华市 苏州市 湖州市 宣城市 芜湖市 合肥市"))
+_MEMBER_NAMES = "松江区 嘉兴市 杭州市 金华市 苏州市 湖州市 宣城市 芜湖市 合肥市"
+MEMBERS = frozenset(_MEMBER_NAMES.split())
 _LIST_GAP = re.compile(r"[、和及与,，\s]*")
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from g60kg.extract.claims import EVENT_TYPES, SITE_TYPES, Claim, claim_between, place_chain
-from g60kg.extract.dates import DateMention
+from g60kg.extract.dates import NAMED_YEAR, DateMention
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
@@ -90,7 +90,7 @@ def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> lis
     claims = []
     for event in (m for m in inner if m.type in EVENT_TYPES):
         # an event named with its year (2021长三角G60科创走廊联席会议) is held in that year
-        named = _NAMED_YEAR.search(event.name)
+        named = NAMED_YEAR.search(event.name)
         fitting = [d for d in days if not named or d.value.startswith(named.group())]
         if not fitting:
             continue
@@ -111,9 +111,6 @@ def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> lis
             )
         )
     return claims
-
-
-_NAMED_YEAR = re.compile(r"(?:19|20)\d{2}(?=年?[^\d])")
 
 
 def _distance(one: Span, other: Span) -> int:

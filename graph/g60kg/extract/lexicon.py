@@ -25,6 +25,7 @@ __all__ = [
     "NATIONAL_BODIES",
     "ORG_SUFFIXES",
     "POST_TITLES",
+    "PREFECTURE_CITIES",
     "PROVINCE_LEVEL",
     "REGIONS",
     "SITE_SUFFIXES",
@@ -49,17 +50,18 @@ PROVINCE_LEVEL: dict[str, str] = {
     **{name: "Municipality" for name in _MUNICIPALITIES},
     **{name: "Province" for name in _PROVINCES + list(_AUTONOMOUS)},
 }
-# Prefecture-level cities of the corridor's three provinces and the corridor's Shanghai member,
-# by the short names news uses without 市/区 (在金华召开, 落户芜湖)
-CITY_SHORT_NAMES: dict[str, str] = {
-    **dict.fromkeys(
-        _words(
-            "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水 南京 无锡 徐州 常州 苏州 南通 "
-            "连云港 淮安 盐城 扬州 镇江 泰州 宿迁 合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 滁州 "
-            "阜阳 宿州 六安 亳州 池州 宣城"
-        ),
-        "City",
+# Prefecture-level cities of the corridor's three provinces, by province
+PREFECTURE_CITIES: dict[str, tuple[str, ...]] = {
+    "浙江省": tuple(_words("杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水")),
+    "江苏省": tuple(_words("南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁")),
+    "安徽省": tuple(
+        _words("合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城")
     ),
+}
+# the cities and the corridor's Shanghai member by the short names news uses without 市/区
+# (在金华召开, 落户芜湖); 黄山 is left out: it names the mountain more often than the city
+CITY_SHORT_NAMES: dict[str, str] = {
+    **{city: "City" for cities in PREFECTURE_CITIES.values() for city in cities if city != "黄山"},
     "松江": "District",
 }
 
