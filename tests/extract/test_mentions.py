@@ -112,3 +112,15 @@ def test_places_the_dictionary_knows_keep_their_characters() -> None:
 
     names = [m.name for m in find_mentions("位于桐乡市乌镇镇。").mentions]
     assert names == ["桐乡市", "乌镇镇"]
+
+
+def test_an_organisation_listed_after_a_comma_starts_after_it() -> None:
+    text = "浙江大学、优刻得科技股份有限公司、中电海康集团有限公司等当选副理事长单位。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"优刻得科技股份有限公司", "中电海康集团有限公司"} <= names
+    assert "科技股份有限公司" not in names
+
+
+def test_a_preposition_glued_to_an_unknown_name_is_not_part_of_it() -> None:
+    names = {m.name for m in find_mentions("小镇以微医集团为龙头建设中国智慧健康谷。").mentions}
+    assert "微医集团" in names and "以微医集团" not in names

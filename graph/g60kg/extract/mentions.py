@@ -274,6 +274,8 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             start = _steering_group(norm, tokens, start, end, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
+        if kind == "org" and start < suffix_start:
+            start, proper = _list_item(norm, tokens, start, proper)
         counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
         if counted and kind in ("site", "org") and counted.end() < suffix_start:
             # 国内首个“量超融合”先进计算平台, 169个国家级高新区: a count or rank before a name
@@ -407,6 +409,30 @@ def _trim_start(norm: str, start: int, end: int, kind: str) -> int:
         if edition and edition.end() < end - 1:
             start = edition.end()
     return start
+
+
+def _list_item(norm: str, tokens: list[Token], start: int, proper: bool) -> tuple[int, bool]:
+    """An organisation listed after 、 starts right after it, over a few characters the word
+    cutter took for common words (…、优刻得科技股份有限公司: 优刻 | 得; 、中电海康集团: 中 | 电).
+
+    >>> text = "浙江大学、优刻得科技股份有限公司"
+    >>> tokens = tokenise(text, 0, len(text))
+    >>> _list_item(text, tokens, text.index("科技"), False)
+    (5, True)
+    """
+    left = norm.rfind("、", max(0, start - _LIST_LEAD - 1), start)
+    if left < 0 or left + 1 == start:
+        return start, proper
+    skipped = [t for t in tokens if left < t.start < start]
+    if not re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", norm[left + 1 : start]) or any(
+        t.word in lx.BOUNDARY_WORDS or tag(t.word) in _NOT_IN_ITEM for t in skipped
+    ):
+        return start, proper
+    return left + 1, True
+
+
+_LIST_LEAD = 4
+_NOT_IN_ITEM = frozenset({"v", "vn", "p", "c", "d", "r"})
 
 
 def _kind_type(kind: str, suffix: str, name: str) -> str:

@@ -30,7 +30,7 @@ from g60kg.extract.lexicon import BOUNDARY_WORDS, CITY_SHORT_NAMES, PROVINCE_LEV
 __all__ = ["Token", "frequency", "is_proper", "name_start", "tag", "token_starts", "tokenise"]
 
 _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
-_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据")
+_LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据以距")
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 _FRAMING = frozenset(
