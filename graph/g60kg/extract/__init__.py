@@ -47,7 +47,7 @@ from g60kg.extract.linking import (
 )
 from g60kg.extract.mention import Mention, MentionSet
 from g60kg.extract.mentions import find_mentions
-from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions
+from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions, lac_words
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.people import credits
 from g60kg.extract.quantities import find_quantities
@@ -106,17 +106,20 @@ def extract(
     analysers = available(DEFAULT if nlp is None else nlp)
     # A long article is read in windows of whole sentences, so the work grows linearly with its
     # length: the rules relate mentions within a sentence, and a window holds many sentences.
-    windows = [
-        (window, find_mentions(norm, sentences=window, furniture=furniture, known=known))
-        for window in _windows(sentences)
-    ]
-    if "lac" in analysers:
-        for window, window_found in windows:
-            body = [s for s in window if not inside(s, furniture)]
+    use_lac = "lac" in analysers
+    windows = []
+    for window in _windows(sentences):
+        words = lac_words(norm, [s for s in window if not inside(s, furniture)]) if use_lac else []
+        tagged = lac_mentions(norm, words, [], furniture)
+        window_found = find_mentions(
+            norm, sentences=window, furniture=furniture, known=known, tagged=tagged
+        )
+        if words:
             window_found.mentions = sorted(
-                window_found.mentions + lac_mentions(norm, body, window_found.mentions, furniture),
+                window_found.mentions + lac_mentions(norm, words, window_found.mentions, furniture),
                 key=lambda m: (m.span.start, -m.span.end, m.name),
             )
+        windows.append((window, window_found))
     found = MentionSet(
         [m for _, f in windows for m in f.mentions],
         [p for _, f in windows for p in f.posts],

@@ -58,10 +58,13 @@ def find_mentions(
     sentences: Sequence[Span] = (),
     furniture: Sequence[Span] = (),
     known: Mapping[str, str] | None = None,
+    tagged: Sequence[Mention] = (),
 ) -> MentionSet:
     """Return the mentions of the simplified text ``norm``, none inside ``furniture``.
 
-    ``known`` maps names the graph already has (simplified) to their ontology class.
+    ``known`` maps names the graph already has (simplified) to their ontology class; ``tagged``
+    are mentions a statistical tagger found: its organisations that no rule mention overlaps
+    may hold posts (科大讯飞董事长刘庆峰).
     """
     known = dict(known or {})
     index = NameIndex(known)
@@ -80,8 +83,12 @@ def find_mentions(
     bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
     # 金义新区党工委书记, 莫干山高新区副主任: a zone with its own administration holds posts too
     zones = [m for m in accepted if m.type in _ADMINISTERED and m.proper]
+    taken = SpanIndex(m.span for m in accepted)
+    untaken = [m for m in tagged if m.type in BODY_TYPES and not inside(m.span, taken)]
+    bodies += [replace(m, proper=True) for m in untaken]
     posts = find_posts(norm, sorted([m for m in bodies + zones if not m.implied], key=_order))
     named = {p.place.span for p in posts if p.place is not None and p.place.type in BODY_TYPES}
+    accepted += [replace(m, proper=True) for m in untaken if m.span in named]
     accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]

@@ -3,8 +3,9 @@
 Both ship their models inside their packages (``pip install 'g60kg[nlp]'``); nothing is
 downloaded. Without them every function here returns nothing and extraction is rules only.
 
-- :func:`lac_mentions`: organisations (``ORG``) and people (``PER``) tagged by LAC that the
-  rules did not find, typed by their suffix (大学 → University, 实验室 → Laboratory…).
+- :func:`lac_words`: the words LAC cuts and tags in the sentences, with their spans.
+- :func:`lac_mentions`: organisations (``ORG``) and people (``PER``) among them that the rules
+  did not find, typed by their suffix (大学 → University, 实验室 → Laboratory…).
 - :func:`jionlp_dates`: time expressions jionlp reads that the rules did not.
 
 Which analysers run is chosen by name: ``"lac"``, ``"jionlp"``, both (``"lac,jionlp"``) or
@@ -31,7 +32,7 @@ from g60kg.extract.dates import DateMention
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span, inside
 
-__all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions"]
+__all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions", "lac_words"]
 
 DEFAULT = "lac"
 _LOC_TYPES = False
@@ -74,31 +75,40 @@ def available(names: str) -> set[str]:
     return found
 
 
-def lac_mentions(
-    norm: str,
-    sentences: Sequence[Span],
-    taken: Sequence[Mention],
-    furniture: Sequence[Span] = (),
-) -> list[Mention]:
-    """Organisations and people LAC tags in ``sentences`` that overlap no mention in ``taken``
-    and lie outside ``furniture``."""
+def lac_words(norm: str, sentences: Sequence[Span]) -> list[tuple[Span, str]]:
+    """The words LAC cuts ``sentences`` into, each with its span in ``norm`` and its tag;
+    nothing without LAC."""
     lac = _lac()
     if lac is None or not sentences:
         return []
+    words = []
+    analysed = lac.run([norm[s.start : s.end] for s in sentences])
+    for sentence, tagged in zip(sentences, analysed, strict=True):
+        position = sentence.start
+        for word, label in tagged:
+            words.append((Span(position, position + len(word)), label))
+            position += len(word)
+    return words
+
+
+def lac_mentions(
+    norm: str,
+    words: Sequence[tuple[Span, str]],
+    taken: Sequence[Mention],
+    furniture: Sequence[Span] = (),
+) -> list[Mention]:
+    """Organisations and people among ``words`` (from :func:`lac_words`) that overlap no
+    mention in ``taken`` and lie outside ``furniture``."""
     spans = [m.span for m in taken]
     found = []
-    analysed = lac.run([norm[s.start : s.end] for s in sentences])
-    for sentence, words in zip(sentences, analysed, strict=True):
-        position = sentence.start
-        for word, label in words:
-            span = Span(position, position + len(word))
-            position = span.end
-            kind = _kind(word, label)
-            if kind is None or inside(span, furniture):
-                continue
-            if any(s.start < span.end and span.start < s.end for s in spans):
-                continue
-            found.append(Mention(span, word, kind))
+    for span, label in words:
+        word = norm[span.start : span.end]
+        kind = _kind(word, label)
+        if kind is None or inside(span, furniture):
+            continue
+        if any(s.start < span.end and span.start < s.end for s in spans):
+            continue
+        found.append(Mention(span, word, kind))
     return found
 
 
