@@ -1,3 +1,4 @@
+from g60kg.extract.mentions import find_mentions
 from g60kg.extract.people import find_posts
 
 
@@ -95,3 +96,21 @@ def test_zone_posts_and_posts_under_a_chain_of_places_are_named_as_written() -> 
     text = "金华市金东区委书记、金义新区党工委书记、管委会常务副主任李雄伟出席"
     names = [m.name for m in find_mentions(text).mentions if m.type == "Post"]
     assert sorted(names) == ["金义新区党工委书记", "金义新区管委会常务副主任", "金华市金东区委书记"]
+
+
+def test_a_bare_local_title_is_read_as_the_last_place_of_its_level_named() -> None:
+    text = "湖州市召开大会。市委副书记、市长钱三雄出席，市发改委副主任董亮主持。"
+    found = find_mentions(text)
+    posts = [p for p in found.posts]
+    assert {(text[p.person.start : p.person.end], p.title) for p in posts} >= {
+        ("钱三雄", "市长"),
+        ("董亮", "副主任"),
+    }
+    assert all(p.home is not None and p.home.name == "湖州市" for p in posts)
+    offices = {m.name for m in found.mentions if m.type == "Post"}
+    assert {"湖州市市长", "湖州市委副书记", "湖州市发改委副主任"} <= offices
+
+
+def test_a_bare_title_with_no_place_of_its_level_before_it_stays_bare() -> None:
+    text = "市长钱三雄出席，湖州市召开大会。"
+    assert [p.home for p in find_mentions(text).posts] == [None]

@@ -103,6 +103,9 @@ def _subject_site(text: str, sentence: Span, inner: list[Mention]) -> Mention | 
     return None
 
 
+_READ_HOME = 0.6
+
+
 def _post(text: str, post: Post) -> list[Claim]:
     """The holding, and what the title itself says of the post and its body."""
     start = post.place.span.start if post.place is not None else post.title_span.start
@@ -120,6 +123,13 @@ def _post(text: str, post: Post) -> list[Claim]:
     # 松江区区长李谦, or 张健（金华市委副书记、市长）: the name may stand before the post
     holding = Span(min(start, post.person.start), max(post.person.end, post.title_span.end))
     claims = [Claim(holding, fact="PostHolding", properties=properties)]
+    if post.home is not None:
+        # 市长, 市发改委副主任: the text names the level, not the place; read as the last one named
+        claims[0].confidence = _READ_HOME
+        claims[0].note = (
+            f"The post names no place of its own; proposed: {post.home.name}, "
+            "the last place of its level named before it"
+        )
     titled = Span(start, post.title_span.end)
     if office is not None and organisation is not None:
         claims.append(Claim(titled, predicate="postIn", subject=office, obj=organisation))

@@ -37,9 +37,15 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
 
     Both are marked ``implied``: the text names the title, not the body.
     """
-    if post.place is None:
+    if post.place is None and post.home is not None:
+        # 市委副书记、市长钱三雄 in an article on 湖州: the title names no place of its own
+        post = post._replace(place=post.home)
+        span = post.title_span
+    elif post.place is None:
         return None, None
-    span = Span(post.place.span.start, post.title_span.end)
+    else:
+        span = Span(post.place.span.start, post.title_span.end)
+    assert post.place is not None
     place, title = post.place.name, post.title
     # 杭州市委副书记: the place's last character begins the title; the post is named as written
     overlap = max(0, post.place.span.end - post.title_span.start)

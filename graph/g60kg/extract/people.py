@@ -42,6 +42,7 @@ class Post(NamedTuple):
     title_span: Span
     place: Mention | None
     owner: str = ""  # the body a bare 管委会 or 党工委 belongs to, named before it
+    home: Mention | None = None  # the place a bare local title (市长, 副省长) is read as
 
 
 def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
@@ -89,7 +90,44 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             owner = before.name if bare and before is not None and before is not body else ""
             if body is not None and body.type in _LEVELS and not owner:
                 owner = _written_before(text, body, by_end)  # 金华市 | 金东区委书记
-            posts.append(Post(name, text[span.start : span.end], span, body, owner))
+            home = _home(text[span.start : span.end], body, span.start, places)
+            if home is not None and body is not None:
+                owner = home.name[:-1]  # 市发改委副主任 in 芜湖: 芜湖市发改委副主任
+            posts.append(Post(name, text[span.start : span.end], span, body, owner, home))
+
+
+def _home(
+    title: str, body: Mention | None, start: int, places: Sequence[Mention]
+) -> Mention | None:
+    """The place a title or body that opens with its level alone (市长, 副省长, 市发改委, 区经委)
+    stands for: the last place of that level named before it.
+
+    >>> from g60kg.extract.mention import Mention
+    >>> huzhou = Mention(Span(0, 3), "湖州市", "City")
+    >>> _home("副市长", None, 10, [huzhou]).name, _home("区长", None, 10, [huzhou])
+    ('湖州市', None)
+    """
+    named = body.name if body is not None else title
+    if body is not None and (body.type in _LEVELS or body.span.start < start - len(body.name)):
+        return None
+    bare = _BARE_LEVEL.match(named)
+    if bare is None or (body is not None and not bare.group("rest")):
+        return None
+    levels = _LEVEL_TYPES[bare.group("level")]
+    earlier = [m for m in places if m.type in levels and m.span.end <= start]
+    home = max(earlier, key=lambda m: m.span.end, default=None)
+    if home is None or not home.name.endswith(bare.group("level")):
+        return None
+    return home
+
+
+_BARE_LEVEL = re.compile(r"(?:常务)?副?(?P<level>[省市区县])(?P<rest>[^长委]\w*)?")
+_LEVEL_TYPES = {
+    "省": {"Province"},
+    "市": {"City", "Municipality"},
+    "区": {"District"},
+    "县": {"District"},
+}
 
 
 _JOINERS = frozenset("、兼")
