@@ -2,6 +2,7 @@ from typing import Any
 
 import pytest
 from extract_helpers import GOLD_NAMES, article_bytes, as_data, run
+from g60kg.extract import extract
 from g60kg.extract.decode import decode_article
 from g60kg.extract.furniture import find_furniture
 from g60kg.extract.normalise import to_simplified
@@ -103,3 +104,14 @@ def test_an_event_named_with_another_year_is_not_given_the_articles_day() -> Non
     found = as_data(extract(text.encode(), source_id="named-year", published="2022-01-05"))
     assert [s for s in found["statements"] if s.get("predicate") == "date"] == []
     assert any("2021长三角G60科创走廊联席会议" in str(r) for r in found["review"])
+
+
+def test_an_event_named_only_after_the_lead_is_not_given_the_articles_day() -> None:
+    lead = "2024年11月10日\n\n长三角科创大会在松江召开。" + "走廊建设稳步推进。" * 50
+    article = (lead + "\n\n此前举行的首届科创论坛也取得成效。").encode()
+    found = extract(article, source_id="t", nlp="")
+    handles = {e["zh"]: e["id"] for e in found.entities}
+    dated = {s["subject"]: s["value"] for s in found.statements if s.get("predicate") == "date"}
+    assert dated[handles["长三角科创大会"]] == "2024-11-10"
+    (forum,) = [r for r in found.review if r.get("zh") == "首届科创论坛"]
+    assert "the text does not date it" in forum["left_out"]

@@ -95,8 +95,8 @@ def build_candidates(
 ) -> Candidates:
     """Turn linked entities and claims into candidates; ``text`` is the original article.
 
-    ``day`` is the document's main day: an event the text does not date gets it, with a low
-    confidence and a note (the core requires a date on every event).
+    ``day`` is the document's main day: an event of the lead the text does not date gets it,
+    with a low confidence and a note (the core requires a date on every event).
     """
     handles: dict[Mention, str] = {}
     concepts: dict[Mention, str] = {}
@@ -160,11 +160,17 @@ def date_rows(text: str, dates: Sequence[DateMention]) -> list[dict[str, Any]]:
     ]
 
 
+_LEAD = 400
+
+
 def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Claim | None:
-    """A date for an event its sentences do not date: its parent's, else the document's day."""
+    """A date for an event its sentences do not date: its parent's, else the document's day
+    when the event is named in the article's lead (an event named first further down is
+    background: 前两届大会, 此前举行的论坛)."""
     rows = {(r.get("subject"), r.get("predicate")): r for r in writer.rows}
     if (entity.handle, "date") in rows:
         return None
+    lead = entity.mentions[0].span.start <= max(day.span.end, 0) + _LEAD
     claim = Claim(
         entity.mentions[0].span,
         predicate="date",
@@ -179,6 +185,8 @@ def _undated(entity: Entity, writer: _StatementWriter, day: DateMention) -> Clai
         # 2021长三角G60科创走廊联席会议 in an article of 2022: not the article's day (an event's
         # date is a day, which the text does not give: the event is left for review)
         claim.value = ""
+    if not lead:
+        claim.value = ""  # named only after the lead: background, not the day's news
     for link in ("subEventOf", "heldJointlyWith"):
         parent = rows.get((entity.handle, link))
         dated = rows.get((parent["object"], "date")) if parent else None

@@ -116,8 +116,9 @@ def undated_events(
     review = [
         {
             **entity,
-            "left_out": f"The event {entity['zh']} was left out: neither the text nor the page "
-            "date gives its date, and every event needs one.",
+            "left_out": f"The event {entity['zh']} was left out: the text does not date it, the "
+            "page date is proposed only for events of the article's lead, and every event needs "
+            "a date.",
         }
         for entity in entities
         if entity["id"] in gone
