@@ -37,3 +37,23 @@ def test_offsets_are_shifted_and_plain_numbers_ignored() -> None:
     text = "G60科创走廊3.0版，投资金额超百亿"
     (quantity,) = find_quantities(text, offset=100)
     assert text[quantity.span.start - 100 : quantity.span.end - 100] == "超百亿"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "unit"),
+    [
+        ("大会为期四天", "四天", "count-unit:day"),
+        ("吸引千余人参加", "千余人", "count-unit:person"),
+        ("实施三年行动", "三年", "count-unit:year"),
+        ("园区开园第10年", "10年", "count-unit:year"),
+        ("提出三个率先", "三个", "count-unit:unit"),
+    ],
+)
+def test_durations_and_counts_in_chinese_numerals(text: str, shown: str, unit: str) -> None:
+    (found,) = find_quantities(text)
+    assert (found.data["text"], found.data["unit"]) == (shown, unit)
+
+
+@pytest.mark.parametrize("text", ["2023年5月", "二〇二三年", "一年一度", "两位院士", "今天"])
+def test_years_of_the_calendar_and_small_wordy_numerals_are_not_counts(text: str) -> None:
+    assert find_quantities(text) == []

@@ -55,6 +55,7 @@ COUNT_UNITS = {
     "座城市": "count-unit:city",
     "个城市": "count-unit:city",
     "个月": "count-unit:month",
+    "年": "count-unit:year",
     "栋": "count-unit:building",
     "幢": "count-unit:building",
     "名": "count-unit:person",
@@ -85,9 +86,13 @@ _MEASURED = "|".join(
     re.escape(u) for u in sorted(COUNT_UNITS | MEASURE_UNITS, key=len, reverse=True)
 )
 # a bare 个, 位, 名 or 天 after a Chinese numeral is mostly a word (一个, 两位, 今天), not a count
-_WORDY = frozenset({"个", "位", "名", "天", "台", "套", "项", "场", "P", "E"})
+_WORDY = frozenset({"个", "位", "名", "天", "台", "套", "项", "场", "年", "P", "E"})
+_WORDY_BELOW = 3  # 四天, 五年, 三个以上 are counts; 一个, 两位, 一年一度 mostly words
+_NUMERALS = "0123456789〇零一二三四五六七八九十两百千"
 _PRE = r"(?P<pre>超过|超|逾|将近|接近|近|约|大约|共|累计)?"
-_NUM = r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两]+(?:点[一二三四五六七八九零〇]+)?|数|几)?"
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+(?:点[一二三四五六七八九零〇]+)?|数|几)?"
+)
 _SCALE = r"(?P<scale>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)?"
 _POST = r"(?P<post>余|多)?"
 _TAIL = r"(?P<tail>以上|左右)?"
@@ -186,7 +191,11 @@ def _measured(
     unit, num, scale = groups["unit"], groups["num"], groups["scale"]
     if num is None or num in ("数", "几"):
         return None
-    if not num[0].isdigit() and unit in _WORDY:
+    if match.start() and text[match.start() - 1] in _NUMERALS:
+        return None  # 二〇二三年: the last numeral of a longer number
+    if unit == "年" and not _duration(num):
+        return None  # 2023年 is a date; 3年, 五年 are durations
+    if not num[0].isdigit() and unit in _WORDY and (_number(num) or 0) < _WORDY_BELOW:
         return None
     if unit in ("P", "E") and not num[0].isdigit():
         return None
@@ -222,9 +231,19 @@ def _qualifier(pre: str | None, post: str | None, tail: str | None) -> str:
     return "exact"
 
 
+def _duration(num: str) -> bool:
+    number = _number(num)
+    return number is not None and number < _LONGEST_DURATION
+
+
+_LONGEST_DURATION = 100  # years: a number of 100 or more before 年 is a year of the calendar
+
+
 def _number(raw: str) -> Decimal | None:
     if raw[0].isdigit():
         return Decimal(raw)
+    if raw[0] in "百千":
+        raw = "一" + raw  # 千余人, 百余家
     try:
         return Decimal(str(cn2an.cn2an(raw, "smart")))
     except ValueError:
