@@ -1,3 +1,4 @@
+import pytest
 from extract_helpers import EVAL
 from g60kg.extract.dates import find_dates
 from g60kg.extract.furniture import find_furniture
@@ -114,6 +115,7 @@ def _read(text: str, published: str) -> list[tuple[str, str]]:
 def test_a_range_whose_first_day_has_no_ri_and_days_written_with_hao() -> None:
     assert _read("11月16至17日，大会举行。", "2019-11-17") == [
         ("11月16", "2019-11-16"),
+        ("11月16至17日", "2019-11-16/2019-11-17"),
         ("17日", "2019-11-17"),
     ]
     assert _read("6月6号上午签约，地铁9号线通车。", "2020-06-09") == [("6月6号", "2020-06-06")]
@@ -141,3 +143,17 @@ def test_today_and_yesterday_count_from_a_wire_dateline_before_the_page_date() -
         ("今天", "2021-11-08"),
         ("昨天", "2021-11-07"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("大会于2021年1月7日至8日举行", "2021-01-07/2021-01-08"),
+        ("实施期为2024—2026年", "2024/2026"),
+        ("规划期2017年—2022年", "2017/2022"),
+        ("到2025年底建成", "2025-12"),
+        ("上月20日签约", "2024-09-20"),
+    ],
+)
+def test_ranges_year_ends_and_last_months_days(text: str, value: str) -> None:
+    assert value in [d.value for d in find_dates(text, published="2024-10-10")]

@@ -32,6 +32,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 import cn2an
 
@@ -68,7 +69,7 @@ _DAY_SHIFT = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2
 _SAME_DAY = re.compile(r"同日|当日|当天|同一天|(?P<next>次日|翌日|第二天)")
 _MONTH_DAY = re.compile(r"(?<![\d年月/.])(?<!\d-)" + _MD + r"(?P<wire>电)?")
 _DAY_ONLY = re.compile(
-    r"(?<![\d月/.-])(?P<this>本月|当月)?(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日(?!本)"
+    r"(?<![\d月/.-])(?P<this>本月|当月|上月|上个月)?(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})日(?!本)"
 )
 _THIS_YEAR = re.compile(r"年内|当年|本年度|本年")
 _THIS_MONTH = re.compile(
@@ -128,12 +129,47 @@ def find_dates(
     found.extend(_shifted_days(text, furniture, found, day))
     found.extend(_this_year_month(text, furniture, found, anchor, day))
     found.extend(_same_day(text, furniture, sorted(found, key=lambda d: d.span)))
+    for match in _YEAR_END.finditer(text):
+        if _free(_mspan(match), furniture, found):  # 2025年底: its last month
+            value = f"{match.group('year')}-12"
+            found.append(DateMention(_mspan(match), value, "explicit", match.group()))
     for match in _YEAR_ONLY.finditer(text):
         if not inside(_mspan(match), furniture) and not inside(
             _mspan(match), [d.span for d in found]
         ):
             found.append(DateMention(_mspan(match), match.group("year"), "explicit", match.group()))
+    found += _ranges(text, furniture, sorted(found, key=lambda d: d.span))
     return sorted(found, key=lambda d: d.span)
+
+
+def _ranges(text: str, furniture: Sequence[Span], found: list[DateMention]) -> list[DateMention]:
+    """1月7日至8日, 2024—2026年: the interval the two ends make (ISO start/end), beside them.
+
+    >>> [d.value for d in find_dates("会议于2021年1月7日至8日举行，规划期为2024—2026年。")]
+    ['2021-01-07', '2021-01-07/2021-01-08', '2021-01-08', '2024/2026', '2026']
+    """
+    result = []
+    for first, second in pairwise(found):
+        joined = _JOINED.fullmatch(text, first.span.end, second.span.start)
+        same_shape = len(first.value) == len(second.value) and first.value < second.value
+        if joined and same_shape and "/" not in first.value + second.value:
+            span = Span(first.span.start, second.span.end)
+            value = f"{first.value}/{second.value}"
+            result.append(DateMention(span, value, first.resolution, text[span.start : span.end]))
+    for match in _YEARS.finditer(text):
+        span = _mspan(match)
+        taken = any(d.span == span for d in result)
+        if not taken and not inside(span, furniture) and match.group("first") < match.group("last"):
+            value = f"{match.group('first')}/{match.group('last')}"
+            result.append(DateMention(span, value, "explicit", match.group()))
+    return result
+
+
+_JOINED = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*")
+_YEARS = re.compile(
+    r"(?<!\d)(?P<first>(?:19|20)\d{2})(?!\d)年?\s*(?:至|到|—|–|-|~|～)\s*(?P<last>(?:19|20)\d{2})年"
+)
+_YEAR_END = re.compile(r"(?P<year>(?:19|20)\d{2})年(?:底|末)")
 
 
 _CN_YEAR = re.compile(
@@ -272,8 +308,11 @@ def _days_only(
             continue
         if day is None:
             continue
-        value = f"{day.value[:7]}-{_int(match.group('day')):02d}"
-        clue = f"{match.group()}: the month of {day.value} ({day.clue})"
+        month = date.fromisoformat(day.value[:7] + "-01")
+        if (match.group("this") or "").startswith("上"):
+            month = (month - timedelta(days=1)).replace(day=1)  # 上月20日
+        value = f"{month.isoformat()[:7]}-{_int(match.group('day')):02d}"
+        clue = f"{match.group()}: the month of {month.isoformat()[:7]} ({day.clue})"
         result.append(DateMention(span, value, "from-dateline", clue))
     return result
 
