@@ -1,3 +1,4 @@
+import pytest
 from extract_helpers import EVAL
 from g60kg.extract.furniture import find_furniture
 from g60kg.extract.mentions import find_mentions
@@ -124,3 +125,17 @@ def test_an_organisation_listed_after_a_comma_starts_after_it() -> None:
 def test_a_preposition_glued_to_an_unknown_name_is_not_part_of_it() -> None:
     names = {m.name for m in find_mentions("小镇以微医集团为龙头建设中国智慧健康谷。").mentions}
     assert "微医集团" in names and "以微医集团" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("随后由市长主持会议。", "会议"),
+        ("并就提交会议的有关材料作了说明。", "会议"),
+        ("恰逢乌镇峰会召开。", "乌镇峰会"),
+        ("小镇距G20杭州峰会主会场1.5公里。", "G20杭州峰会"),
+    ],
+)
+def test_a_verb_that_frames_an_event_is_not_part_of_its_name(text: str, name: str) -> None:
+    events = [m.name for m in find_mentions(text).mentions if m.type in ("Conference", "Summit")]
+    assert events == [name]

@@ -34,7 +34,7 @@ _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向�
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 _FRAMING = frozenset(
-    ["出席", "召开", "举行", "举办", "参加", "参与", "出台", "印发", "落户", "入驻", "位于", "亮相"]
+    "出席 召开 举行 举办 参加 参与 出台 印发 落户 入驻 位于 亮相 主持 提交 承接 恰逢 列席 距 距离".split()
 )
 
 
@@ -107,6 +107,8 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
         token = tokens[position]
         if token.start < floor or suffix_start - token.start > _MAX_NAME or _stops(token.word):
             break
+        if token.word in _FRAMING:
+            break  # 主持会议, 提交会议, 恰逢乌镇峰会: a verb frames the name, not part of it
         if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
             # jieba glued a function word to an unknown name (因沪昆): cut after it
             return max(token.start + 1, floor), True
