@@ -139,3 +139,10 @@ def test_a_preposition_glued_to_an_unknown_name_is_not_part_of_it() -> None:
 def test_a_verb_that_frames_an_event_is_not_part_of_its_name(text: str, name: str) -> None:
     events = [m.name for m in find_mentions(text).mentions if m.type in ("Conference", "Summit")]
     assert events == [name]
+
+
+def test_listed_companies_named_in_common_words_are_companies() -> None:
+    text = "科大讯飞、海螺、用友科技等12家企业也签约入驻。"
+    companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
+    assert {"海螺", "用友科技"} <= companies
+    assert not [m for m in find_mentions("高新技术企业、科技型中小企业等企业").mentions]

@@ -472,6 +472,10 @@ _COMPANY_LIST = re.compile(
 )
 
 
+_COMMON_ITEM = 6
+_GENERIC_HEADS = ("企业", "公司", "机构", "高校", "院所", "单位", "平台", "项目", "园区", "基地")
+
+
 def _listed_companies(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
     """A、B、C等…企业: each listed name that is a name (not a common word, not a place) is a
     company.
@@ -489,8 +493,9 @@ def _listed_companies(norm: str, sentence: Span, tokens: list[Token]) -> list[Me
             start = max(start, match.start(1) + item.start())
             name = norm[start:end]
             floor = end + 1
-            if not proper and not _named_between(norm, tokens, start, end):
-                continue
+            common = not proper and not _named_between(norm, tokens, start, end)
+            if common and (len(name) > _COMMON_ITEM or name.endswith(_GENERIC_HEADS)):
+                continue  # 龙头企业, 高校: kinds, not names; 用友科技, 海螺: names in common words
             if not 2 <= len(name) <= 12 or name in _BRAND_PLACES or name in lx.INDUSTRIES:
                 continue
             if name.endswith(tuple(lx.ADMIN_SUFFIXES)):
