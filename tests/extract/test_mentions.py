@@ -146,3 +146,9 @@ def test_listed_companies_named_in_common_words_are_companies() -> None:
     companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
     assert {"海螺", "用友科技"} <= companies
     assert not [m for m in find_mentions("高新技术企业、科技型中小企业等企业").mentions]
+
+
+def test_a_list_counted_as_firms_without_deng_names_companies() -> None:
+    text = "诺达佳与威灏、鼎为三家苏州光电企业抱团落户长合区。"
+    companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
+    assert {"威灏", "鼎为"} <= companies
