@@ -228,7 +228,7 @@ def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
 ) -> None:
     article = tmp_path / "bare.txt"
     article.write_text(
-        "星海中心开工\n6月6日，星海人工智能算力中心在嘉兴市南湖区开工，市长张三出席开工仪式。\n",
+        "星海中心开工\n6月6日，市长张三出席开工仪式，星海人工智能算力中心在嘉兴市南湖区开工。\n",
         encoding="utf-8",
     )
     gazetteer = gazetteer_from_entity_files(sorted((seed_copy / "entities").glob("*.yaml")))
