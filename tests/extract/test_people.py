@@ -114,3 +114,15 @@ def test_a_bare_local_title_is_read_as_the_last_place_of_its_level_named() -> No
 def test_a_bare_title_with_no_place_of_its_level_before_it_stays_bare() -> None:
     text = "市长钱三雄出席，湖州市召开大会。"
     assert [p.home for p in find_mentions(text).posts] == [None]
+
+
+def test_provincial_titles_and_a_chain_through_the_next_citys_committee() -> None:
+    text = "安徽省委常委、合肥市委书记虞爱华，安徽省科技厅二级巡视员李银安出席。"
+    posts = {(text[p.person.start : p.person.end], p.title) for p in find_mentions(text).posts}
+    assert {("虞爱华", "省委常委"), ("虞爱华", "市委书记"), ("李银安", "二级巡视员")} <= posts
+    offices = {m.name for m in find_mentions(text).mentions if m.type == "Post"}
+    assert {"安徽省委常委", "合肥市委书记", "安徽省科技厅二级巡视员"} <= offices
+
+
+def test_titles_hidden_in_common_words_are_not_posts() -> None:
+    assert find_mentions("双方将进行长期合作。").posts == []

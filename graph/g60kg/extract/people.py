@@ -64,6 +64,8 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
                 break
             body = by_start.get(end + 1)
             following = _TITLE.match(text, body.span.end if body else end + 1)
+            if following is None and body is not None and body.type in _LEVELS:
+                following = _TITLE.match(text, body.span.end - 1)  # 、合肥市 | 市委书记
             if following is None:
                 break
             chain.append((following, body or chain[-1][1]))
@@ -139,7 +141,7 @@ def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention 
     # 洞泾镇党委副书记: the place ends where the title starts; 松江区区委: one character earlier;
     # 南湖区委副书记, 嘉兴市委书记: the place's last character begins the title
     for end in (start, start - 1, start + 1):
-        if end in by_end and text[end - 1 : end] in "区镇市县" and by_end[end].type in _LEVELS:
+        if end in by_end and text[end - 1 : end] in "区镇市县省" and by_end[end].type in _LEVELS:
             return by_end[end]
     return None
 
