@@ -152,3 +152,8 @@ def test_a_list_counted_as_firms_without_deng_names_companies() -> None:
     text = "诺达佳与威灏、鼎为三家苏州光电企业抱团落户长合区。"
     companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
     assert {"威灏", "鼎为"} <= companies
+
+
+def test_huitong_joins_two_bodies_it_is_not_part_of_a_name() -> None:
+    names = {m.name for m in find_mentions("由市经信局会同市科技局制定。").mentions}
+    assert "市经信局" in names and not any("会同" in n for n in names)
