@@ -126,3 +126,10 @@ def test_provincial_titles_and_a_chain_through_the_next_citys_committee() -> Non
 
 def test_titles_hidden_in_common_words_are_not_posts() -> None:
     assert find_mentions("双方将进行长期合作。").posts == []
+
+
+def test_editor_lines_are_credits_not_people_of_the_article() -> None:
+    from g60kg.extract.people import credits
+
+    text = "2023年03月23日 09:20　　编辑：方岩\n大会开幕。\n（本栏目编辑：罗晓川）"
+    assert [text[s.start : s.end] for s in credits(text)] == ["方岩", "罗晓川"]

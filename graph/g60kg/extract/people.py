@@ -243,19 +243,19 @@ def _third_character(single: str, following: str) -> bool:
 
 
 _CREDIT = re.compile(
-    r"(?:记者|通讯员|实习生|摄影|摄像)[\s\u3000]*"
-    r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[\s\u3000、，,]+[\u4e00-\u9fff]{2,3}){0,5})"
+    r"(?:记者|通讯员|实习生|摄影|摄像|责任编辑|编辑|责编|校对|审核|审校|编审|监制)[\s\u3000]*[：:]?"
+    r"[\s\u3000]*(?P<names>[\u4e00-\u9fff]{2,3}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,3}){0,5})"
     r"(?=[\s\u3000]*(?:[）)]|$))",
     re.M,
 )
 
 
 def credits(text: str) -> list[Span]:
-    """The names of a reporter line (记者 徐贤飞 薛文春, 记者姚玉洁、龚雯): bylines, not people
-    the article is about.
+    """The names of a reporter or editor line (记者 徐贤飞 薛文春, 记者姚玉洁、龚雯, 编辑：方岩,
+    （本栏目编辑：罗晓川）): bylines, not people the article is about.
 
-    >>> text = "新华社上海1月4日电（记者姚玉洁、龚雯）大会开幕。"
+    >>> text = "新华社上海1月4日电（记者姚玉洁、龚雯）大会开幕。（本栏目编辑：罗晓川）"
     >>> [text[s.start:s.end] for s in credits(text)]
-    ['姚玉洁、龚雯']
+    ['姚玉洁、龚雯', '罗晓川']
     """
     return [Span(m.start("names"), m.end("names")) for m in _CREDIT.finditer(text)]
