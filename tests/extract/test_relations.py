@@ -157,3 +157,25 @@ def test_an_event_held_at_a_site() -> None:
         if s.get("predicate") == "heldIn"
     ]
     assert held == [("中国声谷产业发展高峰论坛", "合肥高新区")]
+
+
+def test_a_ministrys_department_belongs_to_the_ministry() -> None:
+    from g60kg.extract.mentions import find_mentions
+    from g60kg.extract.relations import find_claims
+    from g60kg.extract.spans import Span
+
+    text = "由科技部战略规划司牵头，工业和信息化部科技司副司长赵超凡出席。"
+    claims = find_claims(text, find_mentions(text).mentions, [Span(0, len(text))])
+    parents = {
+        (c.subject.name, c.obj.name)
+        for c in claims
+        if c.predicate == "parentOrganization" and c.subject and c.obj
+    }
+    assert parents == {("科技部战略规划司", "科技部"), ("工业和信息化部科技司", "工业和信息化部")}
+
+
+def test_two_bodies_joined_are_not_a_department() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    names = {m.name for m in find_mentions("科技部与省科技厅联合发布。").mentions}
+    assert "科技部" in names and "科技部与省科技厅" not in names

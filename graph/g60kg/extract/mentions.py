@@ -171,7 +171,8 @@ def _sentence_mentions(
     ]
     delimited = _documents(norm, sentence) + _quoted(norm, sentence) + _committees(norm, sentence)
     plain = (
-        _suffixed(norm, sentence, tokens, sentence.start)
+        _departments(norm, sentence)
+        + _suffixed(norm, sentence, tokens, sentence.start)
         + admin_units(norm, sentence, known, token_starts(tokens))
         + gazetteer_names(norm, sentence)
         + graph_names
@@ -184,7 +185,7 @@ def _sentence_mentions(
     chosen = _rescue_lists(norm, chosen)
     chosen = _rescue_subjects(norm, chosen)
     chosen = _resolve(_industries(norm, sentence), chosen)
-    nested = _nested(norm, chosen, tokens) + _branches(chosen)
+    nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -638,6 +639,41 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
 
 
 _LEGAL_INSIDE = re.compile(r".{2,30}?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+_DEPARTMENT = re.compile(
+    "(" + "|".join(sorted(lx.NATIONAL_BODIES, key=len, reverse=True)) + ")"
+    r"([\u4e00-\u9fff]{2,14}?(?:司|局|中心))(?!长)"
+)
+
+
+def _departments(norm: str, sentence: Span) -> list[Mention]:
+    """科技部战略规划司, 工业和信息化部科技司, 科技部火炬中心: a ministry's department.
+
+    >>> text = "科技部政策法规与创新体系建设司司长解敏出席"
+    >>> [(m.name, m.type) for m in find_mentions(text).mentions if m.type != "Post"][:2]
+    [('科技部政策法规与创新体系建设司', 'GovernmentBody'), ('科技部', 'GovernmentBody')]
+    """
+    found = []
+    for match in _DEPARTMENT.finditer(norm, sentence.start, sentence.end):
+        if re.search(r"[的和及、省市区县]", match.group(2)):
+            continue  # 科技部和市科技局, 科技部与省科技厅: two bodies, not a department
+        found.append(
+            Mention(Span(match.start(), match.end()), match.group(), "GovernmentBody", True)
+        )
+    return found
+
+
+def _ministries(chosen: list[Mention]) -> list[Mention]:
+    """The ministry a department's name opens with (科技部 in 科技部战略规划司), named too."""
+    found = []
+    for outer in chosen:
+        head = next((b for b in lx.NATIONAL_BODIES if outer.name.startswith(b)), None)
+        if outer.nested or outer.type != "GovernmentBody" or head is None or head == outer.name:
+            continue
+        span = Span(outer.span.start, outer.span.start + len(head))
+        found.append(Mention(span, head, "GovernmentBody", True, nested=True))
+    return found
 
 
 def _branches(chosen: list[Mention]) -> list[Mention]:

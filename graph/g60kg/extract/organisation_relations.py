@@ -45,6 +45,21 @@ _PROPOSED = re.compile(r"首倡|(?:率先|最早|最先|首先)?提出")
 _PROGRAMMES = frozenset({"Corridor", "Plan", "Slogan", "Programme", "PlanDocument"})
 
 
+def department(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """A ministry's department (科技部战略规划司) belongs to the ministry its name opens with."""
+    claims = []
+    heads = {m.span.start: m for m in inner if m.nested and m.type == "GovernmentBody"}
+    for body in inner:
+        head = heads.get(body.span.start)
+        if body.nested or body.type != "GovernmentBody" or head is None:
+            continue
+        if head.span.end < body.span.end:
+            claims.append(
+                claim_between("parentOrganization", body, head, body.span, confidence=0.9)
+            )
+    return claims
+
+
 def parent(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     """P旗下的A、B和C (下属, 所属): each listed organisation belongs to P."""
     claims = []

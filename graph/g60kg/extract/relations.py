@@ -39,6 +39,7 @@ from g60kg.extract.event_relations import (
 from g60kg.extract.mention import Mention
 from g60kg.extract.organisation_relations import (
     built,
+    department,
     incorporated,
     issued,
     parent,
@@ -96,6 +97,7 @@ _RULES = (
     site_in,
     set_up_in,
     parent,
+    department,
     subsidiary,
     attended,
     table_row,
