@@ -103,3 +103,10 @@ def test_two_article_entities_linked_to_one_graph_entity_become_one() -> None:
     ]
     (entity,) = link_mentions(mentions, gazetteer)
     assert (entity.handle, len(entity.mentions)) == ("cards", 2)
+
+
+def test_a_bodys_party_committee_is_not_offered_as_the_body() -> None:
+    gazetteer = [GazetteerRecord("jintou", "E0001", "Company", ("金华市金投集团有限公司",))]
+    mention = Mention(Span(0, 13), "金华市金投集团有限公司党委", "PartyCommittee")
+    (entity,) = link_mentions([mention], gazetteer)
+    assert entity.status == "new" and entity.candidates == []

@@ -281,7 +281,8 @@ def _link(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
                 exact.append((record.handle, record.iri, score))
                 english[record.handle] = record.en
                 continue
-            best = max(fuzz.ratio(entity.zh, n) for n in record.names) if record.names else 0.0
+            near_names = [n for n in record.names if not _part_of(entity.zh, n)]
+            best = max((fuzz.ratio(entity.zh, n) for n in near_names), default=0.0)
             if best >= _FUZZY:
                 near.append((record.handle, record.iri, round(best / 100, 2)))
         if len(exact) == 1 and group != "person":
@@ -292,6 +293,23 @@ def _link(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
         elif exact or near:
             entity.status = "ambiguous"
             entity.candidates = sorted(exact + near, key=lambda c: (-c[2], c[0]))
+
+
+def _part_of(name: str, other: str) -> bool:
+    """Whether one name is the other's body, office or branch (金华市金投集团有限公司党委 of
+    金华市金投集团有限公司, 科技部火炬中心 of 科技部): alike in spelling, not the same entity.
+
+    >>> _part_of("金投集团有限公司党委", "金投集团有限公司"), _part_of("协鑫集团", "协鑫")
+    (True, False)
+    """
+    short, long = sorted((name, other), key=len)
+    return long.startswith(short) and long[len(short) :].endswith(_PARTS)
+
+
+_PARTS = (
+    *("党委", "党组", "党工委", "纪委", "工会", "团委", "委员会", "管委会", "办公室", "分公司"),
+    *("子公司", "研究院", "分院", "中心", "司", "局", "处", "科", "研究所", "实验室"),
+)
 
 
 def _mint(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
