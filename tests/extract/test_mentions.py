@@ -157,3 +157,11 @@ def test_a_list_counted_as_firms_without_deng_names_companies() -> None:
 def test_huitong_joins_two_bodies_it_is_not_part_of_a_name() -> None:
     names = {m.name for m in find_mentions("由市经信局会同市科技局制定。").mentions}
     assert "市经信局" in names and not any("会同" in n for n in names)
+
+
+def test_a_short_name_declared_in_brackets_names_the_body_it_follows() -> None:
+    text = "上海临港松江科技城投资发展有限公司（以下简称“临港松江科技城”）与金华市签约。临港松江科技城提供服务。"
+    found = find_mentions(text)
+    assert {m.type for m in found.mentions if m.name == "临港松江科技城"} == {"Company"}
+    full = next(m for m in found.mentions if m.name == "上海临港松江科技城投资发展有限公司")
+    assert sum(1 for a, _ in found.same if a == full) == 2

@@ -96,8 +96,51 @@ def find_mentions(
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
     implied = [m for post in posts for m in implied_by_post(norm, post) if m]
     accepted.extend(_unique([m for m in implied if m.implied]))
+    accepted, short = _short_names(norm, accepted, fences, sentences)
     accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
-    return MentionSet(accepted, posts, _appositives(norm, accepted) + brands)
+    return MentionSet(accepted, posts, _appositives(norm, accepted) + brands + short)
+
+
+_SHORT_NAME = re.compile(
+    r"[（(](?:以下)?(?:简称|下称)[：:]?[“\"「]?(?P<short>[^”\"」）)，,、\s]{2,16}?)[”\"」]?[）)]"
+)
+
+
+def _short_names(
+    norm: str, mentions: list[Mention], fences: SpanIndex, sentences: Sequence[Span]
+) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """X（以下简称“Y”）: Y names X wherever the text uses it, whatever its own suffix says
+    (…科技城投资发展有限公司（以下简称“临港松江科技城”） is a company, not a science city).
+
+    >>> text = "长三角G60科创走廊联席会议办公室（简称G60联席办）。G60联席办设在松江。"
+    >>> [m.type for m in find_mentions(text).mentions if m.name == "G60联席办"]
+    ['CooperationBody', 'CooperationBody']
+    """
+    declared: dict[str, Mention] = {}
+    inside_brackets: list[Span] = []
+    for full in mentions:
+        match = _SHORT_NAME.match(norm, full.span.end)
+        if match is None or full.nested or full.type in lx.ADMIN_LEVEL:
+            continue
+        declared.setdefault(match.group("short"), full)
+        inside_brackets.append(Span(match.start(), match.end()))
+    if not declared:
+        return mentions, []
+    brackets = SpanIndex(inside_brackets)
+    kept = [m for m in mentions if not inside(m.span, brackets) and m.name not in declared]
+    taken = SpanIndex(m.span for m in kept)
+    pairs = []
+    for name, full in declared.items():
+        pattern = re.compile(re.escape(name))
+        for sentence in sentences:
+            for found in pattern.finditer(norm, sentence.start, sentence.end):
+                span = Span(found.start(), found.end())
+                if inside(span, fences) or inside(span, taken):
+                    continue
+                mention = Mention(span, name, full.type)
+                kept.append(mention)
+                pairs.append((full, mention))
+    return kept, pairs
 
 
 _BRAND_PLACES = {**lx.CITY_SHORT_NAMES, **lx.PROVINCE_LEVEL, "中国": "Country"}
