@@ -165,3 +165,9 @@ def test_a_short_name_declared_in_brackets_names_the_body_it_follows() -> None:
     assert {m.type for m in found.mentions if m.name == "临港松江科技城"} == {"Company"}
     full = next(m for m in found.mentions if m.name == "上海临港松江科技城投资发展有限公司")
     assert sum(1 for a, _ in found.same if a == full) == 2
+
+
+def test_more_government_departments_and_associations_by_suffix() -> None:
+    text = "芜湖市工信局总工程师胡明、浙江省人大常委会副主任陈金彪、全国工商联副主席南存辉出席。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"芜湖市工信局", "浙江省人大常委会", "全国工商联"} <= names
