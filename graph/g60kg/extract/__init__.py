@@ -45,7 +45,7 @@ from g60kg.extract.linking import (
     group_of,
     link_mentions,
 )
-from g60kg.extract.mention import Mention, MentionSet
+from g60kg.extract.mention import Mention, MentionSet, text_order
 from g60kg.extract.mentions import find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions, lac_words
 from g60kg.extract.normalise import to_simplified
@@ -114,11 +114,10 @@ def extract(
         window_found = find_mentions(
             norm, sentences=window, furniture=furniture, known=known, tagged=tagged
         )
-        if words:
-            window_found.mentions = sorted(
-                window_found.mentions + lac_mentions(norm, words, window_found.mentions, furniture),
-                key=lambda m: (m.span.start, -m.span.end, m.name),
-            )
+        if tagged:  # LAC's names the rules did not find
+            ruled = SpanIndex(m.span for m in window_found.mentions)
+            unruled = [m for m in tagged if not inside(m.span, ruled)]
+            window_found.mentions = sorted(window_found.mentions + unruled, key=text_order)
         windows.append((window, window_found))
     found = MentionSet(
         [m for _, f in windows for m in f.mentions],

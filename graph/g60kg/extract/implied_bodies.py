@@ -37,19 +37,15 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
 
     Both are marked ``implied``: the text names the title, not the body.
     """
-    if post.place is None and post.home is not None:
-        # 市委副书记、市长钱三雄 in an article on 湖州: the title names no place of its own
-        post = post._replace(place=post.home)
-        span = post.title_span
-    elif post.place is None:
+    # 市委副书记、市长钱三雄 in an article on 湖州: the title names no place of its own
+    where = post.place or post.home
+    if where is None:
         return None, None
-    else:
-        span = Span(post.place.span.start, post.title_span.end)
-    assert post.place is not None
-    place, title = post.place.name, post.title
+    span = post.title_span if post.place is None else Span(where.span.start, post.title_span.end)
+    place, title = where.name, post.title
     # 杭州市委副书记: the place's last character begins the title; the post is named as written
-    overlap = max(0, post.place.span.end - post.title_span.start)
-    apart = post.place.span.end < post.title_span.start
+    overlap = max(0, where.span.end - post.title_span.start)
+    apart = where.span.end < post.title_span.start
     if apart and place[-1:] == title[:1] and title[1:2] == "委":
         overlap = 1  # 区委副书记 of 松江区 named before: 松江区委副书记
     office = Mention(span, post.owner + place + title[overlap:], "Post", implied=True)
@@ -59,12 +55,12 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     if committee:
         body = place + committee.group()[overlap:]
         return office, Mention(span, body, "PartyCommittee", implied=True)
-    if title.endswith("书记") and post.place.type in _COMMITTEE:
-        name = place + _COMMITTEE[post.place.type]
+    if title.endswith("书记") and where.type in _COMMITTEE:
+        name = place + _COMMITTEE[where.type]
         return office, Mention(span, name, "PartyCommittee", implied=True)
-    if post.place.type in BODY_TYPES:
-        return office, post.place  # 之江实验室主任: the post is in the organisation named
-    if post.place.type in _ZONES:
+    if where.type in BODY_TYPES:
+        return office, where  # 之江实验室主任: the post is in the organisation named
+    if where.type in _ZONES:
         # 莫干山高新区副主任: a zone's officers serve its management committee
         return office, Mention(span, place + "管委会", "GovernmentBody", implied=True)
     return office, None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from g60kg.extract.people import Post
 from g60kg.extract.spans import Span
 
-__all__ = ["Mention", "MentionSet"]
+__all__ = ["Mention", "MentionSet", "text_order"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,11 @@ class Mention:
     code: str | None = None
     implied: bool = False
     components: tuple[str, ...] = field(default=(), compare=False)
+
+
+def text_order(mention: Mention) -> tuple[int, int, str]:
+    """Sort key: by start, the longer of two at one start first, then by name."""
+    return (mention.span.start, -mention.span.end, mention.name)
 
 
 @dataclass

@@ -25,7 +25,7 @@ from itertools import pairwise
 import g60kg.extract.lexicon as lx
 from g60kg.extract.graph_names import NameIndex, brand
 from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
-from g60kg.extract.mention import Mention, MentionSet
+from g60kg.extract.mention import Mention, MentionSet, text_order
 from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.spans import Span, SpanIndex, inside
@@ -77,16 +77,16 @@ def find_mentions(
         accepted.extend(_sentence_mentions(norm, sentence, known, index))
     accepted.extend(short_names(norm, accepted, fences, sentences))
     accepted, brands = _brands(norm, accepted, fences, sentences)
-    accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
+    accepted.sort(key=text_order)
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
     bodies = [m if m.type in lx.ADMIN_LEVEL else replace(m, proper=True) for m in bodies]
     # 金义新区党工委书记, 莫干山高新区副主任: a zone with its own administration holds posts too
     zones = [m for m in accepted if m.type in _ADMINISTERED and m.proper]
-    taken = SpanIndex(m.span for m in accepted)
-    untaken = [m for m in tagged if m.type in BODY_TYPES and not inside(m.span, taken)]
+    ruled = SpanIndex(m.span for m in accepted)
+    untaken = [m for m in tagged if m.type in BODY_TYPES and not inside(m.span, ruled)]
     bodies += [replace(m, proper=True) for m in untaken]
-    posts = find_posts(norm, sorted([m for m in bodies + zones if not m.implied], key=_order))
+    posts = find_posts(norm, sorted([m for m in bodies + zones if not m.implied], key=text_order))
     named = {p.place.span for p in posts if p.place is not None and p.place.type in BODY_TYPES}
     accepted += [replace(m, proper=True) for m in untaken if m.span in named]
     accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
@@ -97,7 +97,7 @@ def find_mentions(
     implied = [m for post in posts for m in implied_by_post(norm, post) if m]
     accepted.extend(_unique([m for m in implied if m.implied]))
     accepted, short = _short_names(norm, accepted, fences, sentences)
-    accepted.sort(key=lambda m: (m.span.start, -m.span.end, m.name))
+    accepted.sort(key=text_order)
     return MentionSet(accepted, posts, _appositives(norm, accepted) + brands + short)
 
 
@@ -273,10 +273,6 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
 
 
 _ADMINISTERED = frozenset({"PlannedZone", "ScienceCity", "PilotZone"})
-
-
-def _order(mention: Mention) -> tuple[int, int, str]:
-    return (mention.span.start, -mention.span.end, mention.name)
 
 
 _TALK = re.compile(r"的?(?:为题|主题报告|主旨报告|报告|演讲|主旨演讲|主题演讲|分享)")
@@ -684,8 +680,9 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
 _LEGAL_INSIDE = re.compile(r".{2,30}?(?:股份有限公司|有限责任公司|有限公司)")
 
 
+_MINISTRIES = sorted(lx.NATIONAL_BODIES, key=len, reverse=True)
 _DEPARTMENT = re.compile(
-    "(" + "|".join(sorted(lx.NATIONAL_BODIES, key=len, reverse=True)) + ")"
+    "(" + "|".join(_MINISTRIES) + ")"
     r"([\u4e00-\u9fff]{2,14}?(?:司|局|中心))(?!长)"
 )
 
@@ -711,7 +708,7 @@ def _ministries(chosen: list[Mention]) -> list[Mention]:
     """The ministry a department's name opens with (科技部 in 科技部战略规划司), named too."""
     found = []
     for outer in chosen:
-        head = next((b for b in lx.NATIONAL_BODIES if outer.name.startswith(b)), None)
+        head = next((b for b in _MINISTRIES if outer.name.startswith(b)), None)
         if outer.nested or outer.type != "GovernmentBody" or head is None or head == outer.name:
             continue
         span = Span(outer.span.start, outer.span.start + len(head))
