@@ -150,7 +150,7 @@ def _ranges(text: str, furniture: Sequence[Span], found: list[DateMention]) -> l
     """
     result = []
     for first, second in pairwise(found):
-        joined = _JOINED.fullmatch(text, first.span.end, second.span.start)
+        joined = _RANGE.match(text, first.span.end, second.span.start)
         same_shape = len(first.value) == len(second.value) and first.value < second.value
         if joined and same_shape and "/" not in first.value + second.value:
             span = Span(first.span.start, second.span.end)
@@ -165,7 +165,6 @@ def _ranges(text: str, furniture: Sequence[Span], found: list[DateMention]) -> l
     return result
 
 
-_JOINED = re.compile(r"\s*(?:至|到|—|–|-|~|～)\s*")
 _YEARS = re.compile(
     r"(?<!\d)(?P<first>(?:19|20)\d{2})(?!\d)年?\s*(?:至|到|—|–|-|~|～)\s*(?P<last>(?:19|20)\d{2})年"
 )
