@@ -54,6 +54,7 @@ from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
 from g60kg.extract.spans import Span, SpanIndex, inside
+from g60kg.extract.tables import table_quantities
 
 __all__ = [
     "MAX_READ_CHARS",
@@ -164,6 +165,7 @@ def extract(
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
     quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
+    quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
     candidates.figures = figure_rows(text, quantities)
     candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))
     return candidates

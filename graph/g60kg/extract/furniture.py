@@ -71,6 +71,7 @@ _AD_STRONG = re.compile(
 _AD_WEAK = re.compile(r"推广|优惠|免费|领取|限时|报名|关注")
 _MAX_AD_LINE = 120
 _TABLE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
+_NUMBER_CELL = re.compile(r"[|｜]\s*[-−]?\d+(?:\.\d+)?\s*[%％]?\s*(?:[|｜]|$)")
 
 
 def find_furniture(text: str) -> list[Span]:
@@ -105,7 +106,8 @@ def _is_furniture(line: str) -> bool:
     if _URL.search(line) and _DATE.search(line):
         return True
     if line.count("|") + line.count("｜") >= 3 and not _TABLE_ROW.match(line):
-        return True  # a menu (首页 | 新闻 | 政务), not a table row (| 签约项目 | 74个 |)
+        # a menu (首页 | 新闻 | 政务), not a table row (| 签约项目 | 74个 |, GDP | 亿元 | 913.0)
+        return not _NUMBER_CELL.search(line)
     if len(line) > _MAX_AD_LINE:
         return False
     weak = len(set(_AD_WEAK.findall(line)))

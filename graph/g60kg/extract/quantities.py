@@ -31,7 +31,7 @@ import cn2an
 
 from g60kg.extract.spans import Span
 
-__all__ = ["COUNT_UNITS", "KM2", "MEASURE_UNITS", "Quantity", "find_quantities"]
+__all__ = ["COUNT_UNITS", "KM2", "MEASURE_UNITS", "Quantity", "find_quantities", "negate"]
 
 KM2 = "km2"
 _SCALES = {
@@ -143,7 +143,7 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         if sign is None:
             return Quantity(_span(match, offset), "percent", data)
         if sign.group(2) in ("下降", "减少"):
-            _negate(data)
+            negate(data)
         return Quantity(_span(match, offset), "growth", data)
     unit, scale, num = groups["unit"], groups["scale"], groups["num"]
     if unit is None and scale is None:
@@ -254,7 +254,8 @@ def _plain(number: Decimal) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _negate(data: dict[str, Any]) -> None:
+def negate(data: dict[str, Any]) -> None:
+    """Turn a growth into a fall (下降3.3% → -3.3), whichever of value, min or max it has."""
     for key in ("value", "min", "max"):
         if key in data:
             data[key] = -data[key]
