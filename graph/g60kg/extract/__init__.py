@@ -50,6 +50,7 @@ from g60kg.extract.mentions import find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions, lac_words
 from g60kg.extract.normalise import to_simplified
 from g60kg.extract.people import credits
+from g60kg.extract.projects import project_sites
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
@@ -151,6 +152,7 @@ def extract(
         claims += find_facts(norm, window_found, window, window_dates, topic)
     claims += known_containment(found.mentions, claims)
     claims += _new(listed_members(norm, found.mentions), claims)
+    claims += _new(project_sites(norm, found.mentions), claims)
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}

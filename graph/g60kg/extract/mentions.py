@@ -28,6 +28,7 @@ from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
 from g60kg.extract.mention import Mention, MentionSet, text_order
 from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
+from g60kg.extract.projects import listed_projects
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tokens import Token, is_proper, name_start, tag, token_starts, tokenise
 
@@ -77,6 +78,7 @@ def find_mentions(
         accepted.extend(_sentence_mentions(norm, sentence, known, index))
     accepted.extend(short_names(norm, accepted, fences, sentences))
     accepted, brands = _brands(norm, accepted, fences, sentences)
+    accepted = listed_projects(norm, accepted, fences)
     accepted.sort(key=text_order)
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
