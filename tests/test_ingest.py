@@ -241,3 +241,28 @@ def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
     out.write_text(result.to_yaml(), encoding="utf-8")
     report = ingest(out, seed_copy, accept_suggestions=True)
     assert report.statements == len(result.statements) > 0
+
+
+def test_two_names_that_romanise_alike_are_two_entities_and_ingest_says_so(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "alike.txt"
+    article.write_text(
+        "两家企业落户芜湖\n易泰科技有限公司与宜泰科技有限公司分别落户芜湖市鸠江区。\n",
+        encoding="utf-8",
+    )
+    result = extract(article.read_bytes(), source_id="alike-x", nlp="")
+    english = {
+        e["zh"]: e["en"]
+        for e in result.entities
+        if e["zh"] in ("易泰科技有限公司", "宜泰科技有限公司")
+    }
+    assert len(english) == 2 and len(set(english.values())) == 1  # one pinyin placeholder
+    result.meta["file"] = str(article)
+    result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
+    out = tmp_path / "alike-x.yaml"
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    report = ingest(out, seed_copy, accept_suggestions=True)
+    assert any("shares only its English label" in d for d in report.decisions)
+    data = read_data(seed_copy)  # builds: the two are distinct, not a duplicate
+    assert {e.zh for e in data.entities.values()} >= set(english)

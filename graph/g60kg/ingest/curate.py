@@ -25,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import InputError, InputErrors, Problem
 from ..extract.linking import group_of
 from ..extract.normalise import to_simplified
+from ..records.duplicates import name_key
 from ..records.read import HANDLE, Data, Entity
 from ..records.yamlio import line_of
 
@@ -252,8 +253,32 @@ class Plan:
         self.rename[handle] = final
         out = _plain(row)
         out["id"] = final
+        clashes = self._label_clashes(zh, str(row.get("en") or ""))
+        if clashes:
+            out["distinct_from"] = clashes
+            self.decisions.append(
+                f"{self._where(row)}: new '{final}' ({zh}) shares only its English label with "
+                f"{', '.join(clashes)}, whose Chinese names differ → written distinct_from"
+            )
         self.new_rows.append(out)
         self.new_sources.append(row)
+
+    def _label_clashes(self, zh: str, en: str) -> list[str]:
+        """Entities that share this one's English label but none of its Chinese names: two
+        names that romanise alike (易泰, 宜泰 → Yitai) are two entities, not a duplicate."""
+        key = name_key(en)
+        if not key:
+            return []
+        own = name_key(zh)
+        others = [(e.id, [*_names(e), e.en]) for e in self.registry.entities.values()]
+        others += [
+            (str(r["id"]), [str(r.get(k) or "") for k in ("zh", "en")]) for r in self.new_rows
+        ]
+        return [
+            handle
+            for handle, names in others
+            if key in {name_key(n) for n in names} and own not in {name_key(n) for n in names}
+        ]
 
     def _assign_iris(self) -> None:
         """Keep the IRI an earlier ingest of this source gave a handle, else the next free one."""
