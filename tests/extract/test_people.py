@@ -78,6 +78,9 @@ def test_three_character_names_jieba_cuts_or_glues_are_read_whole() -> None:
     assert names("副市长王文松参加了活动。") == ["王文松"]
     assert names("区长李谦到会。") == ["李谦"]
     assert names("区长李谦说，") == ["李谦"]
+    assert names("区委书记陈如根出席。") == ["陈如根"]  # 根 is a rare preposition, not 在
+    assert names("董事长尹同跃在发言中表示。") == ["尹同跃"]  # a rare verb's character, then 在
+    assert names("区长李谦在会上说。") == ["李谦"]
 
 
 def test_a_section_of_a_department_holds_its_title() -> None:

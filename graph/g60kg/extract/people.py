@@ -30,6 +30,8 @@ __all__ = ["Post", "credits", "find_posts"]
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
 _KNOWN_WORD = 100  # 来到 8,779, 说道 21,168; 升出 3 (刘福升出席)
+_FUNCTION_WORD = 10_000  # 在 727,915, 于 106,176, 曾 29,107; 根 5,413 (陈如根出席)
+_RARE_VERB = 10_000  # 跃 2,750, 胜 6,242 end names; 讲 13,587, 说 219,817 follow them
 _COMMON_WORD = 20_000  # jieba counts: 说 219,817, 到 205,341, 作 28,016; 游 7,272, 松 3,715
 _NOT_NAME_TAGS = frozenset({"v", "vn", "p", "c", "d", "r", "t", "f", "u", "uj", "m", "a"})
 
@@ -219,7 +221,7 @@ def _name(text: str, start: int) -> Span | None:
     # last character that is a rare verb on its own (王文松 | 参加)
     third = first[2:]
     glued = (
-        tag(third) in _GLUED_FUNCTION_TAGS
+        _function_character(third)
         or (tag(third) == "v" and frequency(third) >= _COMMON_WORD)
         or frequency(text[start + 2 : start + 4]) >= _KNOWN_WORD
     )
@@ -236,10 +238,20 @@ _NAME_END_TAGS = frozenset({"n", "nr", "ng", "ns", "nz", "a", "zg"})
 
 def _third_character(single: str, following: str) -> bool:
     """Whether ``single`` ends a three-character name: a lone name-like character followed by a
-    verb or punctuation (宋道 | 军 | 参加), not a word of its own (等, 和, 在)."""
-    if len(single) != 1 or single in BOUNDARY_WORDS or tag(single) not in _NAME_END_TAGS:
+    verb or punctuation (宋道 | 军 | 参加), not a word of its own (等, 和, 在); a rare verb's
+    character too when a function word follows (尹同 | 跃 | 在发言中)."""
+    if len(single) != 1 or single in BOUNDARY_WORDS or _function_character(single):
+        return False
+    if tag(single) == "v" and frequency(single) < _RARE_VERB:
+        return _function_character(following[:1])
+    if tag(single) not in _NAME_END_TAGS:
         return False
     return not re.match(r"[\u4e00-\u9fff]", following) or tag(following) in {"v", "vn", "p"}
+
+
+def _function_character(character: str) -> bool:
+    """A common preposition, conjunction or adverb (在, 和, 也), not a rare one (根, 亦)."""
+    return tag(character) in _GLUED_FUNCTION_TAGS and frequency(character) >= _FUNCTION_WORD
 
 
 _CREDIT = re.compile(
