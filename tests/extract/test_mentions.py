@@ -80,6 +80,15 @@ def test_a_verb_before_a_name_is_not_part_of_it() -> None:
     assert not any(name.startswith(("改称", "设立", "10亿元")) for name in names)
 
 
+def test_a_role_or_a_report_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "运营方杭州智联数算科技有限公司负责运营。上海临港松江科技城投资发展有限公司隶属临港集团。"
+    )
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"杭州智联数算科技有限公司", "临港集团"} <= names
+    assert not any(name.startswith(("运营方", "方")) or "隶属" in name for name in names)
+
+
 def test_site_suffixes_of_the_genre_and_quoted_parts_of_event_names() -> None:
     text = "在“量超融合”分论坛上，星海科创园落户金义都市新区。浙江在线记者报道。"
     typed = {(m.name, m.type) for m in find_mentions(text).mentions}

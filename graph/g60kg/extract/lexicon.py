@@ -316,7 +316,9 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         # verbs that frame a name and are never part of one (担任鸠江区发改委副主任)
         "担任 满足 放在 协助 来到 复函 支撑 带动 获批 入选 荣获 跻身 考察 调研 走进 参观 视察 "
         "举办地 所在地 访 经 这是 这次 此次 本次 本届 该次 邀请 邀请到 现将 "
-        "接到 签下 探访 视为 设有 拥有 建有 报给 收到 走访 看到 原 部分 会同"
+        "接到 签下 探访 视为 设有 拥有 建有 报给 收到 走访 看到 原 部分 会同 "
+        # a role or a report that frames a name (运营方杭州…公司, 培育出斯达半导, 专访…书记)
+        "方 培育出 引进 兴建 称 亦称 专访 隶属 作出"
     )
 )
 STOP_TAGS: frozenset[str] = frozenset(_words("p c u uj ul uz ug ud uv d r t f y e o"))
