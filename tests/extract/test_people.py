@@ -29,6 +29,17 @@ def test_posts_in_brackets_after_the_name_and_a_place_that_begins_the_title() ->
     assert ("王五", "区委副书记", "南湖区") in found
 
 
+def test_a_post_in_brackets_after_a_name_joined_by_yu_names_its_company() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "张宁与刘德宏（上海临港松江科技城投资发展有限公司总经理）在协议上签字。"
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in find_mentions(text).posts
+    }
+    assert found == {("刘德宏", "总经理", "上海临港松江科技城投资发展有限公司")}
+
+
 def test_each_title_of_a_chain_takes_the_organisation_before_it() -> None:
     from g60kg.extract.mentions import find_mentions
 

@@ -334,7 +334,11 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             proper = suffix in lx.NATIONAL_BODIES  # 科技部, 工信部: a ministry names itself
         name = norm[start:end]
         if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
-            continue  # 基地(核心区: a suffix inside brackets ends no name
+            if kind != "org" or not norm.startswith(lx.POST_TITLES, end):
+                continue  # 基地(核心区: a suffix inside brackets ends no name
+            # 刘德宏（上海…有限公司总经理）: a post in brackets names its body from the bracket
+            start += max(name.rfind("("), name.rfind("（")) + 1
+            name = norm[start:end]
         found.append(Mention(Span(start, end), name, _kind_type(kind, suffix, name), proper))
     return found
 

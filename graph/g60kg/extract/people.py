@@ -30,6 +30,7 @@ __all__ = ["Post", "credits", "find_posts"]
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
 _KNOWN_WORD = 100  # 来到 8,779, 说道 21,168; 升出 3 (刘福升出席)
+_JOINING = "与和及同"  # 张宁与刘德宏（…总经理）: the name after a joining word
 _FUNCTION_WORD = 10_000  # 在 727,915, 于 106,176, 曾 29,107; 根 5,413 (陈如根出席)
 _RARE_VERB = 10_000  # 跃 2,750, 胜 6,242 end names; 讲 13,587, 说 219,817 follow them
 _COMMON_WORD = 20_000  # jieba counts: 说 219,817, 到 205,341, 作 28,016; 游 7,272, 松 3,715
@@ -196,8 +197,8 @@ def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span |
     if match is None or match.end() != left:
         return None
     before = text[match.start() - 1 : match.start()] if match.start() else ""
-    if before and re.fullmatch(r"[\u4e00-\u9fff]", before):
-        return None  # not a name alone (…的张三): only after punctuation or at the start
+    if before and re.fullmatch(r"[\u4e00-\u9fff]", before) and before not in _JOINING:
+        return None  # not a name alone (…的张三): after punctuation, 与 or 和, or at the start
     return Span(match.start(1), match.end(1))
 
 
