@@ -92,6 +92,8 @@ def test_three_character_names_jieba_cuts_or_glues_are_read_whole() -> None:
     assert names("区委书记陈如根出席。") == ["陈如根"]  # 根 is a rare preposition, not 在
     assert names("董事长尹同跃在发言中表示。") == ["尹同跃"]  # a rare verb's character, then 在
     assert names("区长李谦在会上说。") == ["李谦"]
+    assert names("总经理邵悦初说，") == ["邵悦初"]  # 初 and 清 are tagged as time or place words
+    assert names("副局长钟术清在接受采访时说。") == ["钟术清"]
 
 
 def test_a_section_of_a_department_holds_its_title() -> None:

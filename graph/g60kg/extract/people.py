@@ -234,7 +234,7 @@ def _name(text: str, start: int) -> Span | None:
     return None
 
 
-_NAME_END_TAGS = frozenset({"n", "nr", "ng", "ns", "nz", "a", "zg"})
+_NAME_END_TAGS = frozenset({"n", "nr", "ng", "ns", "nz", "a", "zg", "f", "t"})
 
 
 def _third_character(single: str, following: str) -> bool:
