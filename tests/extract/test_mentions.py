@@ -180,3 +180,9 @@ def test_more_government_departments_and_associations_by_suffix() -> None:
     text = "芜湖市工信局总工程师胡明、浙江省人大常委会副主任陈金彪、全国工商联副主席南存辉出席。"
     names = {m.name for m in find_mentions(text).mentions}
     assert {"芜湖市工信局", "浙江省人大常委会", "全国工商联"} <= names
+
+
+def test_a_count_before_a_site_or_a_fund_is_not_part_of_its_name() -> None:
+    text = "园区建成3栋数据中心，设立19支基金，引进12家企业。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert not any(name[0].isdigit() for name in names)

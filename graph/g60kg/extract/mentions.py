@@ -326,7 +326,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
         if kind == "org" and start < suffix_start:
             start, proper = _list_item(norm, tokens, start, proper)
         counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
-        if counted and kind in ("site", "org") and counted.end() < suffix_start:
+        if counted and kind in ("site", "org") and counted.end() <= suffix_start - _bare(counted):
             # 国内首个“量超融合”先进计算平台, 169个国家级高新区: a count or rank before a name
             start = counted.end()
             proper = _named_between(norm, tokens, start, suffix_start)
@@ -346,12 +346,18 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
 _COUNTED = re.compile(
     r"(?:国内|全国|全省|全市|全球|省内|市内|区内)?"
     r"(?:首个|首批|首家|首座|多个|一批|一系列|各类|各个|这座|这片|这一|这个|这家|这些|该|此|"
-    r"第?[\d一二三四五六七八九十百千两]+(?:个|批|家|座|所|项))"
+    r"第?[\d一二三四五六七八九十百千两]+(?:个|批|家|座|所|项|场|栋|幢|届|支|处))"
 )
 
 
 def _at(match: re.Match[str]) -> int:
     return match.start()
+
+
+def _bare(counted: re.Match[str]) -> int:
+    """1 when a count that is a demonstrative (这座, 该) stands right before a suffix: 这座科技园
+    is read as the park named before it, so it keeps its words; a number (19支基金) does not."""
+    return 0 if re.search(r"[\d一二三四五六七八九十百千两]", counted.group()) else 1
 
 
 def _named_between(norm: str, tokens: list[Token], start: int, end: int) -> bool:
