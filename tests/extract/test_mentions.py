@@ -89,6 +89,13 @@ def test_a_role_or_a_report_before_a_name_is_not_part_of_it() -> None:
     assert not any(name.startswith(("运营方", "方")) or "隶属" in name for name in names)
 
 
+def test_an_enumerator_or_a_verb_of_doing_before_a_name_is_not_part_of_it() -> None:
+    text = "一是建立数据中心。创建江苏省信创先导区。为落实浙江省人民政府《关于支持的通知》。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"江苏省信创先导区", "浙江省人民政府"} <= names
+    assert not any(name.startswith(("一是", "建立", "创建", "落实")) for name in names)
+
+
 def test_site_suffixes_of_the_genre_and_quoted_parts_of_event_names() -> None:
     text = "在“量超融合”分论坛上，星海科创园落户金义都市新区。浙江在线记者报道。"
     typed = {(m.name, m.type) for m in find_mentions(text).mentions}
