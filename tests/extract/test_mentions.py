@@ -193,3 +193,9 @@ def test_a_count_before_a_site_or_a_fund_is_not_part_of_its_name() -> None:
     text = "园区建成3栋数据中心，设立19支基金，引进12家企业。"
     names = {m.name for m in find_mentions(text).mentions}
     assert not any(name[0].isdigit() for name in names)
+
+
+def test_a_numbered_kind_after_a_list_is_not_part_of_the_last_name() -> None:
+    text = "覆盖临平开发区、临平新城、大运河科创城三大产业平台。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert "大运河科创城" in names and not any("三大" in name for name in names)
