@@ -199,3 +199,10 @@ def test_a_numbered_kind_after_a_list_is_not_part_of_the_last_name() -> None:
     text = "覆盖临平开发区、临平新城、大运河科创城三大产业平台。"
     names = {m.name for m in find_mentions(text).mentions}
     assert "大运河科创城" in names and not any("三大" in name for name in names)
+
+
+def test_firms_listed_before_a_kind_of_firm_and_a_trade_before_its_suffix() -> None:
+    text = "园区由深创投集团、名城建设集团四家国企开发。奇瑞、江汽、蔚来等车企发布需求。姑苏区经科局提供服务。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert {("名城建设集团", "Company"), ("蔚来", "Company"), ("江汽", "Company")} <= typed
+    assert ("姑苏区经科局", "GovernmentBody") in typed

@@ -106,8 +106,11 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     previous = first.word
     for position in range(index - 1, -1, -1):
         token = tokens[position]
-        if token.start < floor or suffix_start - token.start > _MAX_NAME or _stops(token.word):
+        firm = token.end == suffix_start and first.word.startswith(_FIRM_SUFFIXES)
+        if token.start < floor or suffix_start - token.start > _MAX_NAME:
             break
+        if _stops(token.word) and not (firm and token.word in _FIRM_WORDS):
+            break  # but 名城建设集团: 建设 right before 集团 names the firm's trade
         if token.word in _FRAMING:
             break  # 主持会议, 提交会议, 恰逢乌镇峰会: a verb frames the name, not part of it
         if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
@@ -120,6 +123,10 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
         previous = token.word
     return max(start, floor), proper
 
+
+# a trade word that frames other names but names a firm right before its legal suffix
+_FIRM_WORDS = frozenset({"建设"})
+_FIRM_SUFFIXES = ("集团", "有限公司", "公司", "股份")
 
 # words jieba tags as times that open names (国家新一代人工智能创新发展试验区)
 _NAME_TIMES = frozenset({"新一代", "新时代"})
