@@ -224,6 +224,7 @@ def _sentence_mentions(
         + _representatives(norm, sentence, tokens)
         + _led_by(norm, sentence, tokens)
         + _listed_companies(norm, sentence, tokens)
+        + _carriers(norm, sentence)
     )
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
@@ -233,6 +234,26 @@ def _sentence_mentions(
     chosen = _resolve(_industries(norm, sentence), chosen)
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
+
+
+_CARRIER = re.compile(
+    "(?:中国|"
+    + "|".join(sorted([*lx.PROVINCE_LEVEL, *lx.CITY_SHORT_NAMES], key=len, reverse=True))
+    + ")(?:电信|移动|联通)(?!互联网|通信|支付|端|办公|网络|应用|设备|终端|用户|化)"
+)
+
+
+def _carriers(norm: str, sentence: Span) -> list[Mention]:
+    """The telecom carriers and their provincial and city companies, named without a suffix
+    (中国电信, 苏州电信, 安徽移动): builders and operators of the genre's computing centres.
+
+    >>> [m.name for m in _carriers("由苏州电信承担建设，发展移动互联网", Span(0, 16))]
+    ['苏州电信']
+    """
+    found = []
+    for match in _CARRIER.finditer(norm, sentence.start, sentence.end):
+        found.append(Mention(Span(match.start(), match.end()), match.group(), "Company"))
+    return found
 
 
 def _resolve(candidates: list[Mention], chosen: list[Mention]) -> list[Mention]:
