@@ -179,3 +179,22 @@ def test_two_bodies_joined_are_not_a_department() -> None:
 
     names = {m.name for m in find_mentions("科技部与省科技厅联合发布。").mentions}
     assert "科技部" in names and "科技部与省科技厅" not in names
+
+
+def test_builders_and_operators_in_the_genres_common_wordings() -> None:
+    role = "腾讯长三角人工智能超算中心开工建设，上海珑睿信息科技有限公司为项目建设运维方。"
+    assert {
+        ("腾讯长三角人工智能超算中心", "builtBy", "上海珑睿信息科技有限公司"),
+        ("腾讯长三角人工智能超算中心", "operatedBy", "上海珑睿信息科技有限公司"),
+    } <= _claims_of(role)
+    carrier = "长三角示范区（吴江）算力调度中心，由苏州电信承担建设。"
+    assert ("长三角示范区（吴江）算力调度中心", "builtBy", "苏州电信") in _claims_of(carrier)
+    institute = "杭州市人工智能研究院成立。这家研究院由杭州市科技局与浙江大学共同建设。"
+    assert ("杭州市人工智能研究院", "builtBy", "浙江大学") in _claims_of(institute)
+    subject = "2024年成立的杭州市数据集团建成了全国首个液冷万卡算力集群中心。"
+    assert ("液冷万卡算力集群中心", "builtBy", "杭州市数据集团") in _claims_of(subject)
+
+
+def test_a_body_that_is_not_the_clauses_subject_builds_nothing() -> None:
+    text = "会上，市长张三介绍了浙江大学的情况，并建设智能计算中心。"
+    assert not {c for c in _claims_of(text) if c[1] == "builtBy"}

@@ -30,13 +30,31 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
-__all__ = ["built", "incorporated", "issued", "parent", "proposed", "settled", "subsidiary"]
+__all__ = [
+    "builds",
+    "built",
+    "incorporated",
+    "issued",
+    "parent",
+    "proposed",
+    "settled",
+    "subsidiary",
+]
 
 _PARENT = re.compile(r"旗下|下属|所属")
 _BUILT = re.compile(
-    r"由(?P<org>[^，。；]{2,40}?)(?:共同|联合|牵头)?(?:承担|负责|进行|投资)?"
-    r"(?P<work>建设和运维|建设与运维|建设和运营|建设运营|建设运维|投资建设|建设|运维|运营)"
+    r"由(?P<org>[^，。；]{2,40}?)(?:共同|联合|牵头)?(?:承担|负责|进行|投资|全资投入|出资)?"
+    r"(?P<work>开发建设|开发和运营|开发运营|建设和运维|建设与运维|建设和运营|建设运营|建设运维|"
+    r"投资建设|建设|运维|运营)"
 )
+# 上海珑睿信息科技有限公司为项目建设运维方: a firm named as the project's builder or operator
+_ROLE = re.compile(
+    r"(?P<org>[^，。；]{2,40}?)(?:为|是|作为)(?:该|本)?(?:项目|园区|中心)?的?"
+    r"(?P<work>建设运维|建设和运维|建设运营|建设|运维|运营)(?:方|单位|主体)"
+)
+# 杭州市数据集团建成了…集群, 旷视科技在鸠江经济开发区投资26.2亿元建设…科技园, A与B共建…创新院
+_BUILDS = re.compile(r"(?:共同|合作|联合)?(?:建成了?|投资建设|共建|建设)")
+_BUILT_FOR = frozenset({"ResearchInstitute", "Laboratory"})
 _WORK_BY = re.compile(
     r"(?P<work>建设和运维|建设运营|建设|运维|运营)(?:工作)?(?:则|均|将)?由(?P<org>[^，。；]{2,40}?)"
     r"(?:承担|负责)"
@@ -108,7 +126,7 @@ def built(
     named before the sentence.
     """
     claims = []
-    for pattern in (_BUILT, _WORK_BY):
+    for pattern in (_BUILT, _WORK_BY, _ROLE):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             orgs = [
                 m
@@ -123,8 +141,11 @@ def built(
             ]
             before = [m for m in before if m not in orgs and m.proper]
             lead = text[sentence.start : match.start()]
-            if not before and (re.search(r"该|这|其", lead) or not lead.strip()):
-                before = [m for m in earlier if m.type in SITE_TYPES][-1:]
+            if pattern is _ROLE:  # the firm opens the clause: the site is named before it
+                before = [m for m in before if m.span.end <= match.start("org")]
+            if not before and (re.search(r"该|这|其|项目", lead) or not lead.strip()):
+                built_things = SITE_TYPES | _BUILT_FOR  # 这家研究院由…共同建设
+                before = [m for m in earlier if m.type in built_things][-1:]
             if not orgs or not before:
                 continue
             subject = before[-1]
@@ -139,6 +160,52 @@ def built(
                     evidence = Span(match.start(), match.end())
                     claims.append(claim_between(predicate, subject, org, evidence, confidence=0.7))
     return claims
+
+
+def builds(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """X建成S, X(在P)投资…建设S, A与B共建S: the bodies that open the clause build the site
+    named right after the verb.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "旷视科技有限公司在鸠江经济开发区投资26.2亿元建设旷云智能产业科技园。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in builds(text, Span(0, len(text)), found)]
+    [('旷云智能产业科技园', '旷视科技有限公司')]
+    """
+    claims = []
+    for match in _BUILDS.finditer(text, sentence.start, sentence.end):
+        after = [m for m in inner if m.span.start >= match.end() and m.proper]
+        after = [m for m in after if m.type in SITE_TYPES or m.type in _BUILT_FOR]
+        if not after or _CLAUSE.search(text, match.end(), after[0].span.start):
+            continue
+        if after[0].span.start - match.end() > _BUILT_GAP:
+            continue
+        site = after[0]
+        clause = max(
+            [sentence.start]
+            + [c.end() for c in _CLAUSE.finditer(text, sentence.start, match.start())]
+        )
+        builders = [
+            m
+            for m in inner
+            if m.type in ORG_TYPES and clause <= m.span.start and m.span.end <= match.start()
+        ]
+        builders = [m for m in builders if not m.nested and m.type != "PartyCommittee"]
+        if not builders or not _BUILDER_LEAD.fullmatch(text, clause, builders[0].span.start):
+            continue  # the bodies must open the clause: they are its subject
+        for builder in builders:
+            evidence = Span(builder.span.start, site.span.end)
+            claims.append(claim_between("builtBy", site, builder, evidence, confidence=0.6))
+    return claims
+
+
+_CLAUSE = re.compile(r"[，。；：,;:！？]")
+_BUILT_GAP = 8  # 全国首个, 一座: a count or a descriptor between the verb and the site
+# what may come before the builder that opens the clause: a date, 由, or a descriptor ending in 的
+_BUILDER_LEAD = re.compile(
+    r"[\s\u3000]*(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|今年|去年|此前|目前|由)?"
+    r"(?:[^，。；：,;:]{0,12}的)?[^\u4e00-\u9fff]*"
+)
 
 
 def settled(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:

@@ -38,6 +38,7 @@ from g60kg.extract.event_relations import (
 )
 from g60kg.extract.mention import Mention
 from g60kg.extract.organisation_relations import (
+    builds,
     built,
     department,
     incorporated,
@@ -107,6 +108,7 @@ _RULES = (
     jointly,
     unveiled,
     settled,
+    builds,
     proposed,
     members,
     issued,
