@@ -198,3 +198,8 @@ def test_builders_and_operators_in_the_genres_common_wordings() -> None:
 def test_a_body_that_is_not_the_clauses_subject_builds_nothing() -> None:
     text = "会上，市长张三介绍了浙江大学的情况，并建设智能计算中心。"
     assert not {c for c in _claims_of(text) if c[1] == "builtBy"}
+
+
+def test_an_event_held_in_a_place_named_before_it() -> None:
+    text = "2020年6月6日，在湖州举行的第二届长三角一体化发展高层论坛上，两市签署协议。"
+    assert ("第二届长三角一体化发展高层论坛", "heldIn", "湖州") in _claims_of(text)

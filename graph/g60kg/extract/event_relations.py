@@ -65,6 +65,9 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
             continue
         clause_start = _clause_start(text, sentence, at)
         events = [m for m in inner if m.type in EVENT_TYPES and clause_start <= m.span.start < at]
+        if not events and text.startswith("的", verb.end()):
+            # 在湖州举行的第二届长三角一体化发展高层论坛: the event follows the place and verb
+            events = [m for m in inner if m.type in EVENT_TYPES and m.span.start == verb.end() + 1]
         if events:
             event = max(events, key=lambda m: m.span.start)
             claims.append(
