@@ -203,3 +203,13 @@ def test_a_body_that_is_not_the_clauses_subject_builds_nothing() -> None:
 def test_an_event_held_in_a_place_named_before_it() -> None:
     text = "2020年6月6日，在湖州举行的第二届长三角一体化发展高层论坛上，两市签署协议。"
     assert ("第二届长三角一体化发展高层论坛", "heldIn", "湖州") in _claims_of(text)
+
+
+def test_a_body_right_before_a_title_or_dated_before_its_verb_issues_it() -> None:
+    text = "为落实浙江省人民政府《关于印发支持人工智能创新发展若干措施的通知》的要求。"
+    assert (
+        "关于印发支持人工智能创新发展若干措施的通知",
+        "issuedBy",
+        "浙江省人民政府",
+    ) in _claims_of(text)
+    assert ("行动方案", "issuedBy", "松江区") not in _claims_of("松江区《行动方案》提出。")

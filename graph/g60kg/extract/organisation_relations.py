@@ -251,13 +251,16 @@ def issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     verbs = re.compile(
         r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|"
-        r"[一二三四五六七八九十两]*个?(?:部门|部委|单位)|[，,])*"
-        r"(?:(?:出台|发布|印发)了?《|关于(?:印发|发布|公布)(?=[^《》\n]{4,60}?的通知))"
+        r"[一二三四五六七八九十两]*个?(?:部门|部委|单位)|\d{4}年|\d{1,2}月|\d{1,2}日|于|[，,])*"
+        r"(?:(?:出台|发布|印发)(?:了|的)?《|关于(?:印发|发布|公布)(?=[^《》\n]{4,60}?的通知)|的?《)"
     )
     for match in verbs.finditer(text, sentence.start, sentence.end):
         documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
         issuers = enumeration_ending(text, inner, match.start())
         issuers = [m for m in issuers if m.type in ADMIN_LEVEL or m.type in ORG_TYPES]
+        if not re.search(r"出台|发布|印发|关于", match.group()):
+            # 浙江省人民政府《关于…的通知》: a body right before the title is its issuer
+            issuers = [m for m in issuers if m.type in ORG_TYPES and m.span.end == match.start()]
         for issuer in issuers if documents else []:
             evidence = Span(issuer.span.start, documents[0].span.end + 1)
             claims.append(claim_between("issuedBy", documents[0], issuer, evidence))
