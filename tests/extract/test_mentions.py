@@ -206,3 +206,10 @@ def test_firms_listed_before_a_kind_of_firm_and_a_trade_before_its_suffix() -> N
     typed = {(m.name, m.type) for m in find_mentions(text).mentions}
     assert {("名城建设集团", "Company"), ("蔚来", "Company"), ("江汽", "Company")} <= typed
     assert ("姑苏区经科局", "GovernmentBody") in typed
+
+
+def test_the_places_a_government_body_is_named_for_are_named_too() -> None:
+    text = "浙江省科技厅副厅长楼学军发言。杭州市余杭区人民政府印发方案。"
+    typed = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert {("浙江省", "Province"), ("杭州市", "City"), ("余杭区", "District")} <= typed
+    assert ("浙江省科技厅", "GovernmentBody") in typed

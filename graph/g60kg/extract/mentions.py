@@ -215,10 +215,11 @@ def _sentence_mentions(
         for start, end, kind in index.find(norm, sentence.start, sentence.end, tokens)
     ]
     delimited = _documents(norm, sentence) + _quoted(norm, sentence) + _committees(norm, sentence)
+    units = admin_units(norm, sentence, known, token_starts(tokens))
     plain = (
         _departments(norm, sentence)
         + _suffixed(norm, sentence, tokens, sentence.start)
-        + admin_units(norm, sentence, known, token_starts(tokens))
+        + units
         + gazetteer_names(norm, sentence)
         + graph_names
         + _representatives(norm, sentence, tokens)
@@ -233,6 +234,7 @@ def _sentence_mentions(
     chosen = _rescue_subjects(norm, chosen)
     chosen = _resolve(_industries(norm, sentence), chosen)
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
+    nested += _governing_places(units, chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -744,6 +746,31 @@ def _nested(norm: str, chosen: list[Mention], tokens: list[Token]) -> list[Menti
         ]
         nested.extend(_resolve(sites + bodies, []))
     return nested
+
+
+def _governing_places(units: list[Mention], chosen: list[Mention]) -> list[Mention]:
+    """The place a government body's name opens with (浙江省科技厅 → 浙江省, 杭州市余杭区人民政府 →
+    杭州市 and 余杭区): the body governs or serves it, and the text names it there."""
+    bodies = [m for m in chosen if m.type in _GOVERNING and not m.nested]
+    found = []
+    for unit in units:
+        if any(b.span.start <= unit.span.start and unit.span.end < b.span.end for b in bodies):
+            opening = [b for b in bodies if b.span.start <= unit.span.start < b.span.end]
+            if opening and _only_units(unit, opening[0], units):
+                found.append(replace(unit, nested=True))
+    return found
+
+
+def _only_units(unit: Mention, body: Mention, units: list[Mention]) -> bool:
+    """Whether only administrative units stand between the body's start and ``unit``."""
+    at = body.span.start
+    for other in sorted(units, key=lambda m: m.span.start):
+        if other.span.start == at and other.span.end <= unit.span.start:
+            at = other.span.end
+    return at == unit.span.start
+
+
+_GOVERNING = frozenset({"GovernmentBody", "PartyCommittee"})
 
 
 _LEGAL_INSIDE = re.compile(r".{2,30}?(?:股份有限公司|有限责任公司|有限公司)")
