@@ -213,3 +213,9 @@ def test_the_places_a_government_body_is_named_for_are_named_too() -> None:
     typed = {(m.name, m.type) for m in find_mentions(text).mentions}
     assert {("浙江省", "Province"), ("杭州市", "City"), ("余杭区", "District")} <= typed
     assert ("浙江省科技厅", "GovernmentBody") in typed
+
+
+def test_a_place_in_brackets_after_a_venue_or_an_event_belongs_to_its_name() -> None:
+    text = "联席会议在国家会展中心（上海）举行。活动包括首届国际科技开放合作大会（浙江）。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"国家会展中心（上海）", "首届国际科技开放合作大会（浙江）"} <= names

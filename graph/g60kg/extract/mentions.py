@@ -356,6 +356,8 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             proper = _named_between(norm, tokens, start, suffix_start)
         if start >= suffix_start and kind != "event":
             proper = suffix in lx.NATIONAL_BODIES  # 科技部, 工信部: a ministry names itself
+        if kind in ("site", "event") and (qualifier := _PLACE_QUALIFIER.match(norm, end)):
+            end = qualifier.end()  # 国家会展中心（上海）, 首届国际科技开放合作大会（浙江）
         name = norm[start:end]
         if name.count("(") + name.count("（") > name.count(")") + name.count("）"):
             if kind != "org" or not norm.startswith(lx.POST_TITLES, end):
@@ -367,6 +369,12 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     return found
 
 
+# a place in brackets right after a site's or an event's suffix tells two of them apart
+_PLACE_QUALIFIER = re.compile(
+    "[（(](?:"
+    + "|".join(sorted([*lx.PROVINCE_LEVEL, *lx.CITY_SHORT_NAMES], key=len, reverse=True))
+    + r")[省市区县]?[）)]"
+)
 _COUNTED = re.compile(
     r"(?:国内|全国|全省|全市|全球|省内|市内|区内)?"
     r"(?:首个|首批|首家|首座|多个|一批|一系列|各类|各个|这座|这片|这一|这个|这家|这些|该|此|"
