@@ -344,6 +344,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
         start, proper = name_start(tokens, suffix_start, floor)
         if kind == "event":
             start, proper = _through_verb(norm, tokens, start, floor, proper)
+            start = _through_join(tokens, start, floor)
             start = _steering_group(norm, tokens, start, end, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
@@ -441,6 +442,24 @@ def _through_verb(
     if before >= verb.start or not named:
         return start, proper
     return before, True
+
+
+def _through_join(tokens: list[Token], start: int, floor: int) -> int:
+    """An event on two topics goes on left through 与 (及, 和) joining them (国际云计算与移动互联网
+    应用研讨会), when a topic of a few words stands before the join.
+
+    >>> text = "国际云计算与移动互联网应用研讨会在苏州科技城召开"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "PanelDiscussion"]
+    ['国际云计算与移动互联网应用研讨会']
+    """
+    join = next((t for t in tokens if t.end == start and t.word in ("与", "及", "和")), None)
+    if join is None or join.start <= floor:
+        return start
+    before, _ = name_start(tokens, join.start, floor)
+    return before if 2 <= join.start - before <= _TOPIC else start
+
+
+_TOPIC = 8
 
 
 def _steering_group(norm: str, tokens: list[Token], start: int, end: int, floor: int) -> int:
