@@ -30,6 +30,7 @@ __all__ = ["Post", "credits", "find_posts"]
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
 _KNOWN_WORD = 100  # 来到 8,779, 说道 21,168; 升出 3 (刘福升出席)
+_COMMON_NOUN = 1_000  # 专家 11,094, 全球 5,288, 负责人 3,722; names are rarely in the dictionary
 _JOINING = "与和及同"  # 张宁与刘德宏（…总经理）: the name after a joining word
 _FUNCTION_WORD = 10_000  # 在 727,915, 于 106,176, 曾 29,107; 根 5,413 (陈如根出席)
 _RARE_VERB = 10_000  # 跃 2,750, 胜 6,242 end names; 讲 13,587, 说 219,817 follow them
@@ -229,9 +230,14 @@ def _name(text: str, start: int) -> Span | None:
     if len(first) == 3 and tag(first) is None and glued:
         # jieba glued a verb's first character to a two-character name (李谦到 | 到会)
         return Span(start, start + 2)
-    if len(first) in (2, 3) and (tag(first) not in _NOT_NAME_TAGS):
+    if len(first) in (2, 3) and tag(first) not in _NOT_NAME_TAGS and not _common_noun(first):
         return Span(start, start + len(first))
     return None
+
+
+def _common_noun(word: str) -> bool:
+    """专家, 单位, 代表, 全球: a common noun after a title is no name (院士专家, 理事长单位)."""
+    return tag(word) == "n" and frequency(word) >= _COMMON_NOUN
 
 
 _NAME_END_TAGS = frozenset({"n", "nr", "ng", "ns", "nz", "a", "zg", "f", "t"})
