@@ -29,6 +29,21 @@ def test_posts_in_brackets_after_the_name_and_a_place_that_begins_the_title() ->
     assert ("王五", "区委副书记", "南湖区") in found
 
 
+def test_a_name_that_opens_a_clause_with_its_post_set_off_by_commas() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = (
+        "会议召开。马晓晖，湖州市委书记，在大会上讲话；王申峰，时任桐乡市委副书记、市长，主持会议。"
+    )
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in find_mentions(text).posts
+    }
+    assert ("马晓晖", "市委书记", "湖州市") in found
+    assert ("王申峰", "市长", "桐乡市") in found
+    assert not find_mentions("会上，他说，湖州市委书记，在大会上讲话。").posts  # 他说 is no name
+
+
 def test_a_post_in_brackets_after_a_name_joined_by_yu_names_its_company() -> None:
     from g60kg.extract.mentions import find_mentions
 

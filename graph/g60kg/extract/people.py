@@ -74,7 +74,11 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
                 break
             chain.append((following, body or chain[-1][1]))
         position = chain[-1][0].end()
-        name = _name(text, position) or _bracketed(text, place, match.start(), position)
+        name = (
+            _name(text, position)
+            or _bracketed(text, place, match.start(), position)
+            or _apposed(text, place, match.start(), position)
+        )
         if name is None:
             continue
         if chain[0][1] is None and posts and _LOCAL.match(match.group()):
@@ -182,6 +186,31 @@ _LEVELS = frozenset({"Municipality", "Province", "City", "District", "Town"})
 
 
 _BRACKET_NAME = re.compile(r"([\u4e00-\u9fff]{2,3})[（(]$")
+
+
+def _apposed(text: str, place: Mention | None, start: int, end: int) -> Span | None:
+    """马晓晖，湖州市委书记，在大会上…: a name that opens a clause, its post set off by commas.
+
+    >>> text = "马晓晖，湖州市委书记，在大会上作动员讲话。"
+    >>> _apposed(text, None, text.index("湖"), text.index("，在"))
+    Span(start=0, end=3)
+    """
+    left = place.span.start if place is not None and place.span.start < start else start
+    if text[end : end + 1] not in "，," or end == len(text):
+        return None
+    match = _APPOSED_NAME.search(text, max(0, left - 8), left)
+    if match is None or match.end() != left:
+        return None
+    name = match.group(1)
+    if name in BOUNDARY_WORDS or tag(name) in _NOT_NAME_TAGS or _common_noun(name):
+        return None
+    return Span(match.start(1), match.end(1))
+
+
+# the name opens the text, a line or a clause after 。；！？ or a closing quote
+_APPOSED_NAME = re.compile(
+    r"(?:^|(?<=[。；！？\n”]))[ \u3000]*([\u4e00-\u9fff]{2,3})[，,](?:时任|现任)?$"
+)
 
 
 def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span | None:
