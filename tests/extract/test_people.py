@@ -110,6 +110,7 @@ def test_three_character_names_jieba_cuts_or_glues_are_read_whole() -> None:
     assert names("总经理邵悦初说，") == ["邵悦初"]  # 初 and 清 are tagged as time or place words
     assert names("副局长钟术清在接受采访时说。") == ["钟术清"]
     assert names("中国科学院院士专家出席。") == []  # 专家 is a common noun, not a name
+    assert names("宣城市市长何淳宽也在会上讲话。") == ["何淳宽"]  # 宽 | 也: 也 follows the name
 
 
 def test_a_section_of_a_department_holds_its_title() -> None:

@@ -282,6 +282,8 @@ def _third_character(single: str, following: str) -> bool:
         return _function_character(following[:1])
     if tag(single) not in _NAME_END_TAGS:
         return False
+    if _function_character(following[:1]):
+        return True  # 何淳 | 宽 | 也在会上讲话
     return not re.match(r"[\u4e00-\u9fff]", following) or tag(following) in {"v", "vn", "p"}
 
 
