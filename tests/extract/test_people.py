@@ -44,6 +44,14 @@ def test_a_name_that_opens_a_clause_with_its_post_set_off_by_commas() -> None:
     assert not find_mentions("会上，他说，湖州市委书记，在大会上讲话。").posts  # 他说 is no name
 
 
+def test_a_graded_rank_is_a_title_that_follows_its_body() -> None:
+    from g60kg.extract.mentions import find_mentions
+
+    text = "苏州科技局副调研员谢再鸣表示支持。"
+    found = {(p.title, p.place.name if p.place else None) for p in find_mentions(text).posts}
+    assert found == {("副调研员", "苏州科技局")}
+
+
 def test_a_post_in_brackets_after_a_name_joined_by_yu_names_its_company() -> None:
     from g60kg.extract.mentions import find_mentions
 
