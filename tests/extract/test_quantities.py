@@ -57,3 +57,19 @@ def test_durations_and_counts_in_chinese_numerals(text: str, shown: str, unit: s
 @pytest.mark.parametrize("text", ["2023年5月", "二〇二三年", "一年一度", "两位院士", "今天"])
 def test_years_of_the_calendar_and_small_wordy_numerals_are_not_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_dollars_are_not_yuan_and_no_fact_takes_them() -> None:
+    (dollars,) = find_quantities("新增外资4750万美元")
+    assert dollars.data == {
+        "value": 47_500_000,
+        "qualifier": "exact",
+        "text": "4750万美元",
+        "currency": "USD",
+    }
+    assert dollars.kind != "amount"  # the graph's amounts are yuan: no investment fact uses it
+
+
+def test_percentage_points_are_their_own_unit() -> None:
+    (points,) = find_quantities("比一季度提升0.2个百分点")
+    assert (points.data["value"], points.data["unit"]) == (0.2, "measure-unit:percentage-point")

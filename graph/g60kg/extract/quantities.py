@@ -68,6 +68,8 @@ COUNT_UNITS = {
     "套": "count-unit:unit",
 }
 MEASURE_UNITS = {
+    "个百分点": "measure-unit:percentage-point",
+    "百分点": "measure-unit:percentage-point",
     "平方米": "measure-unit:square-metre",
     "㎡": "measure-unit:square-metre",
     "平方千米": "measure-unit:square-kilometre",
@@ -103,7 +105,7 @@ _QUANTITY = re.compile(
     + r"(?P<post0>余|多)?"  # 20余万: 余 before the scale
     + _SCALE
     + _POST
-    + r"(?P<unit>元|家|户|万人|人|平方公里|"
+    + r"(?P<unit>美元|元|家|户|万人|人|平方公里|"
     + _MEASURED
     + r")?)"
     + _TAIL
@@ -180,6 +182,11 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
         return Quantity(_span(match, offset), "area", data)
     if scale is None and unit is None:
         return None
+    if unit == "美元":
+        # 4750万美元: dollars, listed as a figure; the graph's amounts are in yuan, so no fact
+        # takes it (its kind is not "amount")
+        data["currency"] = "USD"
+        return Quantity(_span(match, offset), "foreign-amount", data)
     data["currency"] = "CNY"
     return Quantity(_span(match, offset), "amount", data)
 
