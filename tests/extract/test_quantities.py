@@ -73,3 +73,17 @@ def test_dollars_are_not_yuan_and_no_fact_takes_them() -> None:
 def test_percentage_points_are_their_own_unit() -> None:
     (points,) = find_quantities("比一季度提升0.2个百分点")
     assert (points.data["value"], points.data["unit"]) == (0.2, "measure-unit:percentage-point")
+
+
+def test_physical_units_and_vehicles_are_read_with_their_unit() -> None:
+    read = {
+        q.data["text"]: q.data["unit"]
+        for q in find_quantities("功率18kW，时延10毫秒，通勤30分钟，年产1500吨，产量188万辆")
+    }
+    assert read == {
+        "18kW": "measure-unit:kilowatt",
+        "10毫秒": "measure-unit:millisecond",
+        "30分钟": "measure-unit:minute",
+        "1500吨": "measure-unit:tonne",
+        "188万辆": "count-unit:vehicle",
+    }
