@@ -219,3 +219,8 @@ def test_a_place_in_brackets_after_a_venue_or_an_event_belongs_to_its_name() -> 
     text = "联席会议在国家会展中心（上海）举行。活动包括首届国际科技开放合作大会（浙江）。"
     names = {m.name for m in find_mentions(text).mentions}
     assert {"国家会展中心（上海）", "首届国际科技开放合作大会（浙江）"} <= names
+
+
+def test_a_research_centre_is_a_research_institute_not_a_site() -> None:
+    typed = {(m.name, m.type) for m in find_mentions("长三角G60科创走廊研究中心揭牌。").mentions}
+    assert ("长三角G60科创走廊研究中心", "ResearchInstitute") in typed

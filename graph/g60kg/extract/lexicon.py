@@ -91,6 +91,7 @@ ORG_SUFFIXES: tuple[str, ...] = (
     "集团",
     "研究院",
     "研究所",
+    "研究中心",
     "科学院",
     "工程院",
     "实验室",
@@ -378,7 +379,7 @@ def org_type(name: str) -> str:
         return "University"
     if name.endswith("实验室"):
         return "Laboratory"
-    if name.endswith(("研究院", "研究所")):
+    if name.endswith(("研究院", "研究所", "研究中心")):
         return "ResearchInstitute"
     if name.endswith("联盟"):
         return "IndustryAlliance"
