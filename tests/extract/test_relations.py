@@ -213,3 +213,9 @@ def test_a_body_right_before_a_title_or_dated_before_its_verb_issues_it() -> Non
         "浙江省人民政府",
     ) in _claims_of(text)
     assert ("行动方案", "issuedBy", "松江区") not in _claims_of("松江区《行动方案》提出。")
+
+
+def test_a_notice_named_in_full_is_a_document_its_body_issues() -> None:
+    text = "湖州市人民政府办公室关于印发湖州市数字经济发展“十四五”规划的通知\n各区县人民政府："
+    notice = "湖州市人民政府办公室关于印发湖州市数字经济发展“十四五”规划的通知"
+    assert (notice, "issuedBy", "湖州市人民政府办公室") in _claims_of(text)

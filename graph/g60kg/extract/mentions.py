@@ -235,6 +235,7 @@ def _sentence_mentions(
     chosen = _resolve(_industries(norm, sentence), chosen)
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     nested += _governing_places(units, chosen)
+    nested += _notices(norm, sentence, chosen)
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -299,6 +300,29 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
 
 
 _ADMINISTERED = frozenset({"PlannedZone", "ScienceCity", "PilotZone"})
+# 杭州市余杭区人民政府关于印发《…》的通知: a notice named in full, from its issuing body
+_FULL_NOTICE = re.compile(
+    r"关于(?:印发|发布|公布|转发)(?:《[^《》\n]{2,80}》|[^《》，。；\n]{4,60}?)的通知"
+)
+
+
+def _notices(norm: str, sentence: Span, chosen: list[Mention]) -> list[Mention]:
+    """A notice named in full by the body that opens it (X关于印发《Y》的通知), beside the
+    document it issues (Y) and the body (X).
+
+    >>> text = "杭州市余杭区人民政府关于印发《余杭区人工智能实施方案》的通知"
+    >>> [(m.name, m.type) for m in find_mentions(text).mentions if m.type == "PolicyDocument"]
+    [('杭州市余杭区人民政府关于印发《余杭区人工智能实施方案》的通知', 'PolicyDocument')]
+    """
+    found = []
+    bodies = {m.span.end: m for m in chosen if m.type in BODY_TYPES}
+    for match in _FULL_NOTICE.finditer(norm, sentence.start, sentence.end):
+        body = bodies.get(match.start())
+        if body is None:
+            continue
+        span = Span(body.span.start, match.end())
+        found.append(Mention(span, norm[span.start : span.end], "PolicyDocument", nested=True))
+    return found
 
 
 _TALK = re.compile(r"的?(?:为题|主题报告|主旨报告|报告|演讲|主旨演讲|主题演讲|分享)")

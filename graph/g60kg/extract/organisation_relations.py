@@ -264,6 +264,12 @@ def issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         for issuer in issuers if documents else []:
             evidence = Span(issuer.span.start, documents[0].span.end + 1)
             claims.append(claim_between("issuedBy", documents[0], issuer, evidence))
+    # X关于印发《Y》的通知 named in full: X issues the notice too
+    bodies = {m.span.start: m for m in inner if m.type in ORG_TYPES and not m.nested}
+    for notice in (m for m in inner if m.type == "PolicyDocument" and m.name.endswith("的通知")):
+        body = bodies.get(notice.span.start)
+        if body is not None and notice.name.startswith(body.name + "关于"):
+            claims.append(claim_between("issuedBy", notice, body, notice.span))
     return claims
 
 
