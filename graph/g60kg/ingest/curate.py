@@ -96,6 +96,10 @@ def _norm(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", to_simplified(name))).casefold()
 
 
+def _keys(*names: str | None) -> frozenset[str]:
+    return frozenset(name_key(n) for n in names if n)
+
+
 def _names(entity: Entity) -> list[str]:
     return [entity.zh] + [text for lang, text in entity.aliases if lang == "zh"]
 
@@ -124,6 +128,7 @@ class Plan:
         self.new_sources: list[CommentedMap] = []
         self.used_iris = {e.iri for e in registry.entities.values()}
         self.used_handles = set(registry.entities)
+        self._keys: dict[str, frozenset[str]] | None = None
         for row in cand.entities:
             self._decide(row)
         if self.problems:
@@ -262,6 +267,7 @@ class Plan:
             )
         self.new_rows.append(out)
         self.new_sources.append(row)
+        self._name_keys()[final] = _keys(zh, str(row.get("en") or ""))
 
     def _label_clashes(self, zh: str, en: str) -> list[str]:
         """Entities that share this one's English label but none of its Chinese names: two
@@ -270,15 +276,14 @@ class Plan:
         if not key:
             return []
         own = name_key(zh)
-        others = [(e.id, [*_names(e), e.en]) for e in self.registry.entities.values()]
-        others += [
-            (str(r["id"]), [str(r.get(k) or "") for k in ("zh", "en")]) for r in self.new_rows
-        ]
-        return [
-            handle
-            for handle, names in others
-            if key in {name_key(n) for n in names} and own not in {name_key(n) for n in names}
-        ]
+        return [h for h, keys in self._name_keys().items() if key in keys and own not in keys]
+
+    def _name_keys(self) -> dict[str, frozenset[str]]:
+        """Every entity's name keys, the registry's and the new rows', each computed once."""
+        if self._keys is None:
+            entities = self.registry.entities.values()
+            self._keys = {e.id: _keys(*_names(e), e.en) for e in entities}
+        return self._keys
 
     def _assign_iris(self) -> None:
         """Keep the IRI an earlier ingest of this source gave a handle, else the next free one."""
