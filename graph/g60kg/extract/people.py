@@ -195,11 +195,8 @@ def _apposed(text: str, place: Mention | None, start: int, end: int) -> Span | N
     >>> _apposed(text, None, text.index("湖"), text.index("，在"))
     Span(start=0, end=3)
     """
-    left = place.span.start if place is not None and place.span.start < start else start
-    if text[end : end + 1] not in "，," or end == len(text):
-        return None
-    match = _APPOSED_NAME.search(text, max(0, left - 8), left)
-    if match is None or match.end() != left:
+    match = _set_off(text, place, start, end, "，,", _APPOSED_NAME)
+    if match is None:
         return None
     name = match.group(1)
     if name in BOUNDARY_WORDS or tag(name) in _NOT_NAME_TAGS or _common_noun(name):
@@ -213,6 +210,21 @@ _APPOSED_NAME = re.compile(
 )
 
 
+def _set_off(
+    text: str, place: Mention | None, start: int, end: int, closers: str, name: re.Pattern[str]
+) -> re.Match[str] | None:
+    """The name ``name`` reads right before a post (from its place, or the title at ``start``)
+    that one of ``closers`` ends at ``end``: the post is set off from the sentence."""
+    left = place.span.start if place is not None and place.span.start < start else start
+    if text[end : end + 1] not in closers or end == len(text):
+        return None
+    match = name.search(text, max(0, left - _NAME_REACH), left)
+    return match if match is not None and match.end() == left else None
+
+
+_NAME_REACH = 8  # 王申峰，时任: a name, its comma and 时任 before the post
+
+
 def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span | None:
     """张三（嘉兴市委书记）: the name before a bracket that holds only the post.
 
@@ -220,11 +232,8 @@ def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span |
     >>> _bracketed(text, None, text.index("嘉"), text.index("）"))
     Span(start=0, end=2)
     """
-    left = place.span.start if place is not None and place.span.start < start else start
-    if text[end : end + 1] not in "）)" or end == len(text):
-        return None
-    match = _BRACKET_NAME.search(text, max(0, left - 4), left)
-    if match is None or match.end() != left:
+    match = _set_off(text, place, start, end, "）)", _BRACKET_NAME)
+    if match is None:
         return None
     before = text[match.start() - 1 : match.start()] if match.start() else ""
     if before and re.fullmatch(r"[\u4e00-\u9fff]", before) and before not in _JOINING:
