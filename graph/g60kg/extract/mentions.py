@@ -239,9 +239,11 @@ def _sentence_mentions(
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
+# province-level units and prefecture cities by their short names, the longest first
+_PLACE_NAMES = "|".join(sorted([*lx.PROVINCE_LEVEL, *lx.CITY_SHORT_NAMES], key=len, reverse=True))
 _CARRIER = re.compile(
     "(?:中国|"
-    + "|".join(sorted([*lx.PROVINCE_LEVEL, *lx.CITY_SHORT_NAMES], key=len, reverse=True))
+    + _PLACE_NAMES
     + ")(?:电信|移动|联通)(?!互联网|通信|支付|端|办公|网络|应用|设备|终端|用户|化)"
 )
 
@@ -253,10 +255,13 @@ def _carriers(norm: str, sentence: Span) -> list[Mention]:
     >>> [m.name for m in _carriers("由苏州电信承担建设，发展移动互联网", Span(0, 16))]
     ['苏州电信']
     """
-    found = []
-    for match in _CARRIER.finditer(norm, sentence.start, sentence.end):
-        found.append(Mention(Span(match.start(), match.end()), match.group(), "Company"))
-    return found
+    return _every(_CARRIER, norm, sentence, "Company")
+
+
+def _every(pattern: re.Pattern[str], norm: str, sentence: Span, kind: str) -> list[Mention]:
+    """Each match of ``pattern`` in the sentence, as a mention of class ``kind``."""
+    found = pattern.finditer(norm, sentence.start, sentence.end)
+    return [Mention(Span(m.start(), m.end()), m.group(), kind) for m in found]
 
 
 def _resolve(candidates: list[Mention], chosen: list[Mention]) -> list[Mention]:
@@ -277,10 +282,7 @@ def _committees(norm: str, sentence: Span) -> list[Mention]:
     >>> [m.name for m in _committees("中共嘉兴市委召开全会", Span(0, 10))]
     ['中共嘉兴市委']
     """
-    found = []
-    for match in _COMMITTEE.finditer(norm, sentence.start, sentence.end):
-        found.append(Mention(Span(match.start(), match.end()), match.group(), "PartyCommittee"))
-    return found
+    return _every(_COMMITTEE, norm, sentence, "PartyCommittee")
 
 
 def _documents(norm: str, sentence: Span) -> list[Mention]:
@@ -395,11 +397,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
 
 
 # a place in brackets right after a site's or an event's suffix tells two of them apart
-_PLACE_QUALIFIER = re.compile(
-    "[（(](?:"
-    + "|".join(sorted([*lx.PROVINCE_LEVEL, *lx.CITY_SHORT_NAMES], key=len, reverse=True))
-    + r")[省市区县]?[）)]"
-)
+_PLACE_QUALIFIER = re.compile("[（(](?:" + _PLACE_NAMES + r")[省市区县]?[）)]")
 _COUNTED = re.compile(
     r"(?:国内|全国|全省|全市|全球|省内|市内|区内)?"
     r"(?:首个|首批|首家|首座|多个|一批|一系列|各类|各个|这座|这片|这一|这个|这家|这些|该|此|"
