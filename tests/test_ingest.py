@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from g60kg.errors import G60Error, InputErrors
-from g60kg.extract import extract, gazetteer_from_entity_files
+from g60kg.extract import Candidates, extract, gazetteer_from_entity_files
 from g60kg.ingest.apply import ingest
 from g60kg.rdf.build import default_data_dir
 from g60kg.records.read import read_data
@@ -199,15 +199,20 @@ def test_the_reader_decodes_a_source_with_its_recorded_encoding(seed_copy: Path)
         read_data(seed_copy)
 
 
+def _written(result: Candidates, article: Path, out: Path) -> Path:
+    """The candidates file of `article` as extract writes it, with the article's checksum."""
+    result.meta["file"] = str(article)
+    result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
+    out.write_text(result.to_yaml(), encoding="utf-8")
+    return out
+
+
 def _raw_candidates(data: Path, article: str, out: Path) -> Path:
     """Candidates as extract writes them (ambiguous links left as they are)."""
     raw = (ARTICLES / article).read_bytes()
     gazetteer = gazetteer_from_entity_files(sorted((data / "entities").glob("*.yaml")))
     result = extract(raw, source_id=out.stem, gazetteer=gazetteer)
-    result.meta["file"] = str(ARTICLES / article)
-    result.meta["sha256"] = hashlib.sha256(raw).hexdigest()
-    out.write_text(result.to_yaml(), encoding="utf-8")
-    return out
+    return _written(result, ARTICLES / article, out)
 
 
 def test_accept_suggestions_links_each_ambiguous_entity_and_says_so(
@@ -235,10 +240,7 @@ def test_extracted_candidates_ingest_without_edits_even_with_bare_titles(
     result = extract(article.read_bytes(), source_id="bare-x", gazetteer=gazetteer)
     assert [r["fact"] for r in result.review if "fact" in r] == ["PostHolding"]
     assert any(r.get("type") == "Groundbreaking" for r in result.review)  # no year: no date
-    result.meta["file"] = str(article)
-    result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
-    out = tmp_path / "bare-x.yaml"
-    out.write_text(result.to_yaml(), encoding="utf-8")
+    out = _written(result, article, tmp_path / "bare-x.yaml")
     report = ingest(out, seed_copy, accept_suggestions=True)
     assert report.statements == len(result.statements) > 0
 
@@ -258,10 +260,7 @@ def test_two_names_that_romanise_alike_are_two_entities_and_ingest_says_so(
         if e["zh"] in ("易泰科技有限公司", "宜泰科技有限公司")
     }
     assert len(english) == 2 and len(set(english.values())) == 1  # one pinyin placeholder
-    result.meta["file"] = str(article)
-    result.meta["sha256"] = hashlib.sha256(article.read_bytes()).hexdigest()
-    out = tmp_path / "alike-x.yaml"
-    out.write_text(result.to_yaml(), encoding="utf-8")
+    out = _written(result, article, tmp_path / "alike-x.yaml")
     report = ingest(out, seed_copy, accept_suggestions=True)
     assert any("shares only its English label" in d for d in report.decisions)
     data = read_data(seed_copy)  # builds: the two are distinct, not a duplicate
