@@ -224,3 +224,9 @@ def test_a_place_in_brackets_after_a_venue_or_an_event_belongs_to_its_name() -> 
 def test_a_research_centre_is_a_research_institute_not_a_site() -> None:
     typed = {(m.name, m.type) for m in find_mentions("长三角G60科创走廊研究中心揭牌。").mentions}
     assert ("长三角G60科创走廊研究中心", "ResearchInstitute") in typed
+
+
+def test_a_national_project_is_a_programme_by_its_fixed_name_and_no_organisation() -> None:
+    text = "芜湖数据中心集群成为国家“东数西算”工程十大集群之一，东数西算推动算力西移。"
+    found = [(m.name, m.type) for m in find_mentions(text).mentions if "东数" in m.name]
+    assert found == [("东数西算", "Programme"), ("东数西算", "Programme")]

@@ -22,6 +22,7 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "EVENT_SUFFIXES",
     "INDUSTRIES",
+    "NATIONAL_PROGRAMMES",
     "NATIONAL_BODIES",
     "ORG_SUFFIXES",
     "POST_TITLES",
@@ -215,6 +216,9 @@ EVENT_SUFFIXES: dict[str, str] = {
 }
 REGIONS: tuple[str, ...] = ("长江三角洲", "长三角", "珠三角", "京津冀", "粤港澳大湾区")
 DOCUMENT_SUFFIXES: tuple[str, ...] = ("方案",)
+# national projects named by a fixed phrase, not by a suffix (“东数西算”工程: computing in the east,
+# data centres in the west)
+NATIONAL_PROGRAMMES: tuple[str, ...] = ("东数西算",)
 # Industries as the graph's vocabulary names them (ontology/vocab.ttl, scheme industry): the
 # corridor's AI chain, the top level of the national classification of strategic emerging
 # industries (2018) and the future industries of the 2024 national guidance, by their common names.

@@ -226,6 +226,7 @@ def _sentence_mentions(
         + _led_by(norm, sentence, tokens)
         + _listed_companies(norm, sentence, tokens)
         + _carriers(norm, sentence)
+        + _national_programmes(norm, sentence)
     )
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
@@ -679,6 +680,21 @@ def _first_proper(norm: str, start: int, end: int) -> int:
     科大讯飞, 合作伙伴商汤科技 → 商汤科技); ``start`` when there is none."""
     head = _GENERIC_HEAD.match(norm, start, end)
     return head.end() if head and end - head.end() >= 2 else start
+
+
+def _national_programmes(norm: str, sentence: Span) -> list[Mention]:
+    """National projects by their fixed names, wherever they stand.
+
+    >>> [(m.name, m.type) for m in find_mentions("国家“东数西算”工程启动。").mentions]
+    [('东数西算', 'Programme')]
+    """
+    found = []
+    for name in lx.NATIONAL_PROGRAMMES:
+        for match in re.finditer(re.escape(name), norm[sentence.start : sentence.end]):
+            start = sentence.start + match.start()
+            span = Span(start, start + len(name))
+            found.append(Mention(span, name, "Programme", proper=True))
+    return found
 
 
 def _industries(norm: str, sentence: Span) -> list[Mention]:
