@@ -230,3 +230,10 @@ def test_a_national_project_is_a_programme_by_its_fixed_name_and_no_organisation
     text = "芜湖数据中心集群成为国家“东数西算”工程十大集群之一，东数西算推动算力西移。"
     found = [(m.name, m.type) for m in find_mentions(text).mentions if "东数" in m.name]
     assert found == [("东数西算", "Programme"), ("东数西算", "Programme")]
+
+
+def test_a_cluster_of_data_centres_is_named_whole() -> None:
+    text = "2022年2月，芜湖数据中心集群获批设立。"
+    found = [(m.name, m.type) for m in find_mentions(text).mentions]
+    assert ("芜湖数据中心集群", "ComputingCentre") in found
+    assert all(name != "芜湖数据中心" for name, _ in found)
