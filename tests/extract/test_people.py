@@ -1,3 +1,4 @@
+from g60kg.extract import extract
 from g60kg.extract.mentions import find_mentions
 from g60kg.extract.people import find_posts
 
@@ -174,3 +175,9 @@ def test_editor_lines_are_credits_not_people_of_the_article() -> None:
 
     text = "2023年03月23日 09:20　　编辑：方岩\n大会开幕。\n（本栏目编辑：罗晓川）"
     assert [text[s.start : s.end] for s in credits(text)] == ["方岩", "罗晓川"]
+
+
+def test_a_bare_local_title_takes_the_short_named_place_before_it_in_full() -> None:
+    found = extract("杭州召开会议。市委副书记、市长刘忻出席会议。".encode(), source_id="demo", nlp="")
+    posts = sorted(e["zh"] for e in found.entities if e["type"] == "Post")
+    assert posts == ["杭州市委副书记", "杭州市市长"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from g60kg.extract.lexicon import BOUNDARY_WORDS, POST_TITLES
@@ -116,6 +117,9 @@ def _home(
     >>> huzhou = Mention(Span(0, 3), "湖州市", "City")
     >>> _home("副市长", None, 10, [huzhou]).name, _home("区长", None, 10, [huzhou])
     ('湖州市', None)
+    >>> _home("市长", None, 10, [Mention(Span(0, 2), "杭州", "City")]).name
+    '杭州市'
+
     """
     named = body.name if body is not None else title
     if body is not None and (body.type in _LEVELS or body.span.start < start - len(body.name)):
@@ -126,11 +130,15 @@ def _home(
     levels = _LEVEL_TYPES[bare.group("level")]
     earlier = [m for m in places if m.type in levels and m.span.end <= start]
     home = max(earlier, key=lambda m: m.span.end, default=None)
-    if home is None or not home.name.endswith(bare.group("level")):
+    if home is None:
         return None
-    return home
+    level = bare.group("level")
+    if _SHORT_NAME.fullmatch(home.name) and not home.name.endswith(level):
+        return replace(home, name=home.name + level)  # 杭州 named before: 杭州市市长
+    return home if home.name.endswith(level) else None
 
 
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
 _BARE_LEVEL = re.compile(r"(?:常务)?副?(?P<level>[省市区县])(?P<rest>[^长委]\w*)?")
 _LEVEL_TYPES = {
     "省": {"Province"},
