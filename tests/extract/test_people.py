@@ -178,6 +178,8 @@ def test_editor_lines_are_credits_not_people_of_the_article() -> None:
 
 
 def test_a_bare_local_title_takes_the_short_named_place_before_it_in_full() -> None:
-    found = extract("杭州召开会议。市委副书记、市长刘忻出席会议。".encode(), source_id="demo", nlp="")
+    found = extract(
+        "杭州召开会议。市委副书记、市长刘忻出席会议。".encode(), source_id="demo", nlp=""
+    )
     posts = sorted(e["zh"] for e in found.entities if e["type"] == "Post")
     assert posts == ["杭州市委副书记", "杭州市市长"]
