@@ -48,3 +48,10 @@ def test_an_organisation_lac_finds_holds_the_post_after_it() -> None:
 
     assert holdings("lac") == {"李斌任中科曙光总工程师"}
     assert holdings("") != holdings("lac")
+
+
+def test_a_common_noun_tagged_as_an_organisation_is_no_name() -> None:
+    text = "腾讯与多家企业签约，公司办公室设在松江。"
+    words = [(Span(0, 2), "ORG"), (Span(5, 7), "ORG"), (Span(10, 12), "ORG"), (Span(12, 15), "ORG")]
+    found = [(m.name, m.type) for m in lac_mentions(text, words, [])]
+    assert found == [("腾讯", "Organization")]
