@@ -125,14 +125,14 @@ def _kind(word: str, label: str) -> str | None:
         return None
     if word in lx.INDUSTRIES or re.search(r"[，。、；\s]", word):
         return None
+    if tag(word) == "n" and frequency(word) >= _COMMON_NOUN:
+        return None  # 企业, 公司, 办公室: a common noun the dictionary knows well is no name
     if _OUTLET.search(word):
         return None  # 新华社, 金华日报, 浙江在线: the outlet that reports, not an actor
     if word.endswith(_ORG_ENDINGS):
         return lx.org_type(word)
     if word.endswith(lx.SITE_SUFFIXES):
         return lx.site_type(word)
-    if tag(word) == "n" and frequency(word) >= _COMMON_NOUN:
-        return None  # 企业, 公司, 办公室: a common noun the dictionary knows well is no name
     # a name without a telling suffix (腾讯, 科大讯飞): an organisation of unknown kind
     return "Organization" if len(word) <= 8 else None
 
