@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from g60kg.extract.attested import attest_holdings
 from g60kg.extract.candidates import Candidates, build_candidates, date_rows, figure_rows
 from g60kg.extract.claims import Claim
 from g60kg.extract.complete import (
@@ -158,7 +159,8 @@ def extract(
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
     meta |= proposed
     candidates = build_candidates(source_id, text, entities, claims, meta, _day(dates, published))
-    statements, review = complete_facts(candidates.statements)
+    statements = attest_holdings(candidates.statements, norm, dates, _day(dates, published))
+    statements, review = complete_facts(statements)
     statements, announced = future_dates(statements, published)
     kept, statements, undated = undated_events(candidates.entities, statements)
     candidates.entities, candidates.statements = unused_implied(kept, statements), statements
