@@ -157,3 +157,9 @@ def test_today_and_yesterday_count_from_a_wire_dateline_before_the_page_date() -
 )
 def test_ranges_year_ends_and_last_months_days(text: str, value: str) -> None:
     assert value in [d.value for d in find_dates(text, published="2024-10-10")]
+
+
+def test_the_page_dates_month_and_day_is_the_page_date_whatever_year_came_before() -> None:
+    text = "项目2024年起释放产能\n6月16日，项目主体封顶。"
+    values = [d.value for d in find_dates(text, published="2023-06-16")]
+    assert values == ["2024", "2023-06-16"]

@@ -257,7 +257,11 @@ def _month_days(
         later = _YEAR_NAMED.search(text, match.end())
         page_year = int(published[:4]) if published else anchor.year if anchor else None
         future = _FUTURE.search(text, max(0, match.start() - 6), match.start())
-        if named and future and page_year is not None and page_year > int(named[-1].group(1)):
+        if published and _page_day(published, match.group("month"), match.group("day")):
+            # 6月16日 on a page dated 2023-06-16: the report's own day, whatever year came before
+            # (天马…2024年起释放产能 in the headline)
+            year, clue, how = int(published[:4]), f"the page date {published}", "from-page-date"
+        elif named and future and page_year is not None and page_year > int(named[-1].group(1)):
             # 2019年11月1日揭牌以来…预计12月开工: a plan, in the article's year
             year, how = page_year, "from-page-date" if published else "year-from-text"
             clue = f"{future.group()}…: a plan, in the article's year {page_year}"
@@ -277,6 +281,17 @@ def _month_days(
         clue = f"{kind}{text[span.start : span.end]}: {clue}"
         result.append(DateMention(span, value, how, clue))
     return result
+
+
+def _page_day(published: str | None, month: str | None, day: str | None) -> bool:
+    """Whether 6月16日 is the page date's month and day.
+
+    >>> _page_day("2023-06-16", "6", "16"), _page_day("2023-06-16", "6", "15")
+    (True, False)
+    """
+    if not published or len(published) < 10 or not month or not day:
+        return False
+    return (int(published[5:7]), int(published[8:10])) == (_int(month), _int(day))
 
 
 def _article_day(found: list[DateMention], published: str | None) -> DateMention | None:
