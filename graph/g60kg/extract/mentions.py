@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 import g60kg.extract.lexicon as lx
+from g60kg.extract.antecedents import named_bodies
 from g60kg.extract.graph_names import NameIndex, brand
 from g60kg.extract.implied_bodies import BODY_TYPES, implied_by_post
 from g60kg.extract.mention import Mention, MentionSet, text_order
@@ -92,6 +93,8 @@ def find_mentions(
     named = {p.place.span for p in posts if p.place is not None and p.place.type in BODY_TYPES}
     accepted += [replace(m, proper=True) for m in untaken if m.span in named]
     accepted = [replace(m, proper=True) if m.span in named else m for m in accepted]
+    posts, swaps = named_bodies(posts, accepted)  # 公司董事长: the company named before
+    accepted = [swaps.get(m, m) for m in accepted]
     posts = [p for p in posts if not inside(p.person, fences)]
     people = [Mention(p.person, norm[p.person.start : p.person.end], "Person") for p in posts]
     taken = SpanIndex(m.span for m in people)
