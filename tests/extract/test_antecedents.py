@@ -31,3 +31,8 @@ def test_an_alliance_named_by_its_kind_is_the_alliance_named_before() -> None:
 def test_a_bare_kind_with_nothing_of_its_kind_before_it_stays_as_written() -> None:
     posts, _ = posts_and_bodies("大会在合肥举行。联盟理事长刘庆峰致辞。")
     assert posts == ["联盟理事长"]
+
+
+def test_a_party_department_after_a_committee_title_is_that_committees() -> None:
+    posts, _ = posts_and_bodies("金华市委常委、统战部部长胡敏出席。")
+    assert posts == ["金华市委常委", "金华市委统战部部长"]

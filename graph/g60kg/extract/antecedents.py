@@ -1,5 +1,7 @@
 """A post's body named by its kind alone (公司董事长, 联盟理事长, 该研究院院长) is the body of that
-kind the text named last before it: the company, alliance or institute the report is about.
+kind the text named last before it: the company, alliance or institute the report is about. A
+party department named alone after a committee's title (金华市委常委、统战部部长) is that
+committee's department (金华市委统战部).
 
 Examples
 --------
@@ -33,16 +35,34 @@ def named_bodies(
         (m for m in mentions if m.proper and m.name not in _KINDS), key=lambda m: m.span.start
     )
     swaps: dict[Mention, Mention] = {}
-    out = []
+    out: list[Post] = []
     for post in posts:
         body = post.place
-        if body is not None and body.name in _KINDS:
+        committee = _committee_before(out[-1], post) if out and body is not None else ""
+        if body is not None and committee and body.name in _PARTY_DEPARTMENTS:
+            swaps[body] = replace(body, name=committee + body.name)
+            post = post._replace(place=swaps[body])
+        elif body is not None and body.name in _KINDS:
             earlier = [m for m in named if m.span.end <= body.span.start and _of_kind(m, body.name)]
             if earlier:
                 swaps[body] = replace(body, name=earlier[-1].name, type=earlier[-1].type)
                 post = post._replace(place=swaps[body])
         out.append(post)
     return out, swaps
+
+
+_PARTY_DEPARTMENTS = frozenset({"统战部", "组织部", "宣传部", "政法委"})
+_COMMITTEE = ("省委", "市委", "区委", "县委")
+
+
+def _committee_before(previous: Post, post: Post) -> str:
+    """金华市委 when ``previous`` (金华市 | 市委常委) is joined right before ``post``'s body."""
+    place, body = previous.place, post.place
+    if place is None or body is None or not previous.title.startswith(_COMMITTEE):
+        return ""
+    joined = body.span.start == previous.title_span.end + 1  # 、 or 兼 between the two
+    level = previous.title[0]
+    return place.name + "委" if joined and place.name.endswith(level) else ""
 
 
 def _of_kind(mention: Mention, kind: str) -> bool:
