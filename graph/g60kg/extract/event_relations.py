@@ -24,7 +24,16 @@ from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span
 
-__all__ = ["HOST_TYPES", "attended", "dated", "held", "jointly", "sub_events", "unveiled"]
+__all__ = [
+    "HOST_TYPES",
+    "attended",
+    "dated",
+    "document_dated",
+    "held",
+    "jointly",
+    "sub_events",
+    "unveiled",
+]
 
 _HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动|闭幕|落幕|启幕")
 _ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
@@ -111,6 +120,50 @@ def dated(sentence: Span, inner: list[Mention], dates: list[DateMention]) -> lis
                 note=note,
                 date_resolution=date.resolution,
                 confidence=0.8,
+            )
+        )
+    return claims
+
+
+_ISSUE = re.compile(r"(?:正式|联合|共同)?(?:印发|发布|出台|颁布|公布)(?:了|的)?《")
+
+
+def document_dated(
+    text: str, sentence: Span, inner: list[Mention], dates: list[DateMention]
+) -> list[Claim]:
+    """X于2025年6月13日印发《Y》, 2024年12月，X发布《Y》: a document issued in a sentence takes
+    the date written last before its issuing verb, at the precision written (day, month, year).
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> from g60kg.extract.dates import find_dates
+    >>> text = "2024年12月，安徽省人民政府印发《安徽省加快推动人工智能行动方案》。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.value) for c in document_dated(text, Span(0, len(text)), found,
+    ...  find_dates(text))]
+    [('安徽省加快推动人工智能行动方案', '2024-12')]
+    """
+    claims = []
+    for match in _ISSUE.finditer(text, sentence.start, sentence.end):
+        documents = [m for m in inner if m.span.start == match.end() and "Document" in m.type]
+        earlier = [d for d in dates if d.span.end <= match.start() and not d.until]
+        if not documents or not earlier:
+            continue
+        date = max(earlier, key=lambda d: d.span.end)
+        if any(
+            m.span.start > date.span.end and "Document" in m.type
+            for m in inner
+            if m.span.end <= match.start()
+        ):
+            continue  # another document stands between the date and this one
+        claims.append(
+            Claim(
+                Span(date.span.start, documents[0].span.end + 1),
+                predicate="date",
+                subject=documents[0],
+                value=date.value,
+                note=f"Issued on the date written before: {date.clue}.",
+                date_resolution=date.resolution,
+                confidence=0.7,
             )
         )
     return claims

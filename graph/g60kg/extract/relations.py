@@ -31,6 +31,7 @@ from g60kg.extract.event_relations import (
     HOST_TYPES,
     attended,
     dated,
+    document_dated,
     held,
     jointly,
     sub_events,
@@ -89,6 +90,7 @@ def find_claims(
         hosts = [m for m in mentions if m.span.end <= sentence.start and m.type in HOST_TYPES]
         claims.extend(sub_events(text, sentence, inner, hosts))
         claims.extend(dated(sentence, inner, inner_dates))
+        claims.extend(document_dated(text, sentence, inner, inner_dates))
     return claims
 
 
