@@ -55,6 +55,7 @@ from g60kg.extract.projects import project_sites
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
+from g60kg.extract.signatures import signed_documents
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tables import table_quantities
 
@@ -154,6 +155,7 @@ def extract(
     claims += known_containment(found.mentions, claims)
     claims += _new(listed_members(norm, found.mentions), claims)
     claims += _new(project_sites(norm, found.mentions), claims)
+    claims += _new(signed_documents(norm, found.mentions, dates), claims)
     entities = link_mentions(found.mentions, gazetteer, found.same)
     meta = {"encoding": decoded.encoding, "characters": len(decoded.text)}
     meta |= {k: v for k, v in (("url", url), ("published", published), ("title", title)) if v}
