@@ -134,3 +134,24 @@ def test_furniture_leaks_are_counted_in_the_totals() -> None:
     text = totals([("x", True, score)])
     assert "furniture leaks: 1 entities from 1 furniture names" in text
     assert len(text.splitlines()) == 12
+
+
+def test_a_month_or_a_founding_year_matches_the_golds_one_date_predicate() -> None:
+    gold = {
+        "entities": [
+            {"zh": "某方案", "type": "PolicyDocument"},
+            {"zh": "某公司", "type": "Company"},
+        ],
+        "relations": [["某方案", "date", "2024-12"], ["某公司", "date", "2016"]],
+    }
+    found = {
+        "entities": [
+            {"id": "D", "zh": "某方案", "type": "PolicyDocument"},
+            {"id": "C", "zh": "某公司", "type": "Company"},
+        ],
+        "statements": [
+            {"subject": "D", "predicate": "when", "value": "2024-12"},
+            {"subject": "C", "predicate": "founded", "value": "2016"},
+        ],
+    }
+    assert evaluate(gold, found).relations() == (1.0, 1.0, 1.0)

@@ -221,23 +221,23 @@ def test_a_notice_named_in_full_is_a_document_its_body_issues() -> None:
     assert (notice, "issuedBy", "湖州市人民政府办公室") in _claims_of(text)
 
 
-def _dates_of(text: str) -> set[tuple[str, str]]:
+def _dates_of(text: str) -> set[tuple[str, str, str]]:
     sentences = split_sentences(text)
     found = find_mentions(text, sentences=sentences)
     dates = find_dates(text, sentences=sentences)
     return {
-        (c.subject.name, c.value)
+        (c.subject.name, str(c.predicate), c.value)
         for c in find_claims(text, found.mentions, sentences, dates)
-        if c.predicate == "date" and c.subject
+        if c.predicate in ("date", "when") and c.subject
     }
 
 
-def test_a_document_issued_in_a_sentence_takes_the_date_written_before_its_verb() -> None:
+def test_a_document_issued_in_a_sentence_takes_the_day_or_month_written_before_its_verb() -> None:
     text = (
         "2025年6月13日，杭州市人民政府印发《杭州市加快建设人工智能创新高地实施方案》。"
         "2024年12月，安徽省发布《安徽省加快推动人工智能行动方案》和《若干措施》。"
     )
     assert _dates_of(text) == {
-        ("杭州市加快建设人工智能创新高地实施方案", "2025-06-13"),
-        ("安徽省加快推动人工智能行动方案", "2024-12"),
+        ("杭州市加快建设人工智能创新高地实施方案", "date", "2025-06-13"),
+        ("安徽省加快推动人工智能行动方案", "when", "2024-12"),
     }

@@ -39,7 +39,9 @@ programme, person, industry). Statements are flattened to triples in gold names:
 - ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
 - ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
   rate, ``[refArea, "growth:<indicator>", growth text]``;
-- components: ``[programme, "hasComponent", component zh]``.
+- components: ``[programme, "hasComponent", component zh]``;
+- dates: the gold's one ``date`` predicate stands for the graph's ``date`` (a day), ``when`` (a
+  month or a year) and ``founded``.
 
 Counts and P/R/F1 are in :mod:`.scores`, the tables in :mod:`.score_report`, unit notation in
 :mod:`.figure_units`, agreement with curated statements in :mod:`.curated_agreement`.
@@ -260,8 +262,16 @@ def _flatten(statements: Iterable[dict[str, Any]], label: Any) -> Iterable[tuple
                 yield area, f"growth:{indicator}", to_simplified(props["growthRate"]["text"])
         elif "predicate" in row:
             obj = label(row["object"]) if "object" in row else str(row.get("value"))
-            yield label(row["subject"]), row["predicate"], obj
+            yield (
+                label(row["subject"]),
+                _GOLD_PREDICATE.get(row["predicate"], row["predicate"]),
+                obj,
+            )
 
+
+# the gold format has one date predicate; the graph keeps a day as ``date`` and a month or a
+# year as ``when`` (founding dates as ``founded``)
+_GOLD_PREDICATE = {"when": "date", "founded": "date"}
 
 GRAPH_NAMES = ("none", "leave-source-out", "plain")
 

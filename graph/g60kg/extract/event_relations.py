@@ -132,15 +132,16 @@ def document_dated(
     text: str, sentence: Span, inner: list[Mention], dates: list[DateMention]
 ) -> list[Claim]:
     """X于2025年6月13日印发《Y》, 2024年12月，X发布《Y》: a document issued in a sentence takes
-    the date written last before its issuing verb, at the precision written (day, month, year).
+    the date written last before its issuing verb, at the precision written: a day as its
+    ``date``, a month or a year as its ``when``.
 
     >>> from g60kg.extract.mentions import find_mentions
     >>> from g60kg.extract.dates import find_dates
     >>> text = "2024年12月，安徽省人民政府印发《安徽省加快推动人工智能行动方案》。"
     >>> found = find_mentions(text).mentions
-    >>> [(c.subject.name, c.value) for c in document_dated(text, Span(0, len(text)), found,
-    ...  find_dates(text))]
-    [('安徽省加快推动人工智能行动方案', '2024-12')]
+    >>> [(c.subject.name, c.predicate, c.value) for c in document_dated(text, Span(0, len(text)),
+    ...  found, find_dates(text))]
+    [('安徽省加快推动人工智能行动方案', 'when', '2024-12')]
     """
     claims = []
     for match in _ISSUE.finditer(text, sentence.start, sentence.end):
@@ -158,7 +159,8 @@ def document_dated(
         claims.append(
             Claim(
                 Span(date.span.start, documents[0].span.end + 1),
-                predicate="date",
+                # the graph's date is a day; a month or a year is its when
+                predicate="date" if len(date.value) == 10 else "when",
                 subject=documents[0],
                 value=date.value,
                 note=f"Issued on the date written before: {date.clue}.",
