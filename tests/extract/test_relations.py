@@ -241,3 +241,10 @@ def test_a_document_issued_in_a_sentence_takes_the_day_or_month_written_before_i
         ("杭州市加快建设人工智能创新高地实施方案", "date", "2025-06-13"),
         ("安徽省加快推动人工智能行动方案", "when", "2024-12"),
     }
+
+
+def test_the_body_that_opens_a_notice_issues_the_document_it_prints_too() -> None:
+    text = "杭州市余杭区人民政府关于印发《余杭区加快建设人工智能创新高地实施方案》的通知"
+    assert ("余杭区加快建设人工智能创新高地实施方案", "issuedBy", "杭州市余杭区人民政府") in (
+        _claims_of(text)
+    )

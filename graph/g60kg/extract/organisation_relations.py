@@ -251,7 +251,7 @@ def issued(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     claims = []
     verbs = re.compile(
         r"(?:近日|日前|正式|共同|联合|一道|等地|等|[一二三四五六七八九十两]+[个座家]?[地城市省方区县]+|"
-        r"[一二三四五六七八九十两]*个?(?:部门|部委|单位)|\d{4}年|\d{1,2}月|\d{1,2}日|于|[，,])*"
+        r"[一二三四五六七八九十两]*个?(?:部门|部委|单位)|\d{4}年|\d{1,2}月|\d{1,2}日|于|关于|[，,])*"
         r"(?:(?:出台|发布|印发)(?:了|的)?《|关于(?:印发|发布|公布)(?=[^《》\n]{4,60}?的通知)|的?《)"
     )
     for match in verbs.finditer(text, sentence.start, sentence.end):
