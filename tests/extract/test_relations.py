@@ -248,3 +248,12 @@ def test_the_body_that_opens_a_notice_issues_the_document_it_prints_too() -> Non
     assert ("余杭区加快建设人工智能创新高地实施方案", "issuedBy", "杭州市余杭区人民政府") in (
         _claims_of(text)
     )
+
+
+def test_an_event_held_after_its_verb_is_held_where_the_clause_says() -> None:
+    assert ("“数·智”创新（上海）投资洽谈会", "heldIn", "上海") in _claims_of(
+        "今年6月30日，安吉县还在上海举办了“数·智”创新（上海）投资洽谈会。"
+    )
+    assert ("全球人工智能大会暨国际智能产品博览会", "heldIn", "杭州") in _claims_of(
+        "下半年，杭州还将举办全球人工智能大会暨国际智能产品博览会。"
+    )

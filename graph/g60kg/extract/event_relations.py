@@ -38,6 +38,7 @@ __all__ = [
 _HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动|闭幕|落幕|启幕")
 _ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
 _CLAUSE_END = re.compile(r"[，。；,;！？]")
+_HOST_LEAD = re.compile(r"(?:还|也|将|还将|又|再|已|曾|先后|连续)+$")
 HOST_TYPES = frozenset({"Conference", "Summit", "Exhibition", "Competition"})
 _SUB_WINDOW = 150
 
@@ -74,8 +75,8 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
             continue
         clause_start = _clause_start(text, sentence, at)
         events = [m for m in inner if m.type in EVENT_TYPES and clause_start <= m.span.start < at]
-        if not events and text.startswith("的", verb.end()):
-            # 在湖州举行的第二届长三角一体化发展高层论坛: the event follows the place and verb
+        if not events and text.startswith(("的", "了"), verb.end()):
+            # 在湖州举行的第二届长三角一体化发展高层论坛, 在上海举办了…洽谈会: the event follows
             events = [m for m in inner if m.type in EVENT_TYPES and m.span.start == verb.end() + 1]
         if events:
             event = max(events, key=lambda m: m.span.start)
@@ -83,8 +84,12 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                 claim_between("heldIn", event, chain[-1], Span(at, chain[-1].span.end + 2))
             )
     for match in _HELD.finditer(text, sentence.start, sentence.end):
-        places = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == match.start()]
-        events = [m for m in inner if m.type in EVENT_TYPES and m.span.start == match.end()]
+        # 杭州举办…博览会, 杭州还将举办了…: the place that opens the clause holds the event
+        lead = _HOST_LEAD.search(text, sentence.start, match.start())
+        before = lead.start() if lead else match.start()
+        places = [m for m in inner if m.type in ADMIN_LEVEL and m.span.end == before]
+        after = match.end() + (1 if text.startswith("了", match.end()) else 0)
+        events = [m for m in inner if m.type in EVENT_TYPES and m.span.start == after]
         if places and events:
             claims.append(claim_between("heldIn", events[0], places[0], places[0].span))
     return claims
