@@ -117,3 +117,18 @@ def test_an_english_name_the_graph_knows_only_the_start_of_is_not_answered(
     assert reply.answers == []
     assert reply.message and "no entity named 'Dongjing Quantum Valley'" in reply.message
     assert labels(kg, "Where is Dongjing Town?")[0] == "松江区"
+
+
+@pytest.mark.parametrize(
+    "question", ["松江区的领导有哪些？", "Who are the officials of Songjiang?"]
+)
+def test_the_leaders_of_a_place_are_the_people_holding_posts_there(
+    kg: KnowledgeGraph, question: str
+) -> None:
+    reply = ask(kg, question)
+    assert "李谦" in labels(kg, question) or "Li Qian" in labels(kg, question)
+    assert all(a.evidence for a in reply.answers)
+
+
+def test_people_in_a_word_like_ai_do_not_ask_for_leaders(kg: KnowledgeGraph) -> None:
+    assert "李谦" not in labels(kg, "松江区有哪些人工智能企业")

@@ -35,6 +35,7 @@ KIND_TEXT = {
     "member-of": ("{x}所属的联盟或组织", "bodies {x} is a member of"),
     "person-posts": ("{x}担任的职务", "posts held by {x}"),
     "post-holder": ("担任{post}的人", "who holds the post {post}"),
+    "posts-in": ("在{x}担任职务的人", "who holds posts in {x}"),
     "who-role": ("{x}的{rel}", "{rel} of {x}"),
     "when": ("{x}的时间", "dates of {x}"),
     "how-much": ("{x}的数量与金额", "figures about {x}"),
@@ -123,6 +124,7 @@ def _interpretation(kg: KnowledgeGraph, intent: Intent, lang: str) -> str:
     cls = label(kg, str(G60[intent.cls]), lang) if intent.cls else ""
     rel = label(kg, str(G60[intent.relation]), lang) if intent.relation else ""
     kind = "on-date-about" if intent.kind == "on-date" and names else intent.kind
+    kind = "posts-in" if kind == "post-holder" and names and not intent.post else kind
     return KIND_TEXT[kind][i].format(
         x=names[0] if names else "", y=names[1] if len(names) > 1 else "",
         cls=cls, rel=rel, post=intent.post or "", year=intent.year or "",

@@ -93,6 +93,11 @@ PERSON_POSTS = (
     r"holds?\b|是做什么的|做什么工作|干什么的|\bwhat (does|did)\b.*\bdo\W*$|"
     r"'s (post|position|role|job|title)s?\b|\bworks? (for|at)\b"
 )
+# The people who hold posts in a place or a body, whatever the post (芜湖市的领导有哪些).
+LEADERS = (
+    r"领导|官员|负责人|干部|班子|(有|是)哪些人(?![工才口民])|哪些人(担任|任职)|"
+    r"\bleaders?(hip)?\b|\bofficials?\b|\bwho (runs?|leads?|governs?)\b"
+)
 WHEN = (
     r"什么时候|啥时候?|几时|何时|何年|何日|哪一?年|哪一?天|几月|时间|日期|多久|"
     r"\bwhen\b|how long ago|how old|"
@@ -356,6 +361,8 @@ def read_intent(question: str, mentions: list[Mention]) -> Intent | None:
     period = _period(text) or year
     if len(found) >= 2 and re.search(r"关系|关联|联系|related|relation|connect", text):
         return Intent("path", found)
+    if len(found) == 1 and re.search(LEADERS, text):
+        return Intent("post-holder", found, post="")  # 芜湖市的领导有哪些: every post held there
     if re.search(PERSON_POSTS, text):
         return Intent("person-posts", found)
     if found and re.search(r"(理事长|主席|牵头|主办|承办|建设|运营)单位", text):
