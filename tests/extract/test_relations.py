@@ -257,3 +257,13 @@ def test_an_event_held_after_its_verb_is_held_where_the_clause_says() -> None:
     assert ("全球人工智能大会暨国际智能产品博览会", "heldIn", "杭州") in _claims_of(
         "下半年，杭州还将举办全球人工智能大会暨国际智能产品博览会。"
     )
+
+
+def test_a_place_that_opens_a_sentence_and_gathers_organisations_holds_them() -> None:
+    claims = _claims_of("去年，芜湖市组建了奇瑞开阳实验室、启智智能机器人实验室等重大研发平台。")
+    assert {
+        ("奇瑞开阳实验室", "locatedIn", "芜湖市"),
+        ("启智智能机器人实验室", "locatedIn", "芜湖市"),
+    } <= claims
+    partners = _claims_of("芜湖市与奇瑞开阳实验室签约。")
+    assert ("奇瑞开阳实验室", "locatedIn", "芜湖市") not in partners

@@ -34,6 +34,7 @@ from g60kg.extract.spans import Span
 
 __all__ = [
     "adjacent_places",
+    "gathered",
     "has_units",
     "located",
     "members",
@@ -306,3 +307,35 @@ def set_up_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
                     claim_between("locatedIn", subject, chain[-1], evidence, confidence=0.7)
                 )
     return claims
+
+
+_OPENING = re.compile(
+    r"\s*(?:(?:目前|如今|近年来|截至目前|去年|今年|此前|[\d一二三四五六七八九十〇]+年(?:[\d一二三四五六七八九十]+月)?(?:底|初)?)，?)?"
+)
+_GATHERS = re.compile(
+    r"(?:早已|已经|已|还|也|目前|现已|先后|共|累计)*"
+    r"(?:拥有|集聚|聚集|吸引|引进|组建|培育|孵化|汇聚|建有|有)"
+)
+
+
+def gathered(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """西湖区有浙大、西湖大学等高校; 芜湖市组建了奇瑞开阳实验室、…: a place or site that opens
+    the sentence and has, gathers or set up organisations holds them. Not in a sentence of a
+    signing or with 与, where the organisations are the place's partners."""
+    start = _OPENING.match(text, sentence.start, sentence.end)
+    at = start.end() if start else sentence.start
+    holders = [
+        m
+        for m in inner
+        if m.span.start == at and not m.nested and (m.type in ADMIN_LEVEL or m.type in SITE_TYPES)
+    ]
+    if not holders or not _GATHERS.match(text, holders[0].span.end):
+        return []
+    if re.search(r"签约|签署|签订|与", text[sentence.start : sentence.end]):
+        return []
+    holder = holders[0]
+    return [
+        claim_between("locatedIn", m, holder, Span(holder.span.start, m.span.end), confidence=0.5)
+        for m in inner
+        if m.span.start > holder.span.end and not m.nested and m.type in ORG_TYPES
+    ]

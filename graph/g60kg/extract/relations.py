@@ -51,6 +51,7 @@ from g60kg.extract.organisation_relations import (
 )
 from g60kg.extract.place_relations import (
     adjacent_places,
+    gathered,
     has_units,
     located,
     members,
@@ -96,6 +97,7 @@ def find_claims(
 
 _RULES = (
     adjacent_places,
+    gathered,
     located,
     site_in,
     set_up_in,
