@@ -183,3 +183,12 @@ def test_a_bare_local_title_takes_the_short_named_place_before_it_in_full() -> N
     )
     posts = sorted(e["zh"] for e in found.entities if e["type"] == "Post")
     assert posts == ["杭州市委副书记", "杭州市市长"]
+
+
+def test_a_three_character_name_jieba_glued_to_the_next_word_is_read_whole() -> None:
+    for text, name in (
+        ("院长南策文在会上表示。", "南策文"),
+        ("桐乡市委书记盛勇军致欢迎辞。", "盛勇军"),
+    ):
+        posts = find_posts(text, [])
+        assert [text[p.person.start : p.person.end] for p in posts] == [name]

@@ -265,6 +265,9 @@ def _name(text: str, start: int) -> Span | None:
     if len(first) == 2 and len(tokens) > 2 and _third_character(tokens[1].word, tokens[2].word):
         # jieba cut a three-character name before its last character (宋道 | 军 | 参加)
         return Span(start, start + 3)
+    if len(first) == 2 and tag(first) is None and len(tokens) > 1 and _glued_end(tokens[1].word):
+        # jieba glued a name's last character to the word after it (南策 | 文在 | 会上)
+        return Span(start, start + 3)
     # 李谦到 | 会, 李谦在, 李谦说: a common word's character glued to the name; not a name's
     # last character that is a rare verb on its own (王文松 | 参加)
     third = first[2:]
@@ -302,6 +305,21 @@ def _third_character(single: str, following: str) -> bool:
     if _function_character(following[:1]):
         return True  # 何淳 | 宽 | 也在会上讲话
     return not re.match(r"[\u4e00-\u9fff]", following) or tag(following) in {"v", "vn", "p"}
+
+
+def _glued_end(word: str) -> bool:
+    """文在, 军致: an unknown pair whose first character may end a name and whose second is a
+    function word or a verb's first character (在会上, 致欢迎辞).
+
+    >>> _glued_end("文在"), _glued_end("会上")
+    (True, False)
+    """
+    if len(word) != 2 or tag(word) is not None or frequency(word):
+        return False
+    last, after = word[0], word[1]
+    if last in BOUNDARY_WORDS or _function_character(last):
+        return False
+    return _function_character(after) or tag(after) == "v"
 
 
 def _function_character(character: str) -> bool:
