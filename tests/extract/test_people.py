@@ -192,3 +192,10 @@ def test_a_three_character_name_jieba_glued_to_the_next_word_is_read_whole() -> 
     ):
         posts = find_posts(text, [])
         assert [text[p.person.start : p.person.end] for p in posts] == [name]
+
+
+def test_a_governors_post_named_after_the_government_is_the_provinces() -> None:
+    found = extract("安徽省人民政府副省长王翠凤出席。".encode(), source_id="demo", nlp="")
+    assert [e["zh"] for e in found.entities if e["type"] == "Post"] == ["安徽省副省长"]
+    holding = next(s for s in found.statements if s.get("fact") == "PostHolding")
+    assert holding["properties"]["organization"] == "anhuisheng-renminzhengfu"

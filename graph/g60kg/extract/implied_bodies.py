@@ -48,6 +48,10 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
     apart = where.span.end < post.title_span.start
     if apart and place[-1:] == title[:1] and title[1:2] == "委":
         overlap = 1  # 区委副书记 of 松江区 named before: 松江区委副书记
+    if where.type == "GovernmentBody" and place.endswith("人民政府") and title.endswith(_MAYORS):
+        # 安徽省人民政府副省长: the post is the province's, 安徽省副省长; the body is the government
+        office = Mention(span, post.owner + place[: -len("人民政府")] + title, "Post", implied=True)
+        return office, where
     office = Mention(span, post.owner + place + title[overlap:], "Post", implied=True)
     if title.endswith(_MAYORS):
         return office, Mention(span, place + "人民政府", "GovernmentBody", implied=True)
