@@ -155,3 +155,31 @@ def test_a_month_or_a_founding_year_matches_the_golds_one_date_predicate() -> No
         ],
     }
     assert evaluate(gold, found).relations() == (1.0, 1.0, 1.0)
+
+
+def test_gold_classes_outside_the_ontology_are_read_by_meaning() -> None:
+    gold_data = _gold(
+        entities=[
+            {"zh": "德清县", "type": "County"},
+            {"zh": "科技城项目三方合作协议签约仪式", "type": "SigningEvent"},
+        ]
+    )
+    predicted = {
+        "entities": [
+            {"id": "a", "zh": "德清县", "type": "District"},
+            {"id": "b", "zh": "科技城项目三方合作协议签约仪式", "type": "SigningCeremony"},
+        ]
+    }
+    assert evaluate(gold_data, predicted).entities() == (1.0, 1.0, 1.0)
+
+
+def test_every_gold_class_of_the_evaluation_folders_has_a_group() -> None:
+    from g60kg.extract.evaluate import gold_group
+
+    unknown = {
+        (path.parent.parent.name, item["type"])
+        for path in EVAL.glob("**/gold/*.json")
+        for item in load_gold(path)["entities"]
+        if gold_group(item["type"]) == "other"
+    }
+    assert not unknown, f"gold classes without a group: {sorted(unknown)}"
