@@ -31,7 +31,8 @@ furniture.
 Entities match when a predicted label or alias equals a gold label or alias (both converted to
 simplified characters) and the class groups agree (place, org, site, event, document,
 programme, person, industry). Gold classes the ontology lacks are read by meaning
-(:func:`gold_group`: County, Country and Place are places, SigningEvent an event). Statements are flattened to triples in gold names:
+(:func:`gold_group`: County, Country and Place are places, SigningEvent an event).
+Statements are flattened to triples in gold names:
 
 - simple claims: ``[subject, predicate, object or value]``;
 - ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
