@@ -183,3 +183,24 @@ def test_every_gold_class_of_the_evaluation_folders_has_a_group() -> None:
         if gold_group(item["type"]) == "other"
     }
     assert not unknown, f"gold classes without a group: {sorted(unknown)}"
+
+
+def test_a_count_is_recalled_by_its_unit_or_by_what_it_counts() -> None:
+    gold_data = _gold(
+        figures=[
+            {"text": "23个", "value": 23, "unit": "count-unit:project"},
+            {"text": "5个", "value": 5, "unit": "count-unit:unit"},
+            {"text": "7个", "value": 7, "unit": "count-unit:city"},
+        ]
+    )
+    counts = {"zh": "产业项目", "unit": "count-unit:project"}
+    predicted = {
+        "figures": [
+            {"text": "23个", "value": 23, "unit": "count-unit:unit", "counted": counts},
+            {"text": "5个", "value": 5, "unit": "count-unit:unit", "counted": counts},
+            {"text": "7个", "value": 7, "unit": "count-unit:unit", "counted": counts},
+        ]
+    }
+    score = evaluate(gold_data, predicted)
+    assert (score.figure_tp, score.figure_gold) == (2, 3)
+    assert "figure: 7个 (7.0 city)" in score.misses

@@ -172,7 +172,7 @@ def extract(
         candidates.doubts.append(_unread(decoded.text, len(text)))
     quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
     quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
-    candidates.figures = figure_rows(text, quantities)
+    candidates.figures = figure_rows(text, quantities, norm)
     candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))
     return candidates
 

@@ -30,6 +30,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from g60kg.extract.claims import Claim
+from g60kg.extract.counted import counted
 from g60kg.extract.dates import NAMED_YEAR, DateMention
 from g60kg.extract.labels import fact_labels, pinyin_label
 from g60kg.extract.linking import Entity, group_of
@@ -123,8 +124,12 @@ def build_candidates(
     return Candidates(source, text, entity_rows, concept_rows, writer.rows, meta=dict(meta or {}))
 
 
-def figure_rows(text: str, quantities: Sequence[Quantity]) -> list[dict[str, Any]]:
-    """Every quantity of the article, as written, with its normalised value and unit.
+def figure_rows(
+    text: str, quantities: Sequence[Quantity], norm: str | None = None
+) -> list[dict[str, Any]]:
+    """Every quantity of the article, as written, with its normalised value and unit, and
+    what a count in a generic measure word counts (``counted``, read from ``norm``, the
+    simplified text, when given).
 
     >>> from g60kg.extract.quantities import find_quantities
     >>> figure_rows("落户20家", find_quantities("落户20家"))
@@ -136,6 +141,9 @@ def figure_rows(text: str, quantities: Sequence[Quantity]) -> list[dict[str, Any
         row = dict(quantity.data)
         row["text"] = text[quantity.span.start : quantity.span.end]
         row["evidence"] = _evidence(text, quantity.span)
+        thing = counted(norm, quantity) if norm is not None else None
+        if thing is not None:
+            row["counted"] = thing
         rows.append(row)
     return rows
 

@@ -23,6 +23,8 @@ Gold JSON shape (one file per article, ``data/eval/gold/<name>.json``)::
 Figures are recalled when a proposed figure (the candidates' ``figures``) has the same number
 (``value``, ``min`` or ``max``; money in yuan) and the same unit, units compared by their
 notation (``count-unit:building``, ``栋`` and ``building`` are one unit; see :func:`unit_key`).
+A count in a generic measure word is recalled by its unit or by what it counts (the figure's
+``counted``: 23个产业项目 is 23 units and 23 projects), as gold writers put either in the unit.
 Dates are recalled when a proposed date (the candidates' ``dates``) has the same ISO value.
 Each proposed figure or date counts once; articles whose gold has no ``figures`` (``dates``) key
 are left out of that score. Furniture leaks are proposed entities named only in
@@ -165,9 +167,17 @@ def _same_number(one: float, other: float) -> bool:
     return abs(one - other) <= 1e-9 * max(1.0, abs(one), abs(other))
 
 
+def _units(figure: dict[str, Any]) -> set[str | None]:
+    """A figure's unit and, for a count in a generic measure word, what it counts: gold writers
+    put either in the unit (23个产业项目 as 23 units or as 23 projects)."""
+    thing = figure.get("counted")
+    unit = unit_key(thing.get("unit")) if isinstance(thing, dict) else None
+    return {unit_key(figure.get("unit") or figure.get("currency"))} | ({unit} if unit else set())
+
+
 def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:
     rows = [p for p in predicted if isinstance(p, dict)]
-    pool = [(_figure_numbers(p), unit_key(p.get("unit") or p.get("currency"))) for p in rows]
+    pool = [(_figure_numbers(p), _units(p)) for p in rows]
     used: set[int] = set()
     score.figure_gold += len(gold)
     score.figure_pred += len(pool)
@@ -182,9 +192,9 @@ def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:
         hit = next(
             (
                 i
-                for i, (values, kind) in enumerate(pool)
+                for i, (values, kinds) in enumerate(pool)
                 if i not in used
-                and kind == unit
+                and unit in kinds
                 and any(_same_number(n, v) for n in numbers for v in values)
             ),
             None,

@@ -1,0 +1,30 @@
+from g60kg.extract import extract
+from g60kg.extract.counted import counted
+from g60kg.extract.quantities import find_quantities
+
+
+def _counted(text: str) -> list[dict[str, str] | None]:
+    return [counted(text, q) for q in find_quantities(text)]
+
+
+def test_the_noun_after_a_generic_measure_word_is_read_to_its_head() -> None:
+    assert _counted("落地23个产业项目") == [{"zh": "产业项目", "unit": "count-unit:project"}]
+    assert _counted("入选10个数据中心集群") == [
+        {"zh": "数据中心集群", "unit": "count-unit:cluster"}
+    ]
+
+
+def test_the_noun_right_before_the_number_is_what_it_counts() -> None:
+    assert _counted("储备项目125个，意向签约") == [{"zh": "项目", "unit": "count-unit:project"}]
+
+
+def test_a_count_with_its_own_unit_or_without_a_known_noun_counts_nothing_more() -> None:
+    assert _counted("16栋厂房、28名干部") == [None, None]
+    assert _counted("发布了5个方面的举措") == [None]
+    assert _counted("建设3个，布局") == [None]
+
+
+def test_extract_lists_what_a_figure_counts_beside_its_unit() -> None:
+    figures = extract("全年签约亿元以上项目212个。".encode(), source_id="t").figures
+    assert figures[-1]["unit"] == "count-unit:unit"
+    assert figures[-1]["counted"] == {"zh": "项目", "unit": "count-unit:project"}
