@@ -204,3 +204,9 @@ def test_a_count_is_recalled_by_its_unit_or_by_what_it_counts() -> None:
     score = evaluate(gold_data, predicted)
     assert (score.figure_tp, score.figure_gold) == (2, 3)
     assert "figure: 7个 (7.0 city)" in score.misses
+
+
+def test_item_is_the_generic_count_unit() -> None:
+    gold_data = _gold(figures=[{"text": "十件大事", "value": 10, "unit": "count-unit:item"}])
+    predicted = {"figures": [{"text": "十件", "value": 10, "unit": "count-unit:unit"}]}
+    assert evaluate(gold_data, predicted).figure_tp == 1
