@@ -210,3 +210,22 @@ def test_item_is_the_generic_count_unit() -> None:
     gold_data = _gold(figures=[{"text": "十件大事", "value": 10, "unit": "count-unit:item"}])
     predicted = {"figures": [{"text": "十件", "value": 10, "unit": "count-unit:unit"}]}
     assert evaluate(gold_data, predicted).figure_tp == 1
+
+
+def test_a_share_is_recalled_in_per_cent_within_a_writers_rounding() -> None:
+    gold_data = _gold(
+        figures=[
+            {"text": "1/28", "value": 0.0357, "unit": "fraction"},
+            {"text": "两成左右", "value": 20, "unit": "percent"},
+            {"text": "1/3", "value": 0.3, "unit": "fraction"},
+        ]
+    )
+    predicted = {
+        "figures": [
+            {"text": "1/28", "value": 0.035714, "unit": "fraction"},
+            {"text": "两成左右", "value": 0.2, "unit": "fraction"},
+            {"text": "1/3", "value": 0.333333, "unit": "fraction"},
+        ]
+    }
+    score = evaluate(gold_data, predicted)
+    assert (score.figure_tp, score.figure_gold) == (2, 3)

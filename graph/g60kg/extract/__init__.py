@@ -55,6 +55,7 @@ from g60kg.extract.projects import project_sites
 from g60kg.extract.quantities import find_quantities
 from g60kg.extract.relations import find_claims
 from g60kg.extract.sentences import split_sentences
+from g60kg.extract.shares import find_shares
 from g60kg.extract.signatures import signed_documents
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tables import table_quantities
@@ -170,7 +171,8 @@ def extract(
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
-    quantities = [q for q in find_quantities(norm) if not inside(q.span, furniture)]
+    found = find_quantities(norm) + find_shares(norm)
+    quantities = [q for q in found if not inside(q.span, furniture)]
     quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
     candidates.figures = figure_rows(text, quantities, norm)
     candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))

@@ -25,6 +25,8 @@ Figures are recalled when a proposed figure (the candidates' ``figures``) has th
 notation (``count-unit:building``, ``栋`` and ``building`` are one unit; see :func:`unit_key`).
 A count in a generic measure word is recalled by its unit or by what it counts (the figure's
 ``counted``: 23个产业项目 is 23 units and 23 projects), as gold writers put either in the unit.
+A share (unit ``fraction``: 1/5, 两成) is compared in per cent (20%), within half a per cent of
+the number, as writers round shares that have no exact decimal (1/28 as 0.0357).
 Dates are recalled when a proposed date (the candidates' ``dates``) has the same ISO value.
 Each proposed figure or date counts once; articles whose gold has no ``figures`` (``dates``) key
 are left out of that score. Furniture leaks are proposed entities named only in
@@ -155,21 +157,35 @@ def _with_review(candidates: dict[str, Any]) -> dict[str, Any]:
 
 
 def _figure_numbers(figure: dict[str, Any]) -> list[float]:
+    """The figure's numbers; a share (unit ``fraction``) in per cent, as 1/5 is 20%."""
+    scale = 100.0 if _is_share(figure) else 1.0
     numbers = []
     for key in ("value", "min", "max"):
         value = figure.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            numbers.append(float(value))
+            numbers.append(float(value) * scale)
     return numbers
 
 
-def _same_number(one: float, other: float) -> bool:
-    return abs(one - other) <= 1e-9 * max(1.0, abs(one), abs(other))
+def _is_share(figure: dict[str, Any]) -> bool:
+    return unit_key(figure.get("unit")) == "fraction"
+
+
+def _same_number(one: float, other: float, rounded: bool = False) -> bool:
+    """Equal numbers; within half a per cent when one is a share a writer may have rounded
+    (1/28 written 0.0357)."""
+    tolerance = _SHARE_ROUNDING if rounded else 1e-9
+    return abs(one - other) <= tolerance * max(1.0 if not rounded else 0.0, abs(one), abs(other))
+
+
+_SHARE_ROUNDING = 5e-3
 
 
 def _units(figure: dict[str, Any]) -> set[str | None]:
     """A figure's unit and, for a count in a generic measure word, what it counts: gold writers
-    put either in the unit (23个产业项目 as 23 units or as 23 projects)."""
+    put either in the unit (23个产业项目 as 23 units or as 23 projects). A share is in per cent."""
+    if _is_share(figure):
+        return {"percent"}
     thing = figure.get("counted")
     unit = unit_key(thing.get("unit")) if isinstance(thing, dict) else None
     return {unit_key(figure.get("unit") or figure.get("currency"))} | ({unit} if unit else set())
@@ -177,7 +193,7 @@ def _units(figure: dict[str, Any]) -> set[str | None]:
 
 def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:
     rows = [p for p in predicted if isinstance(p, dict)]
-    pool = [(_figure_numbers(p), _units(p)) for p in rows]
+    pool = [(_figure_numbers(p), _units(p), _is_share(p)) for p in rows]
     used: set[int] = set()
     score.figure_gold += len(gold)
     score.figure_pred += len(pool)
@@ -188,14 +204,17 @@ def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:
         if not known_unit(item.get("unit") or item.get("currency")):
             score.figure_unknown_units += 1
         numbers = _figure_numbers(item)
+        kind = "percent" if _is_share(item) else unit
         text = str(item.get("text", ""))
         hit = next(
             (
                 i
-                for i, (values, kinds) in enumerate(pool)
+                for i, (values, kinds, share) in enumerate(pool)
                 if i not in used
-                and unit in kinds
-                and any(_same_number(n, v) for n in numbers for v in values)
+                and kind in kinds
+                and any(
+                    _same_number(n, v, share or _is_share(item)) for n in numbers for v in values
+                )
             ),
             None,
         )

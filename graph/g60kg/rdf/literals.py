@@ -29,7 +29,13 @@ UNITS = {
     "km2": URIRef("http://qudt.org/vocab/unit/KiloM2"),
 }
 CNY = URIRef("http://qudt.org/vocab/currency/CNY")
-QUALIFIER_BOUND = {"more-than": "min", "nearly": "max", "about": "value", "exact": "value"}
+QUALIFIER_BOUND = {
+    "more-than": "min",
+    "nearly": "max",
+    "less-than": "max",
+    "about": "value",
+    "exact": "value",
+}
 
 
 def literal(
