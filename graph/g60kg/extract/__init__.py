@@ -171,8 +171,8 @@ def extract(
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
-    found = find_quantities(norm) + find_shares(norm)
-    quantities = [q for q in found if not inside(q.span, furniture)]
+    figures = find_quantities(norm) + find_shares(norm)
+    quantities = [q for q in figures if not inside(q.span, furniture)]
     quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
     candidates.figures = figure_rows(text, quantities, norm)
     candidates.dates = date_rows(text, sorted(dates + _page_dates(norm, furniture), key=_at))

@@ -62,6 +62,8 @@ def find_shares(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def _value(match: re.Match[str]) -> Decimal | None:
+    numerator: Decimal | None
+    denominator: Decimal | None
     if match.group("num"):
         numerator, denominator = Decimal(match.group("num")), Decimal(match.group("den"))
     elif match.group("half"):
