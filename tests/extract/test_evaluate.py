@@ -229,3 +229,17 @@ def test_a_share_is_recalled_in_per_cent_within_a_writers_rounding() -> None:
     }
     score = evaluate(gold_data, predicted)
     assert (score.figure_tp, score.figure_gold) == (2, 3)
+
+
+def test_a_position_is_recalled_as_a_rank_or_by_its_measure_word() -> None:
+    gold_data = _gold(
+        figures=[
+            {"text": "第34位", "value": 34, "unit": "count-unit:rank"},
+            {"text": "第5位", "value": 5, "unit": "count-unit:person"},
+        ]
+    )
+    rank = {"unit": "count-unit:rank", "word_unit": "count-unit:person"}
+    predicted = {
+        "figures": [{"text": "第34位", "value": 34, **rank}, {"text": "第5位", "value": 5, **rank}]
+    }
+    assert evaluate(gold_data, predicted).figure_tp == 2

@@ -50,6 +50,7 @@ from g60kg.extract.mention import Mention, MentionSet, text_order
 from g60kg.extract.mentions import find_mentions
 from g60kg.extract.nlp import DEFAULT, available, jionlp_dates, lac_mentions, lac_words
 from g60kg.extract.normalise import to_simplified
+from g60kg.extract.ordinals import find_ordinals
 from g60kg.extract.people import credits
 from g60kg.extract.projects import project_sites
 from g60kg.extract.quantities import find_quantities
@@ -171,7 +172,7 @@ def extract(
     candidates.doubts = find_doubts(text, furniture)
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
-    figures = find_quantities(norm) + find_shares(norm)
+    figures = find_quantities(norm) + find_shares(norm) + find_ordinals(norm)
     quantities = [q for q in figures if not inside(q.span, furniture)]
     quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
     candidates.figures = figure_rows(text, quantities, norm)

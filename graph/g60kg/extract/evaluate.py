@@ -25,8 +25,10 @@ Figures are recalled when a proposed figure (the candidates' ``figures``) has th
 notation (``count-unit:building``, ``栋`` and ``building`` are one unit; see :func:`unit_key`).
 A count in a generic measure word is recalled by its unit or by what it counts (the figure's
 ``counted``: 23个产业项目 is 23 units and 23 projects), as gold writers put either in the unit.
-A share (unit ``fraction``: 1/5, 两成) is compared in per cent (20%), within half a per cent of
-the number, as writers round shares that have no exact decimal (1/28 as 0.0357).
+A position (第5位, unit ``count-unit:rank``) is recalled by its unit or by its measure word's
+(``word_unit``). A share (unit ``fraction``: 1/5, 两成) is compared in per cent (20%), within
+half a per cent of the number, as writers round shares that have no exact decimal (1/28 as
+0.0357).
 Dates are recalled when a proposed date (the candidates' ``dates``) has the same ISO value.
 Each proposed figure or date counts once; articles whose gold has no ``figures`` (``dates``) key
 are left out of that score. Furniture leaks are proposed entities named only in
@@ -188,7 +190,9 @@ def _units(figure: dict[str, Any]) -> set[str | None]:
         return {"percent"}
     thing = figure.get("counted")
     unit = unit_key(thing.get("unit")) if isinstance(thing, dict) else None
-    return {unit_key(figure.get("unit") or figure.get("currency"))} | ({unit} if unit else set())
+    word = unit_key(figure.get("word_unit"))  # 第5位: a rank, or 5 by its measure word
+    units = {unit_key(figure.get("unit") or figure.get("currency"))}
+    return units | {u for u in (unit, word) if u}
 
 
 def _score_figures(score: Score, gold: list[Any], predicted: list[Any]) -> None:

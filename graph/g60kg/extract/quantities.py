@@ -100,6 +100,7 @@ _MEASURED = "|".join(
 _WORDY = frozenset({"个", "位", "名", "天", "台", "套", "项", "场", "年", "P", "E"})
 _WORDY_BELOW = 3  # 四天, 五年, 三个以上 are counts; 一个, 两位, 一年一度 mostly words
 _NUMERALS = "0123456789〇零一二三四五六七八九十两百千"
+_POSITION_WORDS = frozenset({"位", "名", "个", "台"})
 _PRE = r"(?P<pre>超过|超|逾|将近|接近|近|约|大约|共|累计)?"
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+(?:点[一二三四五六七八九零〇]+)?|数|几)?"
@@ -209,6 +210,9 @@ def _measured(
         return None
     if match.start() and text[match.start() - 1] in _NUMERALS:
         return None  # 二〇二三年: the last numeral of a longer number
+    lead = text[match.start() - 1 : match.start()] if match.start() else ""
+    if unit in _POSITION_WORDS and (lead == "第" or (lead == "前" and unit in ("位", "名"))):
+        return None  # 第34位, 前7位, 第3个: a position (see .ordinals), not a count
     if unit == "年" and not _duration(num):
         return None  # 2023年 is a date; 3年, 五年 are durations
     if not num[0].isdigit() and unit in _WORDY and (_number(num) or 0) < _WORDY_BELOW:
