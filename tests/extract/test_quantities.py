@@ -87,3 +87,13 @@ def test_physical_units_and_vehicles_are_read_with_their_unit() -> None:
         "1500吨": "measure-unit:tonne",
         "188万辆": "count-unit:vehicle",
     }
+
+
+def test_xiang_is_read_as_projects_with_its_word_unit_the_generic_count() -> None:
+    from g60kg.extract.quantities import find_quantities
+
+    (count,) = find_quantities("分解为200项具体任务")
+    assert (count.data["unit"], count.data["word_unit"]) == (
+        "count-unit:project",
+        "count-unit:unit",
+    )

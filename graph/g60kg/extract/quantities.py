@@ -228,6 +228,8 @@ def _measured(
     data = _shaped(base * multiplier, groups, match.group(), None)
     if unit in COUNT_UNITS:
         data["unit"] = COUNT_UNITS[unit]
+        if unit == "项":
+            data["word_unit"] = "count-unit:unit"  # 项 read as projects; the word itself: items
         return Quantity(_span(match, offset), "count", data)
     data["unit"] = MEASURE_UNITS[unit]
     return Quantity(_span(match, offset), "measure", data)
