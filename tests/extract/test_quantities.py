@@ -97,3 +97,13 @@ def test_xiang_is_read_as_projects_with_its_word_unit_the_generic_count() -> Non
         "count-unit:project",
         "count-unit:unit",
     )
+
+
+def test_tiao_counts_in_the_generic_unit_and_one_tiao_is_a_word() -> None:
+    from g60kg.extract.quantities import find_quantities
+
+    found = find_quantities("提出16条举措，一条主线，十条重点产业链")
+    assert [(q.data["text"], q.data["unit"]) for q in found] == [
+        ("16条", "count-unit:unit"),
+        ("十条", "count-unit:unit"),
+    ]
