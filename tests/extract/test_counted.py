@@ -28,3 +28,13 @@ def test_extract_lists_what_a_figure_counts_beside_its_unit() -> None:
     figures = extract("全年签约亿元以上项目212个。".encode(), source_id="t").figures
     assert figures[-1]["unit"] == "count-unit:unit"
     assert figures[-1]["counted"] == {"zh": "项目", "unit": "count-unit:project"}
+
+
+def test_numbered_sets_count_in_the_generic_unit_with_what_they_count() -> None:
+    from g60kg.extract.counted import find_numbered
+
+    found = find_numbered("打造五大产业集群，聚力“十大抓手”，第二大城市，很大的空间")
+    assert [(q.data["text"], q.data["value"], q.data.get("counted")) for q in found] == [
+        ("五大", 5, {"zh": "产业集群", "unit": "count-unit:cluster"}),
+        ("十大", 10, None),
+    ]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 
 from g60kg.extract.quantities import Quantity
+from g60kg.extract.spans import Span
 
-__all__ = ["counted"]
+__all__ = ["counted", "find_numbered"]
 
 _GENERIC = frozenset({"count-unit:unit"})
 # nouns a count names, longest first where one ends another (大模型 before 模型)
@@ -73,3 +74,42 @@ def counted(text: str, quantity: Quantity) -> dict[str, str] | None:
     while (following := _NOUN.match(text, head.end(), end)) is not None:
         head = following  # 产业项目, 数据中心集群, 行业大模型: the last noun is the head
     return {"zh": text[start : head.end()], "unit": f"count-unit:{_NOUNS[head.group()]}"}
+
+
+_NUMBERED = re.compile(
+    r"(?<![\d一二三四五六七八九十百千万第])(?P<num>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1\d)大"
+    r"(?![学会型量批力多幅小于约概家都部众半])(?=[\u4e00-\u9fff])"
+)
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"两": 2}
+
+
+def find_numbered(text: str, offset: int = 0) -> list[Quantity]:
+    """Numbered sets (五大产业集群, 两大历史使命, 十大抓手): a count in the generic unit, with what
+    it counts when the noun is one :func:`counted` knows.
+
+    >>> [(q.data["text"], q.data["value"], q.data.get("counted", {}).get("unit"))
+    ...  for q in find_numbered("打造五大产业集群，担起两大历史使命")]
+    [('五大', 5, 'count-unit:cluster'), ('两大', 2, None)]
+    """
+    found = []
+    for match in _NUMBERED.finditer(text):
+        raw = match.group("num")
+        value = int(raw) if raw.isdigit() else _chinese(raw)
+        data: dict[str, object] = {
+            "value": value,
+            "qualifier": "exact",
+            "text": match.group(),
+            "unit": "count-unit:unit",
+        }
+        quantity = Quantity(Span(match.start(), match.end()), "numbered", data)
+        thing = counted(text, quantity)
+        if thing is not None:
+            data["counted"] = thing
+        found.append(Quantity(Span(match.start() + offset, match.end() + offset), "numbered", data))
+    return found
+
+
+def _chinese(raw: str) -> int:
+    if raw.startswith("十"):
+        return 10 + (_NUMERALS[raw[1]] if len(raw) > 1 else 0)
+    return _NUMERALS[raw]
