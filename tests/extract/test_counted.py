@@ -38,3 +38,15 @@ def test_numbered_sets_count_in_the_generic_unit_with_what_they_count() -> None:
         ("五大", 5, {"zh": "产业集群", "unit": "count-unit:cluster"}),
         ("十大", 10, None),
     ]
+
+
+def test_more_measure_words_and_what_jia_counts() -> None:
+    text = "发射18颗卫星，建设十余座数据中心园区，设立19支基金，70家单位，超60万架"
+    rows = [(q.data["text"], q.data["unit"], counted(text, q)) for q in find_quantities(text)]
+    assert rows == [
+        ("18颗", "count-unit:unit", {"zh": "卫星", "unit": "count-unit:satellite"}),
+        ("十余座", "count-unit:unit", {"zh": "数据中心园区", "unit": "count-unit:park"}),
+        ("19支", "count-unit:unit", {"zh": "基金", "unit": "count-unit:fund"}),
+        ("70家", "count-unit:company", {"zh": "单位", "unit": "count-unit:organisation"}),
+        ("超60万架", "count-unit:rack", None),
+    ]

@@ -243,3 +243,11 @@ def test_a_position_is_recalled_as_a_rank_or_by_its_measure_word() -> None:
         "figures": [{"text": "第34位", "value": 34, **rank}, {"text": "第5位", "value": 5, **rank}]
     }
     assert evaluate(gold_data, predicted).figure_tp == 2
+
+
+def test_organisation_is_one_unit_in_either_spelling() -> None:
+    gold_data = _gold(
+        figures=[{"text": "70家单位", "value": 70, "unit": "count-unit:organization"}]
+    )
+    predicted = {"figures": [{"text": "70家", "value": 70, "unit": "count-unit:organisation"}]}
+    assert evaluate(gold_data, predicted).figure_tp == 1

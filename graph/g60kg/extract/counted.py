@@ -1,4 +1,4 @@
-"""What a count in a generic measure word (个, 套, 台, 条) counts: 23个产业项目 counts
+"""What a count in a generic measure word (个, 套, 台, 条, 座, 支, 颗; 家) counts: 23个产业项目 counts
 projects, 5个应用场景 scenarios, 1万个机柜 racks. The measure word stays the count's unit;
 the noun after it, read to its head (产业项目 → 项目), or the noun right before the number
 (签约项目41个), is recorded beside it as ``counted``.
@@ -23,7 +23,7 @@ from g60kg.extract.spans import Span
 
 __all__ = ["counted", "find_numbered"]
 
-_GENERIC = frozenset({"count-unit:unit"})
+_GENERIC = frozenset({"count-unit:unit", "count-unit:company"})  # 家 counts more than firms
 # nouns a count names, longest first where one ends another (大模型 before 模型)
 _NOUNS = {
     "项目": "project",
@@ -50,6 +50,10 @@ _NOUNS = {
     "数据中心": "data-centre",
     "街道": "subdistrict",
     "镇": "town",
+    "基金": "fund",
+    "设备": "device",
+    "单位": "organisation",
+    "机构": "organisation",
 }
 _NOUN = re.compile("|".join(sorted(_NOUNS, key=len, reverse=True)))
 _MODIFIERS = 6  # characters of modifiers a count may put before its noun (重点, 人工智能应用)

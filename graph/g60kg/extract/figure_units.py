@@ -16,6 +16,7 @@ _UNIT_WORDS = {
     "company": ("家", "企业"),
     "business": ("户",),
     "person": ("人", "名", "位", "万人", "人次"),
+    "organisation": ("organization", "单位", "机构"),
     "building": ("栋", "幢", "座楼"),
     "unit": ("个", "套", "件", "款", "台套", "item"),
     "project": ("个项目", "项目", "项"),

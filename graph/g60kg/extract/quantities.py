@@ -68,6 +68,10 @@ COUNT_UNITS = {
     "辆": "count-unit:vehicle",
     "套": "count-unit:unit",
     "条": "count-unit:unit",
+    "架": "count-unit:rack",
+    "座": "count-unit:unit",
+    "支": "count-unit:unit",
+    "颗": "count-unit:unit",
 }
 MEASURE_UNITS = {
     "个百分点": "measure-unit:percentage-point",
@@ -98,7 +102,9 @@ _MEASURED = "|".join(
     re.escape(u) for u in sorted(COUNT_UNITS | MEASURE_UNITS, key=len, reverse=True)
 )
 # a bare 个, 位, 名 or 天 after a Chinese numeral is mostly a word (一个, 两位, 今天), not a count
-_WORDY = frozenset({"个", "位", "名", "天", "台", "套", "项", "场", "年", "条", "P", "E"})
+_WORDY = frozenset(
+    {"个", "位", "名", "天", "台", "套", "项", "场", "年", "条", "座", "支", "P", "E"}
+)
 _WORDY_BELOW = 3  # 四天, 五年, 三个以上 are counts; 一个, 两位, 一年一度 mostly words
 _NUMERALS = "0123456789〇零一二三四五六七八九十两百千"
 _POSITION_WORDS = frozenset({"位", "名", "个", "台"})
