@@ -1,5 +1,6 @@
-"""What a count in a generic measure word (个, 套, 台, 条, 座, 支, 颗; 家) counts: 23个产业项目 counts
-projects, 5个应用场景 scenarios, 1万个机柜 racks. The measure word stays the count's unit;
+"""What a count in a generic measure word (个, 套, 台, 条, 座, 支, 颗; 家) counts:
+23个产业项目 counts projects, 5个应用场景 scenarios, 1万个机柜 racks. The measure word stays
+the count's unit;
 the noun after it, read to its head (产业项目 → 项目), or the noun right before the number
 (签约项目41个), is recorded beside it as ``counted``.
 
