@@ -107,3 +107,14 @@ def test_tiao_counts_in_the_generic_unit_and_one_tiao_is_a_word() -> None:
         ("16条", "count-unit:unit"),
         ("十条", "count-unit:unit"),
     ]
+
+
+def test_months_and_more_anniversaries_and_ages() -> None:
+    from g60kg.extract.quantities import find_quantities
+
+    found = find_quantities("建成用了两个多月；已满15周年；平均年龄约34岁")
+    assert [(q.data["text"], q.data["qualifier"], q.data["unit"]) for q in found] == [
+        ("两个多月", "more-than", "count-unit:month"),
+        ("15周年", "exact", "count-unit:year"),
+        ("约34岁", "about", "count-unit:year"),
+    ]

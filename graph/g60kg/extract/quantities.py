@@ -55,6 +55,9 @@ COUNT_UNITS = {
     "座城市": "count-unit:city",
     "个城市": "count-unit:city",
     "个月": "count-unit:month",
+    "个多月": "count-unit:month",
+    "周年": "count-unit:year",
+    "岁": "count-unit:year",
     "年": "count-unit:year",
     "栋": "count-unit:building",
     "幢": "count-unit:building",
@@ -232,7 +235,8 @@ def _measured(
     if base is None:
         return None
     multiplier = _SCALES[scale] if scale else Decimal(1)
-    data = _shaped(base * multiplier, groups, match.group(), None)
+    more = "more-than" if unit == "个多月" else None  # 两个多月: more than two months
+    data = _shaped(base * multiplier, groups, match.group(), more)
     if unit in COUNT_UNITS:
         data["unit"] = COUNT_UNITS[unit]
         if unit == "项":
