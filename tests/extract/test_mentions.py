@@ -237,3 +237,11 @@ def test_a_cluster_of_data_centres_is_named_whole() -> None:
     found = [(m.name, m.type) for m in find_mentions(text).mentions]
     assert ("芜湖数据中心集群", "ComputingCentre") in found
     assert all(name != "芜湖数据中心" for name, _ in found)
+
+
+def test_centres_that_are_bodies_are_organisations_and_others_stay_sites() -> None:
+    text = "上海知识产权交易中心与浙江省数字经济发展中心入驻苏州科技城云计算卓越中心。"
+    kinds = {m.name: m.type for m in find_mentions(text).mentions}
+    assert kinds["上海知识产权交易中心"] == "Organization"
+    assert kinds["浙江省数字经济发展中心"] == "Organization"
+    assert kinds["苏州科技城云计算卓越中心"] == "Site"

@@ -122,6 +122,8 @@ ORG_SUFFIXES: tuple[str, ...] = (
         "农业农村局 文旅局 文化和旅游局 应急管理局 卫健委 国资委 网信办 人大常委会 政协 工商联 "
         "促进会 联合会 研究会 基金会 学会 交易所"
     ),
+    # centres that are bodies, not places (上海知识产权交易中心, 浙江省数字经济发展中心)
+    *_words("交易中心 媒体中心 投促中心 招商中心 发展中心 促进中心 火炬中心 能力中心 创业中心"),
 )
 # bodies whose suffix is their whole name (科技部联合印发…): names on their own
 NATIONAL_BODIES = frozenset(
