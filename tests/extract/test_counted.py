@@ -50,3 +50,13 @@ def test_more_measure_words_and_what_jia_counts() -> None:
         ("70家", "count-unit:company", {"zh": "单位", "unit": "count-unit:organisation"}),
         ("超60万架", "count-unit:rack", None),
     ]
+
+
+def test_places_counted_without_a_measure_word() -> None:
+    from g60kg.extract.counted import find_place_counts
+
+    found = find_place_counts("九城市的干部，中部六省唯一，上市企业，三市场，十市县")
+    assert [(q.data["text"], q.data["unit"]) for q in found] == [
+        ("九城市", "count-unit:city"),
+        ("六省", "count-unit:province"),
+    ]

@@ -31,7 +31,7 @@ from g60kg.extract.complete import (
     undated_events,
     unused_implied,
 )
-from g60kg.extract.counted import find_numbered
+from g60kg.extract.counted import find_numbered, find_place_counts
 from g60kg.extract.dates import DateMention, find_dates
 from g60kg.extract.decode import decode_article
 from g60kg.extract.divisions import known_containment, listed_members
@@ -174,7 +174,7 @@ def extract(
     if len(decoded.text) > len(text):
         candidates.doubts.append(_unread(decoded.text, len(text)))
     figures = find_quantities(norm) + find_shares(norm) + find_ordinals(norm)
-    figures += find_numbered(norm)
+    figures += find_numbered(norm) + find_place_counts(norm)
     quantities = [q for q in figures if not inside(q.span, furniture)]
     quantities = sorted(quantities + table_quantities(norm, furniture), key=lambda q: q.span)
     candidates.figures = figure_rows(text, quantities, norm)

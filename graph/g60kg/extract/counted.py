@@ -22,7 +22,7 @@ import re
 from g60kg.extract.quantities import Quantity
 from g60kg.extract.spans import Span
 
-__all__ = ["counted", "find_numbered"]
+__all__ = ["counted", "find_numbered", "find_place_counts"]
 
 _GENERIC = frozenset({"count-unit:unit", "count-unit:company"})  # 家 counts more than firms
 # nouns a count names, longest first where one ends another (大模型 before 模型)
@@ -118,3 +118,31 @@ def _chinese(raw: str) -> int:
     if raw.startswith("十"):
         return 10 + (_NUMERALS[raw[1]] if len(raw) > 1 else 0)
     return _NUMERALS[raw]
+
+
+_PLACE_COUNT = re.compile(
+    r"(?<![\d一二三四五六七八九十百千万第前])(?P<num>[两三四五六七八九]|十[一二三四五六七八九]?)"
+    r"(?P<kind>城市|城|市|省)(?![长委场民政级属内外区县镇])"
+)
+
+
+def find_place_counts(text: str, offset: int = 0) -> list[Quantity]:
+    """Places counted without a measure word (九城市, 中部六省, 三省一市): cities or provinces.
+
+    >>> [(q.data["text"], q.data["value"], q.data["unit"])
+    ...  for q in find_place_counts("走廊九城市与中部六省、三省一市")]
+    [('九城市', 9, 'count-unit:city'), ('六省', 6, 'count-unit:province'), \
+('三省', 3, 'count-unit:province')]
+    """
+    found = []
+    for match in _PLACE_COUNT.finditer(text):
+        unit = "count-unit:province" if match.group("kind") == "省" else "count-unit:city"
+        data = {
+            "value": _chinese(match.group("num")),
+            "qualifier": "exact",
+            "text": match.group(),
+            "unit": unit,
+        }
+        span = Span(match.start() + offset, match.end() + offset)
+        found.append(Quantity(span, "count", data))
+    return found
