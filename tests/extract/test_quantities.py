@@ -118,3 +118,14 @@ def test_months_and_more_anniversaries_and_ages() -> None:
         ("15周年", "exact", "count-unit:year"),
         ("约34岁", "about", "count-unit:year"),
     ]
+
+
+def test_two_years_is_a_span_and_less_than_is_an_upper_bound_kept_as_worded() -> None:
+    from g60kg.extract.quantities import find_quantities
+
+    found = find_quantities("连续两年位列第一，前后不到两年，占比不足10%，一年一度")
+    assert [q.data for q in found] == [
+        {"value": 2, "qualifier": "exact", "text": "两年", "unit": "count-unit:year"},
+        {"max": 2, "qualifier": "less-than", "text": "不到两年", "unit": "count-unit:year"},
+        {"max": 10, "qualifier": "less-than", "text": "不足10%", "unit": "percent"},
+    ]

@@ -111,7 +111,7 @@ _WORDY = frozenset(
 _WORDY_BELOW = 3  # 四天, 五年, 三个以上 are counts; 一个, 两位, 一年一度 mostly words
 _NUMERALS = "0123456789〇零一二三四五六七八九十两百千"
 _POSITION_WORDS = frozenset({"位", "名", "个", "台"})
-_PRE = r"(?P<pre>超过|超|逾|将近|接近|近|约|大约|共|累计)?"
+_PRE = r"(?P<pre>超过|超|逾|将近|接近|近|约|大约|共|累计|不足|不到)?"
 _NUM = (
     r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九十两百千]+(?:点[一二三四五六七八九零〇]+)?|数|几)?"
 )
@@ -225,7 +225,8 @@ def _measured(
         return None  # 第34位, 前7位, 第3个: a position (see .ordinals), not a count
     if unit == "年" and not _duration(num):
         return None  # 2023年 is a date; 3年, 五年 are durations
-    if not num[0].isdigit() and unit in _WORDY and (_number(num) or 0) < _WORDY_BELOW:
+    wordy = unit in _WORDY and not (num == "两" and unit in ("年", "天"))  # 连续两年 is a span
+    if not num[0].isdigit() and wordy and (_number(num) or 0) < _WORDY_BELOW:
         return None
     if unit in ("P", "E") and not num[0].isdigit():
         return None
@@ -250,7 +251,7 @@ def _shaped(
     number: Decimal, groups: dict[str, Any], text: str, forced: str | None
 ) -> dict[str, Any]:
     qualifier = forced or _qualifier(groups.get("pre"), groups.get("post"), groups.get("tail"))
-    key = {"more-than": "min", "nearly": "max"}.get(qualifier, "value")
+    key = {"more-than": "min", "nearly": "max", "less-than": "max"}.get(qualifier, "value")
     return {key: _plain(number), "qualifier": qualifier, "text": text}
 
 
@@ -259,6 +260,8 @@ def _qualifier(pre: str | None, post: str | None, tail: str | None) -> str:
         return "more-than"
     if pre in ("将近", "接近", "近"):
         return "nearly"
+    if pre in ("不足", "不到"):
+        return "less-than"
     if pre in ("约", "大约") or tail == "左右":
         return "about"
     return "exact"

@@ -107,7 +107,7 @@ def add_quantity(
         problems.append(
             where.problem(
                 f"malformed amount: qualifier '{qualifier}' needs exactly `{bound}:`",
-                "超/逾/余/以上 → min; 近/将近 → max; 约/左右 or exact → value",
+                "超/逾/余/以上 → min; 近/将近, 不足/不到 → max; 约/左右 or exact → value",
             )
         )
         ok = False
