@@ -251,3 +251,35 @@ def test_organisation_is_one_unit_in_either_spelling() -> None:
     )
     predicted = {"figures": [{"text": "70家", "value": 70, "unit": "count-unit:organisation"}]}
     assert evaluate(gold_data, predicted).figure_tp == 1
+
+
+def test_a_posts_body_is_read_by_its_gold_name_when_written_by_an_alias() -> None:
+    gold_data = _gold(
+        entities=[
+            {"zh": "三山经济开发区", "type": "PlannedZone", "aliases": ["三山经开区"]},
+            {"zh": "孙跃文", "type": "Person"},
+        ],
+        relations=[
+            ["孙跃文", "holdsPost", "三山经济开发区党工委书记"],
+            ["孙跃文", "holdsPost", "三山经济开发区管委会主任"],
+        ],
+    )
+    predicted = {
+        "entities": [
+            {"id": "a", "zh": "三山经开区", "type": "PlannedZone"},
+            {"id": "p", "zh": "孙跃文", "type": "Person"},
+            {"id": "t", "zh": "三山经开区党工委书记", "type": "Post", "implied": True},
+        ],
+        "statements": [
+            {
+                "fact": "PostHolding",
+                "properties": {"holder": "p", "post": "t", "postTitle": {"zh": "书记"}},
+            },
+            {
+                "fact": "PostHolding",
+                "properties": {"holder": "p", "postTitle": {"zh": "三山经开区管委会副主任"}},
+            },
+        ],
+    }
+    score = evaluate(gold_data, predicted)
+    assert (score.relation_tp, score.relation_pred, score.relation_gold) == (1, 2, 2)

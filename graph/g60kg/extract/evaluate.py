@@ -42,7 +42,8 @@ Statements are flattened to triples in gold names:
 
 - simple claims: ``[subject, predicate, object or value]``;
 - ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
-  (松江区区长); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
+  (松江区区长), the place read by its gold name when the post opens with a gold alias
+  (三山经开区党工委书记 is 三山经济开发区党工委书记 where the gold names 三山经开区 as an alias); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
   about them (postIn, role, jurisdiction) are not scored;
 - ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
 - ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
@@ -272,10 +273,21 @@ def _score_relations(
         names = [name(n) for n in labels.get(str(ref), [str(ref)])]
         return next((n for n in names if n in canon.values()), names[0])
 
+    prefixes = sorted(canon, key=len, reverse=True)
+
+    def post(value: str) -> str:
+        # a post is its body and its title (三山经开区党工委书记): the body by its gold name
+        body = next((n for n in prefixes if value.startswith(n) and len(n) < len(value)), None)
+        return canon[body] + value[len(body) :] if body else value
+
+    def canonical(triple: tuple[str, str, str]) -> tuple[str, str, str]:
+        subject, predicate, obj = triple
+        return (subject, predicate, post(obj)) if predicate == "holdsPost" else triple
+
     implied = {e["id"] for e in candidates.get("entities") or [] if e.get("implied")}
     about = [s for s in candidates.get("statements") or [] if s.get("subject") not in implied]
-    predicted = set(_flatten(about, label))
-    expected = {(name(s), p, name(o)) for s, p, o in gold["relations"]}
+    predicted = {canonical(t) for t in _flatten(about, label)}
+    expected = {canonical((name(s), p, name(o))) for s, p, o in gold["relations"]}
     score.relation_pred, score.relation_gold = len(predicted), len(expected)
     score.relation_tp = len(predicted & expected)
     score.misses += [f"relation: {' | '.join(r)}" for r in sorted(expected - predicted)]
