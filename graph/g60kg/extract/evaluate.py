@@ -43,7 +43,8 @@ Statements are flattened to triples in gold names:
 - simple claims: ``[subject, predicate, object or value]``;
 - ``PostHolding``: ``[holder, "holdsPost", post]`` where the post is its place and title
   (松江区区长), the place read by its gold name when the post opens with a gold alias
-  (三山经开区党工委书记 is 三山经济开发区党工委书记 where the gold names 三山经开区 as an alias); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
+  (三山经开区党工委书记 is 三山经济开发区党工委书记 where the gold names 三山经开区 as an
+  alias); entities marked ``implied`` (posts, 人民政府 named by a title) and the statements
   about them (postIn, role, jurisdiction) are not scored;
 - ``Investment``: ``[destination, "investment:<status>:companyCount|amount", quantity text]``;
 - ``Observation``: ``[refArea, "observation:<indicator>", value text]`` and, with a growth
