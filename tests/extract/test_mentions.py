@@ -245,3 +245,10 @@ def test_centres_that_are_bodies_are_organisations_and_others_stay_sites() -> No
     assert kinds["上海知识产权交易中心"] == "Organization"
     assert kinds["浙江省数字经济发展中心"] == "Organization"
     assert kinds["苏州科技城云计算卓越中心"] == "Site"
+
+
+def test_meetings_held_as_one_are_named_whole_from_the_clause_start() -> None:
+    text = "2023徽商助力安徽高质量发展大会暨徽商总会成立大会在合肥召开。会上，在合肥召开的论坛暨签约仪式举行。"
+    events = [m.name for m in find_mentions(text).mentions if m.type == "Conference"]
+    assert "2023徽商助力安徽高质量发展大会暨徽商总会成立大会" in events
+    assert not any(name.startswith("在") for name in events)

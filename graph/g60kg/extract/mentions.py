@@ -376,6 +376,7 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             start, proper = _through_verb(norm, tokens, start, floor, proper)
             start = _through_join(tokens, start, floor)
             start = _steering_group(norm, tokens, start, end, floor)
+            start = _joint_meeting(norm, start, end, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         if kind == "org" and start < suffix_start:
@@ -503,6 +504,29 @@ def _steering_group(norm: str, tokens: list[Token], start: int, end: int, floor:
 
 
 _TASK_VERBS = frozenset({"推进", "推动", "促进", "加快"})
+
+
+def _joint_meeting(norm: str, start: int, end: int, floor: int) -> int:
+    """湖州市加快打造现代智慧城市暨政府数字化转型动员大会: meetings held as one (暨) are named
+    whole from the clause's start, through the verbs of the first one's name.
+
+    >>> text = "昨天下午，湖州市加快打造现代智慧城市暨政府数字化转型动员大会在湖州大剧院举行"
+    >>> [m.name for m in find_mentions(text).mentions if m.type == "Conference"]
+    ['湖州市加快打造现代智慧城市暨政府数字化转型动员大会']
+    """
+    joint = norm.find("暨", start, end)
+    if joint < 0:
+        return start
+    cut = max(norm.rfind(mark, floor, start) for mark in "，。；：、,;:\n“”（）()")
+    clause = max(cut + 1, floor)
+    lead = norm[clause:start]
+    if not lead or len(lead) > _JOINT_LEAD or _FRAMED.search(lead):
+        return start
+    return clause
+
+
+_JOINT_LEAD = 16
+_FRAMED = re.compile(r"在|于|的|是|将|由|和|与|参加|出席|召开|举行|举办")
 
 
 def _quoted_part(
