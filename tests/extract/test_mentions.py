@@ -252,3 +252,13 @@ def test_meetings_held_as_one_are_named_whole_from_the_clause_start() -> None:
     events = [m.name for m in find_mentions(text).mentions if m.type == "Conference"]
     assert "2023徽商助力安徽高质量发展大会暨徽商总会成立大会" in events
     assert not any(name.startswith("在") for name in events)
+
+
+def test_a_ministry_is_named_by_itself_unless_the_nation_opens_it() -> None:
+    found = find_mentions("嘉兴国家互联网产业国际创新园获科技部认定。").mentions
+    assert [(m.name, m.type) for m in found] == [
+        ("嘉兴国家互联网产业国际创新园", "IndustrialPark"),
+        ("科技部", "GovernmentBody"),
+    ]
+    named = [m.name for m in find_mentions("中华人民共和国科技部批复。").mentions]
+    assert named == ["中华人民共和国科技部"]

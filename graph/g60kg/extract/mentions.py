@@ -386,6 +386,8 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             # 国内首个“量超融合”先进计算平台, 169个国家级高新区: a count or rank before a name
             start = counted.end()
             proper = _named_between(norm, tokens, start, suffix_start)
+        if suffix in lx.NATIONAL_BODIES and not norm.startswith(_NATION, start):
+            start = suffix_start  # …创新园获科技部: a ministry is named by itself
         if start >= suffix_start and kind != "event":
             proper = suffix in lx.NATIONAL_BODIES  # 科技部, 工信部: a ministry names itself
         if kind in ("site", "event") and (qualifier := _PLACE_QUALIFIER.match(norm, end)):
@@ -504,6 +506,7 @@ def _steering_group(norm: str, tokens: list[Token], start: int, end: int, floor:
 
 
 _TASK_VERBS = frozenset({"推进", "推动", "促进", "加快"})
+_NATION = ("国家", "中国", "中华人民共和国")
 
 
 def _joint_meeting(norm: str, start: int, end: int, floor: int) -> int:
