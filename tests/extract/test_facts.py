@@ -81,3 +81,16 @@ def test_posts_are_named_as_written_and_departments_hold_posts() -> None:
         ("潘红华", "杭州市科技局副局长"),
         ("高文", "中国工程院院士"),
     ]
+
+
+def test_a_planned_area_is_its_own_indicator() -> None:
+    from g60kg.extract.dates import find_dates
+    from g60kg.extract.facts import find_facts
+    from g60kg.extract.mentions import find_mentions
+    from g60kg.extract.spans import Span
+
+    text = "2023年，宣州区规划面积约25平方公里。郎溪县面积1105平方公里。"
+    spans = [Span(0, text.index("郎")), Span(text.index("郎"), len(text))]
+    facts = find_facts(text, find_mentions(text, sentences=spans), spans, find_dates(text), None)
+    indicators = [f.properties["indicator"] for f in facts if f.fact == "Observation"]
+    assert indicators == ["indicator:planned-area", "indicator:land-area"]

@@ -50,6 +50,7 @@ _INDICATORS = (
     ("GDP", "gdp", "amount"),
     ("招商", "businesses-attracted", "count"),
     ("人口", "resident-population", "count"),
+    ("规划面积", "planned-area", "area"),
     ("面积", "land-area", "area"),
 )
 _ROLES = {"区委副书记": "party-deputy-secretary", "党委副书记": "party-deputy-secretary"}

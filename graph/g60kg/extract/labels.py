@@ -29,6 +29,7 @@ _CONCEPTS = {
     "indicator:fiscal-revenue": ("财政收入", "Fiscal revenue"),
     "indicator:local-fiscal-revenue": ("地方财政收入", "Local fiscal revenue"),
     "indicator:land-area": ("面积", "Land area"),
+    "indicator:planned-area": ("规划面积", "Planned area"),
     "indicator:resident-population": ("人口", "Population"),
     "indicator:gdp": ("地区生产总值", "GDP"),
 }
