@@ -60,3 +60,7 @@ def test_places_counted_without_a_measure_word() -> None:
         ("九城市", "count-unit:city"),
         ("六省", "count-unit:province"),
     ]
+
+
+def test_a_count_in_brackets_counts_the_noun_before_them() -> None:
+    assert _counted("（二）重大产业化项目（8个）") == [{"zh": "项目", "unit": "count-unit:project"}]

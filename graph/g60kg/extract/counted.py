@@ -66,7 +66,9 @@ def counted(text: str, quantity: Quantity) -> dict[str, str] | None:
     """The noun a count in a generic measure word names, with its count unit, or None."""
     if quantity.data.get("unit") not in _GENERIC:
         return None
-    before = _BEFORE.search(text, max(0, quantity.span.start - 4), quantity.span.start)
+    at = quantity.span.start
+    at -= 1 if text[at - 1 : at] in ("（", "(") else 0  # 重大产业化项目（8个）
+    before = _BEFORE.search(text, max(0, at - 4), at)
     if before is not None:  # 签约项目41个, 应用模型超过70个
         return {"zh": before.group(), "unit": f"count-unit:{_NOUNS[before.group()]}"}
     start = quantity.span.end
