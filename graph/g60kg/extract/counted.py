@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from g60kg.extract.quantities import Quantity
+from g60kg.extract.quantities import Quantity, number
 from g60kg.extract.spans import Span
 
 __all__ = ["counted", "find_numbered", "find_place_counts"]
@@ -87,7 +87,6 @@ _NUMBERED = re.compile(
     r"(?<![\d一二三四五六七八九十百千万第])(?P<num>[两三四五六七八九]|十[一二三四五六七八九]?|[2-9]|1\d)大"
     r"(?![学会型量批力多幅小于约概家都部众半])(?=[\u4e00-\u9fff])"
 )
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)} | {"两": 2}
 
 
 def find_numbered(text: str, offset: int = 0) -> list[Quantity]:
@@ -100,8 +99,7 @@ def find_numbered(text: str, offset: int = 0) -> list[Quantity]:
     """
     found = []
     for match in _NUMBERED.finditer(text):
-        raw = match.group("num")
-        value = int(raw) if raw.isdigit() else _chinese(raw)
+        value = int(number(match.group("num")) or 0)
         data: dict[str, object] = {
             "value": value,
             "qualifier": "exact",
@@ -114,12 +112,6 @@ def find_numbered(text: str, offset: int = 0) -> list[Quantity]:
             data["counted"] = thing
         found.append(Quantity(Span(match.start() + offset, match.end() + offset), "numbered", data))
     return found
-
-
-def _chinese(raw: str) -> int:
-    if raw.startswith("十"):
-        return 10 + (_NUMERALS[raw[1]] if len(raw) > 1 else 0)
-    return _NUMERALS[raw]
 
 
 _PLACE_COUNT = re.compile(
@@ -140,7 +132,7 @@ def find_place_counts(text: str, offset: int = 0) -> list[Quantity]:
     for match in _PLACE_COUNT.finditer(text):
         unit = "count-unit:province" if match.group("kind") == "省" else "count-unit:city"
         data = {
-            "value": _chinese(match.group("num")),
+            "value": int(number(match.group("num")) or 0),
             "qualifier": "exact",
             "text": match.group(),
             "unit": unit,

@@ -16,9 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import cn2an
-
-from g60kg.extract.quantities import Quantity
+from g60kg.extract.quantities import Quantity, number
 from g60kg.extract.spans import Span
 
 __all__ = ["find_ordinals"]
@@ -42,8 +40,8 @@ def find_ordinals(text: str, offset: int = 0) -> list[Quantity]:
     found = []
     for match in _ORDINAL.finditer(text):
         raw = match.group("num") or match.group("top") or match.group("bare")
-        number = _number(raw) if raw else Decimal(1)
-        if number is None or number < 1:
+        position = number(raw) if raw else Decimal(1)
+        if position is None or position < 1:
             continue
         word = match.group("rank_word") or match.group("top_word") or ""
         word = word or match.group("ordinal_word") or match.group("first") or ""
@@ -52,7 +50,7 @@ def find_ordinals(text: str, offset: int = 0) -> list[Quantity]:
         if match.group("bare"):
             start = text.index("第", start)
         data = {
-            "value": int(number),
+            "value": int(position),
             "qualifier": "exact",
             "text": text[start : match.end()],
             "unit": "count-unit:rank" if rank else "ordinal",
@@ -61,14 +59,3 @@ def find_ordinals(text: str, offset: int = 0) -> list[Quantity]:
             data["word_unit"] = _WORD_UNITS[word]
         found.append(Quantity(Span(start + offset, match.end() + offset), "ordinal", data))
     return found
-
-
-def _number(raw: str) -> Decimal | None:
-    if raw[0].isdigit():
-        return Decimal(raw)
-    if raw[0] in "十百":
-        raw = "一" + raw
-    try:
-        return Decimal(str(cn2an.cn2an(raw, "smart")))
-    except ValueError:
-        return None

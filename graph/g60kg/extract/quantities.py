@@ -31,7 +31,7 @@ import cn2an
 
 from g60kg.extract.spans import Span
 
-__all__ = ["COUNT_UNITS", "KM2", "MEASURE_UNITS", "Quantity", "find_quantities", "negate"]
+__all__ = ["COUNT_UNITS", "KM2", "MEASURE_UNITS", "Quantity", "find_quantities", "negate", "number"]
 
 KM2 = "km2"
 _SCALES = {
@@ -158,8 +158,8 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     groups = match.groupdict()
     groups["post"] = groups["post"] or groups.pop("post0")
     if groups["pct"] is not None:
-        number = Decimal(groups["pct"])
-        data = _shaped(number, groups, match.group(), "about" if groups["tail"] else None)
+        percent = Decimal(groups["pct"])
+        data = _shaped(percent, groups, match.group(), "about" if groups["tail"] else None)
         data["unit"] = "percent"
         sign = _GROWTH.search(text[max(0, match.start() - 8) : match.start()])
         if sign is None:
@@ -177,7 +177,7 @@ def _read(match: re.Match[str], text: str, offset: int) -> Quantity | None:
     if unit in COUNT_UNITS or unit in MEASURE_UNITS:
         return _measured(match, groups, offset, text)
     several = num in ("数", "几")
-    base = Decimal(1) if (num is None or several) else _number(num)
+    base = Decimal(1) if (num is None or several) else number(num)
     if base is None:
         return None
     multiplier = _SCALES[scale] if scale else Decimal(1)
@@ -226,13 +226,13 @@ def _measured(
     if unit == "年" and not _duration(num):
         return None  # 2023年 is a date; 3年, 五年 are durations
     wordy = unit in _WORDY and not (num == "两" and unit in ("年", "天"))  # 连续两年 is a span
-    if not num[0].isdigit() and wordy and (_number(num) or 0) < _WORDY_BELOW:
+    if not num[0].isdigit() and wordy and (number(num) or 0) < _WORDY_BELOW:
         return None
     if unit in ("P", "E") and not num[0].isdigit():
         return None
     if unit == "天" and text[max(0, match.start() - 1) : match.start()] in ("今", "昨", "明", "前"):
         return None
-    base = _number(num)
+    base = number(num)
     if base is None:
         return None
     multiplier = _SCALES[scale] if scale else Decimal(1)
@@ -268,18 +268,23 @@ def _qualifier(pre: str | None, post: str | None, tail: str | None) -> str:
 
 
 def _duration(num: str) -> bool:
-    number = _number(num)
-    return number is not None and number < _LONGEST_DURATION
+    years = number(num)
+    return years is not None and years < _LONGEST_DURATION
 
 
 _LONGEST_DURATION = 100  # years: a number of 100 or more before 年 is a year of the calendar
 
 
-def _number(raw: str) -> Decimal | None:
+def number(raw: str) -> Decimal | None:
+    """A number written in digits or Chinese numerals (28, 二十八, 两, 千余 → 1000), or None.
+
+    >>> number("28"), number("两"), number("十五"), number("千"), number("万")
+    (Decimal('28'), Decimal('2'), Decimal('15'), Decimal('1000'), Decimal('10000'))
+    """
     if raw[0].isdigit():
         return Decimal(raw)
-    if raw[0] in "百千":
-        raw = "一" + raw  # 千余人, 百余家
+    if raw[0] in "百千万":
+        raw = "一" + raw  # 千余人, 百余家, 万分之一
     try:
         return Decimal(str(cn2an.cn2an(raw, "smart")))
     except ValueError:

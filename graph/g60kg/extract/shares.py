@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import cn2an
-
-from g60kg.extract.quantities import Quantity
+from g60kg.extract.quantities import Quantity, number
 from g60kg.extract.spans import Span
 
 __all__ = ["find_shares"]
@@ -69,19 +67,9 @@ def _value(match: re.Match[str]) -> Decimal | None:
     elif match.group("half"):
         return Decimal("0.5")
     elif match.group("tenths"):
-        numerator, denominator = _numeral(match.group("tenths")), Decimal(10)
+        numerator, denominator = number(match.group("tenths")), Decimal(10)
     else:
-        numerator, denominator = _numeral(match.group("num_zh")), _numeral(match.group("den_zh"))
+        numerator, denominator = number(match.group("num_zh")), number(match.group("den_zh"))
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
-
-
-def _numeral(raw: str) -> Decimal | None:
-    raw = raw.replace("两", "二")
-    if raw[0] in "十百千万":
-        raw = "一" + raw  # 万分之一, 十分之一
-    try:
-        return Decimal(str(cn2an.cn2an(raw, "smart")))
-    except ValueError:
-        return None
