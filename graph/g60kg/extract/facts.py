@@ -1,5 +1,5 @@
 """Propose n-ary facts: investments, statistics (observations), post holdings and the
-components of numbered plans and slogans.
+components of numbered plans and slogans (read in :mod:`g60kg.extract.components`).
 
 Examples
 --------
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from g60kg.extract.claims import Claim, enumeration_ending, lowest_place, within
+from g60kg.extract.components import find_components
 from g60kg.extract.dates import DateMention
 from g60kg.extract.implied_bodies import implied_by_post
 from g60kg.extract.lexicon import ADMIN_LEVEL
@@ -28,19 +29,6 @@ from g60kg.extract.spans import Span, inside
 __all__ = ["find_facts"]
 
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
-_NUMBER = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "双": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _INDICATORS = (
     ("地方财政收入", "local-fiscal-revenue", "amount"),
     ("一般公共预算收入", "local-fiscal-revenue", "amount"),
@@ -77,7 +65,7 @@ def find_facts(
         until = until or _earlier(dates, sentence)
         area = site or _reference_area(text, inner, topic)
         facts.extend(_observations(text, sentence, area, until, names))
-        facts.extend(_components(text, inner))
+        facts.extend(find_components(text, inner))
     return facts
 
 
@@ -269,59 +257,4 @@ def _indicator_after(after: str, quantity: Quantity) -> str | None:
         return "land-area"
     if quantity.kind == "count" and after.startswith("口"):
         return "resident-population"
-    return None
-
-
-def _components(text: str, inner: list[Mention]) -> list[Claim]:
-    facts = []
-    for slogan in (m for m in inner if m.type in ("Slogan", "Plan")):
-        if slogan.components:
-            items: list[dict[str, Any]] = [{"zh": part, "item": None} for part in slogan.components]
-            evidence = Span(
-                max(0, slogan.span.start - 2 - len("".join(slogan.components)) - 4), slogan.span.end
-            )
-            evidence = _quoted_evidence(text, slogan) or evidence
-        else:
-            count = _count(slogan.name)
-            listed = _nearest_list(text, inner, slogan, count) if count else []
-            if not listed:
-                continue
-            items = [{"zh": m.name, "item": m} for m in listed]
-            evidence = Span(listed[0].span.start, slogan.span.end + 1)
-        role = _role(slogan.name)
-        for item in items:
-            if role:
-                item["role"] = role
-        facts.append(Claim(evidence, fact="components", subject=slogan, components=items))
-    return facts
-
-
-def _quoted_evidence(text: str, slogan: Mention) -> Span | None:
-    open_at = text.rfind("“", 0, slogan.span.start)
-    if open_at < 0:
-        open_at = text.rfind("「", 0, slogan.span.start)
-    return Span(open_at, slogan.span.end) if open_at >= 0 else None
-
-
-def _count(name: str) -> int | None:
-    numerals = [c for c in name if c in _NUMBER or c == "十"]
-    if len(numerals) != 1 or name[0] not in _NUMBER:
-        return None
-    return _NUMBER[name[0]] if _NUMBER[name[0]] >= 2 else None
-
-
-def _nearest_list(text: str, inner: list[Mention], slogan: Mention, count: int) -> list[Mention]:
-    for mention in sorted(inner, key=lambda m: -m.span.end):
-        if mention.span.end > slogan.span.start or mention.nested:
-            continue
-        listed = enumeration_ending(text, inner, mention.span.end)
-        if len(listed) == count and len({m.type for m in listed}) == 1:
-            return listed
-    return []
-
-
-def _role(name: str) -> str | None:
-    for word, role in (("名片", "card"), ("翼", "wing"), ("引擎", "engine"), ("区", "zone")):
-        if word in name:
-            return f"component-role:{role}"
     return None

@@ -1,0 +1,25 @@
+from g60kg.extract.components import find_components, part_count
+from g60kg.extract.mentions import find_mentions
+
+
+def _components(text: str) -> dict[str, list[str]]:
+    claims = find_components(text, find_mentions(text).mentions)
+    return {claim.subject.name: [c["zh"] for c in claim.components] for claim in claims}
+
+
+def test_a_numbered_name_counts_each_numeral_group() -> None:
+    assert [part_count(n) for n in ("四个区", "三城一地", "双核六园", "十大抓手")] == [4, 4, 8, 10]
+    assert [part_count(n) for n in ("一号工程", "三个两", "12410", "一体化")] == [None] * 4
+
+
+def test_the_list_right_after_a_slogan_spells_out_its_parts() -> None:
+    text = "已形成“一区一景一中心”的格局，分别对应试验区、应用场景项目和数字展示中心。"
+    assert _components(text) == {"一区一景一中心": ["试验区", "应用场景项目", "数字展示中心"]}
+    text = "城市发展定位是“三城一地”，即枢纽城市、创新新城、文化名城、示范地。"
+    assert _components(text) == {"三城一地": ["枢纽城市", "创新新城", "文化名城", "示范地"]}
+
+
+def test_a_list_that_does_not_match_the_count_or_is_made_of_clauses_is_no_parts() -> None:
+    assert _components("围绕“三智一网”——智能汽车、智能计算和工业互联网——布局。") == {}
+    text = "走廊实现“三个率先”：率先启动城域网建设，率先推动异构组网，率先推进场景应用。"
+    assert _components(text) == {}
