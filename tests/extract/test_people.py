@@ -199,3 +199,15 @@ def test_a_governors_post_named_after_the_government_is_the_provinces() -> None:
     assert [e["zh"] for e in found.entities if e["type"] == "Post"] == ["安徽省副省长"]
     holding = next(s for s in found.statements if s.get("fact") == "PostHolding")
     assert holding["properties"]["organization"] == "anhuisheng-renminzhengfu"
+
+
+def test_party_membership_and_chief_planner_are_titles_that_carry_the_body_on() -> None:
+    text = "芜湖市领导出席。市工信局党委委员、总工程师胡明，市自然资源和规划局党组成员、总规划师鲁永红到场。"
+    posts = find_mentions(text).posts
+    found = {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in posts
+    }
+    assert ("胡明", "党委委员", "市工信局") in found
+    assert ("胡明", "总工程师", "市工信局") in found
+    assert ("鲁永红", "总规划师", "市自然资源和规划局") in found
