@@ -211,3 +211,13 @@ def test_party_membership_and_chief_planner_are_titles_that_carry_the_body_on() 
     assert ("胡明", "党委委员", "市工信局") in found
     assert ("胡明", "总工程师", "市工信局") in found
     assert ("鲁永红", "总规划师", "市自然资源和规划局") in found
+
+
+def test_reform_commissions_and_development_offices_are_bodies_that_hold_titles() -> None:
+    text = "宣城市发展改革委主任高真理表示。松江区科创发展办副主任戴志明到会，松江区经委签约。"
+    found = find_mentions(text)
+    bodies = {m.name for m in found.mentions if m.type == "GovernmentBody"}
+    assert {"宣城市发展改革委", "松江区科创发展办", "松江区经委"} <= bodies
+    posts = {(p.title, p.place.name if p.place else None) for p in found.posts}
+    assert ("主任", "宣城市发展改革委") in posts
+    assert ("副主任", "松江区科创发展办") in posts
