@@ -221,3 +221,9 @@ def test_reform_commissions_and_development_offices_are_bodies_that_hold_titles(
     posts = {(p.title, p.place.name if p.place else None) for p in found.posts}
     assert ("主任", "宣城市发展改革委") in posts
     assert ("副主任", "松江区科创发展办") in posts
+
+
+def test_a_short_name_declared_in_brackets_holds_posts() -> None:
+    text = "项目由天马微电子股份有限公司（以下简称“天马”）投资建设。天马董事长彭旭辉致辞。"
+    posts = {(p.title, p.place.name if p.place else None) for p in find_mentions(text).posts}
+    assert posts == {("董事长", "天马")}

@@ -80,6 +80,8 @@ def find_mentions(
     accepted.extend(short_names(norm, accepted, fences, sentences))
     accepted, brands = _brands(norm, accepted, fences, sentences)
     accepted = listed_projects(norm, accepted, fences)
+    # X（以下简称“Y”）: Y is a name before posts are read (天马董事长彭旭辉)
+    accepted, short = _short_names(norm, accepted, fences, sentences)
     accepted.sort(key=text_order)
     bodies = [m for m in accepted if m.type in lx.ADMIN_LEVEL or m.type in BODY_TYPES]
     # an organisation a post belongs to is a name, however common its words
@@ -101,7 +103,6 @@ def find_mentions(
     accepted = [m for m in accepted if not inside(m.span, taken)] + _unique(people)
     implied = [m for post in posts for m in implied_by_post(norm, post) if m]
     accepted.extend(_unique([m for m in implied if m.implied]))
-    accepted, short = _short_names(norm, accepted, fences, sentences)
     accepted.sort(key=text_order)
     return MentionSet(accepted, posts, _appositives(norm, accepted) + brands + short)
 
