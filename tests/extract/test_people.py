@@ -227,3 +227,11 @@ def test_a_short_name_declared_in_brackets_holds_posts() -> None:
     text = "项目由天马微电子股份有限公司（以下简称“天马”）投资建设。天马董事长彭旭辉致辞。"
     posts = {(p.title, p.place.name if p.place else None) for p in find_mentions(text).posts}
     assert posts == {("董事长", "天马")}
+
+
+def test_names_listed_after_a_holder_hold_the_post_too() -> None:
+    text = "中国工程院院士高文、陈纯等专家交流。董事长张三、总经理李四出席。"
+    posts = {(text[p.person.start : p.person.end], p.title) for p in find_mentions(text).posts}
+    assert {("高文", "院士"), ("陈纯", "院士")} <= posts
+    # a title after 、 opens a post of its own
+    assert ("李四", "总经理") in posts and ("李四", "董事长") not in posts

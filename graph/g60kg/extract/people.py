@@ -104,7 +104,8 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             home = _home(text[span.start : span.end], body, span.start, places)
             if home is not None and body is not None:
                 owner = home.name[:-1]  # 市发改委副主任 in 芜湖: 芜湖市发改委副主任
-            posts.append(Post(name, text[span.start : span.end], span, body, owner, home))
+            for person in (name, *_listed_names(text, name.end)):
+                posts.append(Post(person, text[span.start : span.end], span, body, owner, home))
 
 
 def _home(
@@ -247,6 +248,19 @@ def _bracketed(text: str, place: Mention | None, start: int, end: int) -> Span |
     if before and re.fullmatch(r"[\u4e00-\u9fff]", before) and before not in _JOINING:
         return None  # not a name alone (…的张三): after punctuation, 与 or 和, or at the start
     return Span(match.start(1), match.end(1))
+
+
+def _listed_names(text: str, end: int) -> list[Span]:
+    """The names listed after a post's holder that hold it too (中国工程院院士高文、陈纯等专家):
+    each joined by 、, none a title, the list closed by 等 or punctuation."""
+    names: list[Span] = []
+    while text[end : end + 1] == "、" and not _TITLE.match(text, end + 1):
+        name = _name(text, end + 1)
+        if name is None:
+            return []
+        names.append(name)
+        end = name.end
+    return names if text[end : end + 1] in ("等", "，", "。", "；", "") else []
 
 
 def _name(text: str, start: int) -> Span | None:
