@@ -235,3 +235,9 @@ def test_names_listed_after_a_holder_hold_the_post_too() -> None:
     assert {("高文", "院士"), ("陈纯", "院士")} <= posts
     # a title after 、 opens a post of its own
     assert ("李四", "总经理") in posts and ("李四", "董事长") not in posts
+
+
+def test_a_post_in_brackets_after_the_name_under_a_chain_of_places() -> None:
+    text = "李娜（芜湖市鸠江区副区长）在会上致欢迎词。"
+    posts = [(text[p.person.start : p.person.end], p.title) for p in find_mentions(text).posts]
+    assert posts == [("李娜", "副区长")]
