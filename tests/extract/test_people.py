@@ -241,3 +241,9 @@ def test_a_post_in_brackets_after_the_name_under_a_chain_of_places() -> None:
     text = "李娜（芜湖市鸠江区副区长）在会上致欢迎词。"
     posts = [(text[p.person.start : p.person.end], p.title) for p in find_mentions(text).posts]
     assert posts == [("李娜", "副区长")]
+
+
+def test_a_verb_like_last_character_stays_in_a_name_a_verb_of_its_own_follows() -> None:
+    text = "研究院院长李浩来表示，机器人很重要。区长李谦到会讲话。"
+    names = {text[p.person.start : p.person.end] for p in find_mentions(text).posts}
+    assert names == {"李浩来", "李谦"}

@@ -290,9 +290,11 @@ def _name(text: str, start: int) -> Span | None:
     # 李谦到 | 会, 李谦在, 李谦说: a common word's character glued to the name; not a name's
     # last character that is a rare verb on its own (王文松 | 参加)
     third = first[2:]
+    # 李浩来 | 表示: a verb of its own after the name keeps a verb-like last character in it
+    speaks = len(tokens) > 1 and len(tokens[1].word) >= 2 and tag(tokens[1].word) == "v"
     glued = (
         _function_character(third)
-        or (tag(third) == "v" and frequency(third) >= _COMMON_WORD)
+        or (tag(third) == "v" and frequency(third) >= _COMMON_WORD and not speaks)
         or frequency(text[start + 2 : start + 4]) >= _KNOWN_WORD
     )
     if len(first) == 3 and tag(first) is None and glued:
