@@ -247,3 +247,9 @@ def test_a_verb_like_last_character_stays_in_a_name_a_verb_of_its_own_follows() 
     text = "研究院院长李浩来表示，机器人很重要。区长李谦到会讲话。"
     names = {text[p.person.start : p.person.end] for p in find_mentions(text).posts}
     assert names == {"李浩来", "李谦"}
+
+
+def test_a_name_whose_last_character_jieba_reads_with_the_joining_word_after_it() -> None:
+    text = "党委书记、董事长赖伟宣和副总经理黄勇峰出席。"
+    names = {text[p.person.start : p.person.end] for p in find_mentions(text).posts}
+    assert names == {"赖伟宣", "黄勇峰"}

@@ -31,6 +31,7 @@ __all__ = ["Post", "credits", "find_posts"]
 _TITLE = re.compile("|".join(sorted(POST_TITLES, key=len, reverse=True)))
 _GLUED_FUNCTION_TAGS = frozenset({"p", "d", "c"})
 _KNOWN_WORD = 100  # 来到 8,779, 说道 21,168; 升出 3 (刘福升出席)
+_RARE_PAIR = 200  # 宣和 165: a word rarer than this may be a name's end and 和
 _COMMON_NOUN = 1_000  # 专家 11,094, 全球 5,288, 负责人 3,722; names are rarely in the dictionary
 _JOINING = "与和及同"  # 张宁与刘德宏（…总经理）: the name after a joining word
 _FUNCTION_WORD = 10_000  # 在 727,915, 于 106,176, 曾 29,107; 根 5,413 (陈如根出席)
@@ -335,11 +336,14 @@ def _glued_end(word: str) -> bool:
     >>> _glued_end("文在"), _glued_end("会上")
     (True, False)
     """
-    if len(word) != 2 or tag(word) is not None or frequency(word):
+    if len(word) != 2:
         return False
     last, after = word[0], word[1]
     if last in BOUNDARY_WORDS or _function_character(last):
         return False
+    if tag(word) is not None or frequency(word):
+        # 赖伟 | 宣和 | 副总经理: a rare word whose second character is a joining word
+        return frequency(word) < _RARE_PAIR and _function_character(after)
     return _function_character(after) or tag(after) == "v"
 
 
