@@ -262,3 +262,14 @@ def test_a_ministry_is_named_by_itself_unless_the_nation_opens_it() -> None:
     ]
     named = [m.name for m in find_mentions("中华人民共和国科技部批复。").mentions]
     assert named == ["中华人民共和国科技部"]
+
+
+def test_a_name_never_opens_inside_brackets_it_does_not_close() -> None:
+    from g60kg.extract import extract
+
+    text = "人民网嘉兴11月10日电（记者叶宾得）会议召开。苏皖（溧阳、郎溪、广德）合作示范区建设。"
+    names = [e["zh"] for e in extract(text.encode(), source_id="x", nlp="").entities]
+    assert not any("）" in n and "（" not in n for n in names), names
+    assert "国家会展中心（上海）" in [
+        m.name for m in find_mentions("国家会展中心（上海）举行").mentions
+    ]

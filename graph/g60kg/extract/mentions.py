@@ -380,6 +380,9 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             start = _joint_meeting(norm, start, end, floor)
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
+        if (opens := _after_unmatched_bracket(norm, start, suffix_start)) != start:
+            start = opens  # 苏皖（溧阳、郎溪、广德）合作示范区: not 广德）合作示范区
+            proper = _named_between(norm, tokens, start, suffix_start)
         if kind == "org" and start < suffix_start:
             start, proper = _list_item(norm, tokens, start, proper)
         counted = max(_COUNTED.finditer(norm, start, suffix_start), default=None, key=_at)
@@ -552,6 +555,36 @@ def _quoted_part(
 
 
 _GLUED = re.compile(r"([\u4e00-\u9fff]{2,4}?)([由在被把向从经将])")
+
+
+def _after_unmatched_bracket(norm: str, start: int, end: int) -> int:
+    """A name never opens inside brackets it does not close: （记者叶宾得）会议 is no name of
+    叶宾得）会议.
+
+    >>> text = "电（记者叶宾得）会议召开"
+    >>> text[_after_unmatched_bracket(text, text.index("叶"), text.index("召")) :]
+    '会议召开'
+    """
+    depth = 0
+    for position in range(end - 1, start - 1, -1):
+        if norm[position] in ")）":
+            depth += 1
+        elif norm[position] in "(（":
+            depth -= 1
+        if depth > 0 and norm[position] in ")）" and not _opened(norm, start, position):
+            return position + 1
+    return start
+
+
+def _opened(norm: str, start: int, closing: int) -> bool:
+    """Whether the bracket closing at ``closing`` opens at or after ``start``."""
+    depth = 0
+    for position in range(closing, start - 1, -1):
+        depth += norm[position] in ")）"
+        depth -= norm[position] in "(（"
+        if depth == 0:
+            return True
+    return False
 
 
 def _trim_start(norm: str, start: int, end: int, kind: str) -> int:
