@@ -23,3 +23,16 @@ def test_a_list_that_does_not_match_the_count_or_is_made_of_clauses_is_no_parts(
     assert _components("围绕“三智一网”——智能汽车、智能计算和工业互联网——布局。") == {}
     text = "走廊实现“三个率先”：率先启动城域网建设，率先推动异构组网，率先推进场景应用。"
     assert _components(text) == {}
+
+
+def test_a_plus_slogans_parts_spelled_out_one_by_one() -> None:
+    text = "采用“1+3”组织架构：“1”是算力创新联盟，“3”是集成验证平台、产业服务平台和产业应用平台三个平台。"
+    assert _components(text) == {
+        "1+3": ["算力创新联盟", "集成验证平台", "产业服务平台", "产业应用平台"]
+    }
+    text = "提出“1+4+N”目标。“1”指把湖州建设成为特色之城；“4”指机器人、智能驾驶、穿戴设备、算力服务四大领域；“N”指多个领域。"
+    assert _components(text) == {
+        "1+4+N": ["特色之城", "机器人", "智能驾驶", "穿戴设备", "算力服务"]
+    }
+    # a part spelled out with fewer items than it counts: no parts at all
+    assert _components("采用“1+3”架构：“1”是联盟，“3”是两个平台。") == {}

@@ -44,32 +44,82 @@ def find_components(text: str, inner: list[Mention]) -> list[Claim]:
     """The components of each plan or slogan among ``inner`` (the mentions of one sentence)."""
     facts = []
     for slogan in (m for m in inner if m.type in ("Slogan", "Plan")):
-        if slogan.components:
-            items: list[dict[str, Any]] = [{"zh": part, "item": None} for part in slogan.components]
-            evidence = Span(
-                max(0, slogan.span.start - 2 - len("".join(slogan.components)) - 4), slogan.span.end
-            )
-            evidence = _quoted_evidence(text, slogan) or evidence
-        else:
-            count = part_count(slogan.name)
-            listed = _nearest_list(text, inner, slogan, count) if count else []
-            if listed:
-                items = [{"zh": m.name, "item": m} for m in listed]
-                evidence = Span(listed[0].span.start, slogan.span.end + 1)
-            else:
-                after = _listed_after(text, slogan, count) if count else None
-                if after is None:
-                    continue
-                parts, end = after
-                items = [{"zh": part, "item": None} for part in parts]
-                quoted = slogan.span.start > 0 and text[slogan.span.start - 1] in "“「"
-                evidence = Span(slogan.span.start - quoted, end)
+        found = _parts(text, inner, slogan)
+        if found is None:
+            continue
+        items, evidence = found
         role = _role(slogan.name)
         for item in items:
             if role:
                 item["role"] = role
         facts.append(Claim(evidence, fact="components", subject=slogan, components=items))
     return facts
+
+
+def _parts(
+    text: str, inner: list[Mention], slogan: Mention
+) -> tuple[list[dict[str, Any]], Span] | None:
+    """The parts of ``slogan`` and the span that lists them, read in the order of the forms."""
+    if slogan.components:
+        items: list[dict[str, Any]] = [{"zh": part, "item": None} for part in slogan.components]
+        evidence = Span(
+            max(0, slogan.span.start - 2 - len("".join(slogan.components)) - 4), slogan.span.end
+        )
+        return items, _quoted_evidence(text, slogan) or evidence
+    count = part_count(slogan.name)
+    listed = _nearest_list(text, inner, slogan, count) if count else []
+    if listed:
+        return [{"zh": m.name, "item": m} for m in listed], Span(
+            listed[0].span.start, slogan.span.end + 1
+        )
+    quoted = slogan.span.start > 0 and text[slogan.span.start - 1] in "“「"
+    after = _listed_after(text, slogan, count) if count else _spelled_out(text, slogan)
+    if after is None:
+        return None
+    parts, end = after
+    return [{"zh": part, "item": None} for part in parts], Span(slogan.span.start - quoted, end)
+
+
+_PLUS = re.compile(r"\d+(?:\+(?:\d+|N))+")
+_SPELLED = re.compile(r"[“「](?P<part>\d+)[”」](?:是|指|即|为)(?P<what>[^；;。\n“「]+)")
+# “1”指把湖州建设成为全国人工智能特色之城: the part is what the place is made into
+_MAKING_INTO = re.compile(r"^把[\u4e00-\u9fff]{1,8}?(?:建设成为|建设成|打造成为|打造成|建成)")
+_COUNTED_TAIL = re.compile(
+    r"(?:等)?[一二三四五六七八九十两\d]+(?:个|大|项|家|条)[\u4e00-\u9fff]{0,6}$"
+)
+
+
+def _spelled_out(text: str, slogan: Mention) -> tuple[list[str], int] | None:
+    """The parts of a “1+3” (1+4+N) spelled out one by one after it: “1”是X，“3”是A、B和C三个
+    平台. Every numbered part must be spelled out with as many items as it counts; the N part
+    (a few, unnamed) is left out.
+
+    >>> text = "采用“1+3”架构：“1”是创新联盟，“3”是验证平台、服务平台和应用平台三个平台。"
+    >>> slogan = Mention(Span(3, 6), "1+3", "Slogan")
+    >>> _spelled_out(text, slogan)
+    (['创新联盟', '验证平台', '服务平台', '应用平台'], 37)
+    """
+    if not _PLUS.fullmatch(slogan.name):
+        return None
+    wanted = [int(p) for p in slogan.name.split("+") if p != "N"]
+    window_end = text.find("\n", slogan.span.end)
+    window = Span(slogan.span.end, window_end if window_end >= 0 else len(text))
+    spelled: dict[int, tuple[list[str], int]] = {}
+    for match in _SPELLED.finditer(text, window.start, window.end):
+        number = int(match.group("part"))
+        what = re.split(r"[，,]", match.group("what"))[0]
+        what = _COUNTED_TAIL.sub("", _MAKING_INTO.sub("", what))
+        items = [p.strip() for p in _ITEM_SEPARATOR.split(what)]
+        if len(items) == number - 1:
+            items = items[:-1] + [p.strip() for p in _LAST_JOIN.split(items[-1], maxsplit=1)]
+        if number not in spelled and len(items) == number:
+            spelled[number] = items, match.start("what") + len(what)
+    if sorted(spelled) != sorted(set(wanted)) or len(set(wanted)) != len(wanted):
+        return None
+    parts = [item for number in wanted for item in spelled[number][0]]
+    if not all(2 <= len(p) <= 25 for p in parts):
+        return None
+    return parts, max(end for _, end in spelled.values())
 
 
 def part_count(name: str) -> int | None:
