@@ -267,3 +267,12 @@ def test_a_place_that_opens_a_sentence_and_gathers_organisations_holds_them() ->
     } <= claims
     partners = _claims_of("芜湖市与奇瑞开阳实验室签约。")
     assert ("奇瑞开阳实验室", "locatedIn", "芜湖市") not in partners
+
+
+def test_a_sentence_set_in_a_place_names_organisations_that_are_there() -> None:
+    text = "在芜湖，芜湖埃泰克汽车电子股份有限公司深耕汽车电子。在合肥，海康威视与合肥市政府签约。"
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    located = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "locatedIn"}
+    assert ("芜湖埃泰克汽车电子股份有限公司", "芜湖") in located
+    assert not any(obj == "合肥" for _, obj in located)  # a signing's partners are not there

@@ -38,6 +38,7 @@ __all__ = [
     "has_units",
     "located",
     "members",
+    "opened_in",
     "route",
     "set_up_in",
     "site_in",
@@ -338,4 +339,34 @@ def gathered(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         claim_between("locatedIn", m, holder, Span(holder.span.start, m.span.end), confidence=0.5)
         for m in inner
         if m.span.start > holder.span.end and not m.nested and m.type in ORG_TYPES
+    ]
+
+
+def opened_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """在P，… : a sentence set in a place or site names organisations that are there (在芜湖，
+    提起汽车电子，绕不开芜湖埃泰克汽车电子股份有限公司). Not in a sentence of a signing or with
+    与, where they are the place's partners.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "在苏州工业园区，苏州国际科技园孵化了多家企业。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in opened_in(text, Span(0, len(text)), found)]
+    [('苏州国际科技园', '苏州工业园区')]
+    """
+    start = _OPENING.match(text, sentence.start, sentence.end)
+    at = start.end() if start else sentence.start
+    if not text.startswith("在", at):
+        return []
+    chain = place_chain(inner, at + 1) or _site_at(inner, at + 1)
+    if not chain or not text.startswith("，", chain[-1].span.end):
+        return []
+    if re.search(r"签约|签署|签订|与", text[sentence.start : sentence.end]):
+        return []
+    holder = chain[-1]
+    return [
+        claim_between("locatedIn", m, holder, Span(at, m.span.end), confidence=0.5)
+        for m in inner
+        if m.span.start > holder.span.end
+        and not m.nested
+        and (m.type in ORG_TYPES or m.type in SITE_TYPES)
     ]

@@ -55,6 +55,7 @@ from g60kg.extract.place_relations import (
     has_units,
     located,
     members,
+    opened_in,
     route,
     set_up_in,
     site_in,
@@ -98,6 +99,7 @@ def find_claims(
 _RULES = (
     adjacent_places,
     gathered,
+    opened_in,
     located,
     site_in,
     set_up_in,
