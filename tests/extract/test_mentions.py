@@ -273,3 +273,8 @@ def test_a_name_never_opens_inside_brackets_it_does_not_close() -> None:
     assert "国家会展中心（上海）" in [
         m.name for m in find_mentions("国家会展中心（上海）举行").mentions
     ]
+
+
+def test_a_verb_and_its_complement_never_open_a_name() -> None:
+    text = "在苏州工业园区，提起人工智能，绕不开苏州国际科技园。"
+    assert "苏州国际科技园" in [m.name for m in find_mentions(text).mentions]

@@ -139,6 +139,8 @@ def _stops(word: str) -> bool:
         return True
     if re.fullmatch(r"[一二三四五六七八九十两几数]+[个家批场项大张条位名座所处种类支只]?", word):
         return True
+    if re.fullmatch(r"[\u4e00-\u9fff][不得][\u4e00-\u9fff]", word):
+        return True  # 绕不开, 离不开, 做得到: a verb and its complement, never in a name
     word_tag = tag(word)
     return word_tag is not None and word_tag in STOP_TAGS
 
