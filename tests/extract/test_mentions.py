@@ -278,3 +278,9 @@ def test_a_name_never_opens_inside_brackets_it_does_not_close() -> None:
 def test_a_verb_and_its_complement_never_open_a_name() -> None:
     text = "在苏州工业园区，提起人工智能，绕不开苏州国际科技园。"
     assert "苏州国际科技园" in [m.name for m in find_mentions(text).mentions]
+
+
+def test_an_edition_and_a_bare_kind_refer_back_and_name_no_event() -> None:
+    text = "首届大会在乌镇举行。上届拍卖会成交过亿。首届长三角G60人工智能产业洞泾峰会举行。"
+    events = [m.name for m in find_mentions(text).mentions if m.type in ("Conference", "Summit")]
+    assert events == ["首届长三角G60人工智能产业洞泾峰会"]

@@ -241,7 +241,26 @@ def _sentence_mentions(
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     nested += _governing_places(units, chosen)
     nested += _notices(norm, sentence, chosen)
+    chosen = [m for m in chosen if not _referring_event(m)]
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
+
+
+# 首届大会, 上届拍卖会, 前两届大会: an edition and a bare kind refer to an event named elsewhere
+_REFERRING = re.compile(r"(?:首|上|本|该|历|前两|前几|前三|两|三|这|此)届[\u4e00-\u9fff]{1,4}")
+
+
+def _referring_event(mention: Mention) -> bool:
+    """Whether ``mention`` refers back to an event by its edition and kind alone.
+
+    >>> [_referring_event(Mention(Span(0, 4), n, "Conference", proper=False))
+    ...  for n in ("首届大会", "上届拍卖会", "首届长三角G60人工智能产业洞泾峰会")]
+    [True, True, False]
+    """
+    return (
+        mention.type in _EVENT_TYPES
+        and not mention.proper
+        and _REFERRING.fullmatch(mention.name) is not None
+    )
 
 
 # province-level units and prefecture cities by their short names, the longest first
