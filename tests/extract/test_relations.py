@@ -276,3 +276,11 @@ def test_a_sentence_set_in_a_place_names_organisations_that_are_there() -> None:
     located = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "locatedIn"}
     assert ("芜湖埃泰克汽车电子股份有限公司", "芜湖") in located
     assert not any(obj == "合肥" for _, obj in located)  # a signing's partners are not there
+
+
+def test_people_a_sentence_set_at_an_event_names_take_part_in_it() -> None:
+    text = "在随后的金华发展论坛上，潘建伟（中国科学院院士）、集团董事长俞敏洪等先后发言。会后，王五（市长）离开。"
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    participants = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "participant"}
+    assert participants == {("金华发展论坛", "潘建伟"), ("金华发展论坛", "俞敏洪")}

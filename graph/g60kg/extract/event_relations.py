@@ -44,8 +44,9 @@ _SUB_WINDOW = 150
 
 
 def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
-    """People and bodies that 出席 (参加, 致辞) an event named in the same sentence."""
-    claims: list[Claim] = []
+    """People and bodies that 出席 (参加, 致辞) an event named in the same sentence; the people
+    a sentence set at an event names (在E上，X表示…)."""
+    claims: list[Claim] = _spoken_at(text, sentence, inner)
     events = [m for m in inner if m.type in EVENT_TYPES]
     if len(events) != 1:
         return claims
@@ -57,6 +58,35 @@ def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
             evidence = Span(who.span.start, match.end())
             claims.append(claim_between("participant", event, who, evidence, confidence=0.6))
     return claims
+
+
+def _spoken_at(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """在E上，X与Y共同…: the people a sentence set at an event names take part in it.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "在随后的金华发展论坛上，潘建伟（中国科学院院士）、集团董事长俞敏洪等先后发言。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in _spoken_at(text, Span(0, len(text)), found)]
+    [('金华发展论坛', '潘建伟'), ('金华发展论坛', '俞敏洪')]
+    """
+    opening = re.match(r"\s*在", text[sentence.start : sentence.end])
+    if opening is None:
+        return []
+    at = sentence.start + opening.end()
+    for event in (m for m in inner if m.type in EVENT_TYPES and m.span.start >= at):
+        close = event.span.end + (text[event.span.end : event.span.end + 1] in "”」")
+        if not text.startswith(("上，", "上,"), close) or _CLAUSE_END.search(
+            text, at, event.span.start
+        ):
+            continue
+        return [
+            claim_between(
+                "participant", event, who, Span(event.span.start, who.span.end), confidence=0.6
+            )
+            for who in inner
+            if who.type == "Person" and who.span.start > close
+        ]
+    return []
 
 
 def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
