@@ -284,3 +284,14 @@ def test_people_a_sentence_set_at_an_event_names_take_part_in_it() -> None:
     claims = find_claims(text, found, split_sentences(text))
     participants = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "participant"}
     assert participants == {("金华发展论坛", "潘建伟"), ("金华发展论坛", "俞敏洪")}
+
+
+def test_a_notice_names_the_plan_it_prints_quotes_and_edition_included() -> None:
+    text = "湖州市人民政府办公室关于印发湖州市数字经济发展“十四五”规划的通知"
+    found = find_mentions(text).mentions
+    issued = {
+        (c.subject.name, c.obj.name)
+        for c in find_claims(text, found, [])
+        if c.predicate == "issuedBy"
+    }
+    assert ("湖州市数字经济发展“十四五”规划", "湖州市人民政府办公室") in issued
