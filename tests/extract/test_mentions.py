@@ -284,3 +284,10 @@ def test_an_edition_and_a_bare_kind_refer_back_and_name_no_event() -> None:
     text = "首届大会在乌镇举行。上届拍卖会成交过亿。首届长三角G60人工智能产业洞泾峰会举行。"
     events = [m.name for m in find_mentions(text).mentions if m.type in ("Conference", "Summit")]
     assert events == ["首届长三角G60人工智能产业洞泾峰会"]
+
+
+def test_firms_listed_with_a_description_before_each_name() -> None:
+    text = "国内最大的云计算家居平台数联中国、注册资本1.5亿元的口袋购物等228家创业企业入驻。"
+    text += "以数字健康领军企业微医集团、创新药研发上市企业歌礼、线上教育平台华网信息为代表。"
+    companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
+    assert {"数联中国", "口袋购物", "歌礼", "华网信息"} <= companies

@@ -677,10 +677,14 @@ def _representatives(norm: str, sentence: Span, tokens: list[Token]) -> list[Men
 
 # 集聚了华为、商汤科技、科大讯飞等一批龙头企业: names listed before 等…企业
 _COMPANY_LIST = re.compile(
-    r"((?:[^\s，。；、,;：:“”]{2,14}、)+[^\s，。；、,;：:“”等\d]{2,14})"
+    r"((?:[^\s，。；、,;：:“”]{2,24}、)+[^\s，。；、,;：:“”等]{1,23}?[^\s，。；、,;：:“”等\d])"
     r"(?:等|(?=(?:\d+|[两三四五六七八九十]+)家))(?:[^\s，。；、和与及]{0,8}?)"
     r"(?:企业|公司|厂商|巨头|龙头|车企|药企|国企|央企|民企)(?!家)"
+    # 以A、B、C为代表: a list of firms set out as examples
+    r"|以((?:[^\s，。；、,;：:“”]{2,24}、)+[^\s，。；、,;：:“”等\d]{2,24})为代表"
 )
+# 国内最大的云计算家居平台数联中国, 人工智能领军企业科大讯飞: a description before the name
+_DESCRIBED = re.compile(r".*(?:的|企业|平台|公司|服务商|设备商|供应商|龙头|第一股)(?=[^的]{2,8}$)")
 
 
 _COMMON_ITEM = 6
@@ -697,11 +701,15 @@ def _listed_companies(norm: str, sentence: Span, tokens: list[Token]) -> list[Me
     """
     found = []
     for match in _COMPANY_LIST.finditer(norm, sentence.start, sentence.end):
-        floor = match.start(1)
-        for item in re.finditer(r"[^、]+", match.group(1)):
-            end = match.start(1) + item.end()
+        group = 1 if match.group(1) else 2
+        floor = match.start(group)
+        for item in re.finditer(r"[^、]+", match.group(group)):
+            end = match.start(group) + item.end()
             start, proper = name_start(tokens, end, max(floor, sentence.start))
-            start = max(start, match.start(1) + item.start())
+            start = max(start, match.start(group) + item.start())
+            described = _DESCRIBED.match(norm, start, end)
+            if described is not None:
+                start, proper = described.end(), True
             name = norm[start:end]
             floor = end + 1
             common = not proper and not _named_between(norm, tokens, start, end)
