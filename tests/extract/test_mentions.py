@@ -291,3 +291,10 @@ def test_firms_listed_with_a_description_before_each_name() -> None:
     text += "以数字健康领军企业微医集团、创新药研发上市企业歌礼、线上教育平台华网信息为代表。"
     companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
     assert {"数联中国", "口袋购物", "歌礼", "华网信息"} <= companies
+
+
+def test_the_short_names_an_owners_qixia_names_are_companies() -> None:
+    text = "弘信电子旗下的燧弘在甘肃建设。辰创科技旗下的辰天信息、辰星迅联作为核心企业出席。集团旗下的企业都在这里。"
+    companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
+    assert {"燧弘", "辰天信息", "辰星迅联"} <= companies
+    assert not any(name.startswith("企业") for name in companies)

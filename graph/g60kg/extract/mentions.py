@@ -31,7 +31,15 @@ from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.projects import listed_projects
 from g60kg.extract.spans import Span, SpanIndex, inside
-from g60kg.extract.tokens import Token, is_proper, name_start, tag, token_starts, tokenise
+from g60kg.extract.tokens import (
+    Token,
+    frequency,
+    is_proper,
+    name_start,
+    tag,
+    token_starts,
+    tokenise,
+)
 
 __all__ = ["find_mentions"]
 
@@ -228,6 +236,7 @@ def _sentence_mentions(
         + graph_names
         + _representatives(norm, sentence, tokens)
         + _led_by(norm, sentence, tokens)
+        + _owned(norm, sentence)
         + _listed_companies(norm, sentence, tokens)
         + _carriers(norm, sentence)
         + _national_programmes(norm, sentence)
@@ -762,6 +771,42 @@ def _led_by(norm: str, sentence: Span, tokens: list[Token]) -> list[Mention]:
         kind = lx.org_type(name)
         found.append(Mention(Span(start, cue.start()), name, kind, proper=True))
     return found
+
+
+# 弘信电子旗下的燧弘在…, 腾讯旗下的安全实验室“科恩”: the short name an owner's 旗下 names
+_OWNED = re.compile(
+    r"(?:旗下|下属)的?(?:[\u4e00-\u9fff]{2,8}[“「](?P<quoted>[^”」\n]{2,8})[”」]"
+    r"|(?P<plain>[\u4e00-\u9fffA-Za-z]{2,4}?)(?=在|将|的|和|与|等|是|，|。|、))"
+)
+
+
+def _owned(norm: str, sentence: Span) -> list[Mention]:
+    """The short name an owner's 旗下 (下属) names: a company, though it has no suffix.
+
+    >>> [(m.name, m.type) for m in _owned("弘信电子旗下的燧弘在甘肃建设", Span(0, 14))]
+    [('燧弘', 'Company')]
+    """
+    found = []
+    for match in _OWNED.finditer(norm, sentence.start, sentence.end):
+        group = "quoted" if match.group("quoted") else "plain"
+        spans = [Span(match.start(group), match.end(group))]
+        while group == "plain" and (more := _NEXT_OWNED.match(norm, spans[-1].end, sentence.end)):
+            spans.append(Span(more.start(1), more.end(1)))  # 旗下的辰天信息、辰星迅联
+        for span in spans:
+            name = norm[span.start : span.end]
+            if name.startswith(_KINDS) or name in lx.INDUSTRIES:
+                continue  # 旗下的企业, 下属的公司: a kind, not a name
+            if tag(name) is not None and frequency(name) >= _KNOWN_NAME:
+                continue
+            found.append(Mention(span, name, "Company"))
+    return found
+
+
+_NEXT_OWNED = re.compile(r"、([\u4e00-\u9fffA-Za-z]{2,4}?)(?=在|将|的|和|与|等|是|作为|，|。|、)")
+_KINDS = ("企业", "公司", "子公司", "单位", "机构", "品牌", "产品", "业务", "平台", "团队")
+
+
+_KNOWN_NAME = 100
 
 
 _GENERIC_HEAD = re.compile(r".*(?:企业|公司|伙伴|龙头|巨头|厂商|机构|独角兽|品牌)")
