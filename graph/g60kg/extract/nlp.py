@@ -108,7 +108,9 @@ def lac_mentions(
         if kind is None or inside(span, furniture):
             continue
         line = _LINE_OF_BUSINESS.match(norm, span.end)
-        if line is not None and kind in ("Organization", "Company") and len(word) <= 4:
+        # 梅斯 | 健康, 镐渭 | 工业: a "person" that goes on through a line of business is a firm
+        firm = kind == "Person" and len(word) == 2
+        if line is not None and (kind in ("Organization", "Company") or firm) and len(word) <= 4:
             # 赛迪 | 顾问, 蓝箭 | 航天: a short name goes on through its line of business
             span, word, kind = Span(span.start, line.end()), word + line.group(), "Company"
         if any(s.start < span.end and span.start < s.end for s in spans):
