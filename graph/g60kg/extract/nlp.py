@@ -109,7 +109,7 @@ def lac_mentions(
             continue
         line = _LINE_OF_BUSINESS.match(norm, span.end)
         # 梅斯 | 健康, 镐渭 | 工业: a "person" that goes on through a line of business is a firm
-        firm = kind == "Person" and len(word) == 2
+        firm = kind == "Person" and len(word) <= 3
         if line is not None and (kind in ("Organization", "Company") or firm) and len(word) <= 4:
             # 赛迪 | 顾问, 蓝箭 | 航天: a short name goes on through its line of business
             span, word, kind = Span(span.start, line.end()), word + line.group(), "Company"
