@@ -253,3 +253,9 @@ def test_a_name_whose_last_character_jieba_reads_with_the_joining_word_after_it(
     text = "党委书记、董事长赖伟宣和副总经理黄勇峰出席。"
     names = {text[p.person.start : p.person.end] for p in find_mentions(text).posts}
     assert names == {"赖伟宣", "黄勇峰"}
+
+
+def test_a_title_straddling_two_words_and_a_verb_after_a_title_name_nobody() -> None:
+    assert not find_mentions("两个项目分处长江两岸。").posts
+    text = "中科院王建宇院士作主旨演讲。"
+    assert "作主旨" not in {text[p.person.start : p.person.end] for p in find_mentions(text).posts}

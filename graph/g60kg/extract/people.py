@@ -62,6 +62,9 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
         match = _TITLE.search(text, position)
         if match is None:
             return posts
+        if _inside_words(text, match.start(), match.end()):
+            position = match.start() + 1  # 分处长江两岸: 处长 straddles two words
+            continue
         place = by_end.get(match.start()) or _place_before(text, match.start(), by_end)
         chain = [(match, place)]
         while True:
@@ -112,6 +115,19 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
                 owner = home.name[:-1]  # 市发改委副主任 in 芜湖: 芜湖市发改委副主任
             for person in (name, *_listed_names(text, name.end)):
                 posts.append(Post(person, text[span.start : span.end], span, body, owner, home))
+
+
+def _inside_words(text: str, start: int, end: int) -> bool:
+    """Whether a title at ``start:end`` opens inside one word and closes inside another (分处 |
+    长江: no 处长 there).
+
+    >>> _inside_words("两个项目分处长江两岸", 5, 7), _inside_words("谢谢陈副厅长", 3, 6)
+    (True, False)
+    """
+    tokens = tokenise(text, max(0, start - 4), min(len(text), end + 4))
+    starts = {t.start for t in tokens}
+    ends = {t.start + len(t.word) for t in tokens}
+    return start not in starts and end not in ends
 
 
 def _home(
@@ -276,6 +292,8 @@ def _name(text: str, start: int) -> Span | None:
     first = tokens[0].word
     if text[start : start + 1] in _JOINERS:
         return None
+    if len(first) == 1 and tag(first) == "v" and frequency(first) >= _COMMON_WORD:
+        return None  # 院士作主旨演讲: a common verb after a title opens no name
     if not re.fullmatch(r"[\u4e00-\u9fff]+", first) or first in BOUNDARY_WORDS:
         return None
     if len(first) == 1 and len(tokens) > 1 and len(tokens[1].word) in (1, 2):
