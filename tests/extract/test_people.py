@@ -3,6 +3,14 @@ from g60kg.extract.mentions import find_mentions
 from g60kg.extract.people import find_posts
 
 
+def _holders(text: str) -> set[tuple[str, str, str | None]]:
+    """Each post found in ``text`` as (holder, title, body)."""
+    return {
+        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
+        for p in find_mentions(text).posts
+    }
+
+
 def test_a_chain_of_titles_gives_one_post_each() -> None:
     text = "洞泾镇党委副书记、镇长李子表示"
     posts = find_posts(text, [])
@@ -17,14 +25,9 @@ def test_a_title_followed_by_a_verb_names_nobody() -> None:
 
 
 def test_posts_in_brackets_after_the_name_and_a_place_that_begins_the_title() -> None:
-    from g60kg.extract.mentions import find_mentions
 
     text = "张三（嘉兴市委书记）、李四（南湖区区长）出席。南湖区委副书记、区长王五致辞。"
-    posts = find_mentions(text).posts
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in posts
-    }
+    found = _holders(text)
     assert ("张三", "市委书记", "嘉兴市") in found
     assert ("李四", "区长", "南湖区") in found
     assert ("王五", "区委副书记", "南湖区") in found
@@ -36,10 +39,7 @@ def test_a_name_that_opens_a_clause_with_its_post_set_off_by_commas() -> None:
     text = (
         "会议召开。马晓晖，湖州市委书记，在大会上讲话；王申峰，时任桐乡市委副书记、市长，主持会议。"
     )
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in find_mentions(text).posts
-    }
+    found = _holders(text)
     assert ("马晓晖", "市委书记", "湖州市") in found
     assert ("王申峰", "市长", "桐乡市") in found
     assert not find_mentions("会上，他说，湖州市委书记，在大会上讲话。").posts  # 他说 is no name
@@ -54,13 +54,9 @@ def test_a_graded_rank_is_a_title_that_follows_its_body() -> None:
 
 
 def test_a_post_in_brackets_after_a_name_joined_by_yu_names_its_company() -> None:
-    from g60kg.extract.mentions import find_mentions
 
     text = "张宁与刘德宏（上海临港松江科技城投资发展有限公司总经理）在协议上签字。"
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in find_mentions(text).posts
-    }
+    found = _holders(text)
     assert found == {("刘德宏", "总经理", "上海临港松江科技城投资发展有限公司")}
 
 
@@ -69,10 +65,7 @@ def test_each_title_of_a_chain_takes_the_organisation_before_it() -> None:
 
     text = "浙江大学党委副书记、之江实验室主任朱世强说。研究院副院长兼横店集团控股有限公司总裁徐永安表示。"
     posts = find_mentions(text).posts
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in posts
-    }
+    found = _holders(text)
     assert ("朱世强", "党委副书记", "浙江大学") in found
     assert ("朱世强", "主任", "之江实验室") in found
     assert ("徐永安", "总裁", "横店集团控股有限公司") in found
@@ -93,13 +86,9 @@ def test_reporters_of_a_byline_are_not_people_of_the_article() -> None:
 def test_a_second_official_takes_the_district_named_just_before_and_standing_committee_posts() -> (
     None
 ):
-    from g60kg.extract.mentions import find_mentions
 
     text = "上海市松江区委书记程向民，区委副书记、区长李谦出席。合肥市委常委、副市长王民生致辞。"
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in find_mentions(text).posts
-    }
+    found = _holders(text)
     assert ("李谦", "区长", "松江区") in found
     assert ("王民生", "市委常委", "合肥市") in found
     assert ("王民生", "副市长", "合肥市") in found
@@ -203,11 +192,7 @@ def test_a_governors_post_named_after_the_government_is_the_provinces() -> None:
 
 def test_party_membership_and_chief_planner_are_titles_that_carry_the_body_on() -> None:
     text = "芜湖市领导出席。市工信局党委委员、总工程师胡明，市自然资源和规划局党组成员、总规划师鲁永红到场。"
-    posts = find_mentions(text).posts
-    found = {
-        (text[p.person.start : p.person.end], p.title, p.place.name if p.place else None)
-        for p in posts
-    }
+    found = _holders(text)
     assert ("胡明", "党委委员", "市工信局") in found
     assert ("胡明", "总工程师", "市工信局") in found
     assert ("鲁永红", "总规划师", "市自然资源和规划局") in found

@@ -109,9 +109,7 @@ def _spelled_out(text: str, slogan: Mention) -> tuple[list[str], int] | None:
         number = int(match.group("part"))
         what = re.split(r"[，,]", match.group("what"))[0]
         what = _COUNTED_TAIL.sub("", _MAKING_INTO.sub("", what))
-        items = [p.strip() for p in _ITEM_SEPARATOR.split(what)]
-        if len(items) == number - 1:
-            items = items[:-1] + [p.strip() for p in _LAST_JOIN.split(items[-1], maxsplit=1)]
+        items = _split_items(what, number)
         if number not in spelled and len(items) == number:
             spelled[number] = items, match.start("what") + len(what)
     if sorted(spelled) != sorted(set(wanted)) or len(set(wanted)) != len(wanted):
@@ -143,15 +141,24 @@ def _listed_after(text: str, slogan: Mention, count: int) -> tuple[list[str], in
         return None
     stop = _LIST_END.search(text, lead.end())
     end = stop.start() if stop else len(text)
-    parts = [p.strip() for p in _ITEM_SEPARATOR.split(text[lead.end() : end])]
-    if len(parts) == count - 1:
-        last = _LAST_JOIN.split(parts[-1], maxsplit=1)
-        parts = parts[:-1] + [p.strip() for p in last]
+    parts = _split_items(text[lead.end() : end], count)
     if parts and parts[-1].endswith("等"):
         parts[-1] = parts[-1][:-1]
     if len(parts) != count or not all(2 <= len(p) <= 25 for p in parts):
         return None
     return parts, end
+
+
+def _split_items(chunk: str, count: int) -> list[str]:
+    """The items of a list joined by 、, its last two by 和 (及, 与) when one is missing.
+
+    >>> _split_items("智能汽车、智能计算和工业互联网", 3)
+    ['智能汽车', '智能计算', '工业互联网']
+    """
+    items = [p.strip() for p in _ITEM_SEPARATOR.split(chunk)]
+    if len(items) == count - 1:
+        items = items[:-1] + [p.strip() for p in _LAST_JOIN.split(items[-1], maxsplit=1)]
+    return items
 
 
 def _quoted_evidence(text: str, slogan: Mention) -> Span | None:

@@ -588,32 +588,22 @@ _GLUED = re.compile(r"([\u4e00-\u9fff]{2,4}?)([由在被把向从经将])")
 
 def _after_unmatched_bracket(norm: str, start: int, end: int) -> int:
     """A name never opens inside brackets it does not close: （记者叶宾得）会议 is no name of
-    叶宾得）会议.
+    叶宾得）会议; it opens after the last closing bracket that ``start:end`` does not open.
 
     >>> text = "电（记者叶宾得）会议召开"
     >>> text[_after_unmatched_bracket(text, text.index("叶"), text.index("召")) :]
     '会议召开'
     """
-    depth = 0
-    for position in range(end - 1, start - 1, -1):
-        if norm[position] in ")）":
+    depth, opens = 0, start
+    for position in range(start, end):
+        if norm[position] in "(（":
             depth += 1
-        elif norm[position] in "(（":
-            depth -= 1
-        if depth > 0 and norm[position] in ")）" and not _opened(norm, start, position):
-            return position + 1
-    return start
-
-
-def _opened(norm: str, start: int, closing: int) -> bool:
-    """Whether the bracket closing at ``closing`` opens at or after ``start``."""
-    depth = 0
-    for position in range(closing, start - 1, -1):
-        depth += norm[position] in ")）"
-        depth -= norm[position] in "(（"
-        if depth == 0:
-            return True
-    return False
+        elif norm[position] in ")）":
+            if depth:
+                depth -= 1
+            else:
+                opens = position + 1
+    return opens
 
 
 def _trim_start(norm: str, start: int, end: int, kind: str) -> int:

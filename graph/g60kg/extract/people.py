@@ -80,7 +80,7 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             chain.append((following, body or chain[-1][1]))
         position = chain[-1][0].end()
         lead = place
-        if place is not None and place.type in _LEVELS and _written_before(text, place, by_end):
+        if place is not None and place.type in _LEVELS:
             # 李娜（芜湖市鸠江区副区长）: the places written before the post's own lead it
             opens = place.span.start - len(_written_before(text, place, by_end))
             lead = replace(place, span=Span(opens, place.span.end))

@@ -313,6 +313,8 @@ def set_up_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 _OPENING = re.compile(
     r"\s*(?:(?:目前|如今|近年来|截至目前|去年|今年|此前|[\d一二三四五六七八九十〇]+年(?:[\d一二三四五六七八九十]+月)?(?:底|初)?)，?)?"
 )
+# a sentence of a signing or with 与: the organisations it names are partners, not residents
+_PARTNERS = re.compile(r"签约|签署|签订|与")
 _GATHERS = re.compile(
     r"(?:早已|已经|已|还|也|目前|现已|先后|共|累计)*"
     r"(?:拥有|集聚|聚集|吸引|引进|组建|培育|孵化|汇聚|建有|有)"
@@ -332,7 +334,7 @@ def gathered(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     ]
     if not holders or not _GATHERS.match(text, holders[0].span.end):
         return []
-    if re.search(r"签约|签署|签订|与", text[sentence.start : sentence.end]):
+    if _PARTNERS.search(text, sentence.start, sentence.end):
         return []
     holder = holders[0]
     return [
@@ -360,7 +362,7 @@ def opened_in(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     chain = place_chain(inner, at + 1) or _site_at(inner, at + 1)
     if not chain or not text.startswith("，", chain[-1].span.end):
         return []
-    if re.search(r"签约|签署|签订|与", text[sentence.start : sentence.end]):
+    if _PARTNERS.search(text, sentence.start, sentence.end):
         return []
     holder = chain[-1]
     return [
