@@ -286,6 +286,20 @@ def test_people_a_sentence_set_at_an_event_names_take_part_in_it() -> None:
     assert participants == {("金华发展论坛", "潘建伟"), ("金华发展论坛", "俞敏洪")}
 
 
+def test_a_sentence_dated_first_and_then_set_at_an_event_names_its_participants() -> None:
+    text = (
+        "今年9月20日，在2023世界制造业大会重要单元“新能源汽车产业创新发展大会”上，"
+        "省长王清宪与中国工程院副院长钟志华院士共同为实验室揭牌。"
+    )
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    participants = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "participant"}
+    assert participants == {
+        ("新能源汽车产业创新发展大会", "王清宪"),
+        ("新能源汽车产业创新发展大会", "钟志华"),
+    }
+
+
 def test_a_notice_names_the_plan_it_prints_quotes_and_edition_included() -> None:
     text = "湖州市人民政府办公室关于印发湖州市数字经济发展“十四五”规划的通知"
     found = find_mentions(text).mentions

@@ -41,6 +41,7 @@ _CLAUSE_END = re.compile(r"[，。；,;！？]")
 _HOST_LEAD = re.compile(r"(?:还|也|将|还将|又|再|已|曾|先后|连续)+$")
 HOST_TYPES = frozenset({"Conference", "Summit", "Exhibition", "Competition"})
 _SUB_WINDOW = 150
+_OPENING_AT = re.compile(r"\s*(?:[^，。；]{1,12}[日月年]，)?在")
 
 
 def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
@@ -61,7 +62,8 @@ def attended(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 
 def _spoken_at(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
-    """在E上，X与Y共同…: the people a sentence set at an event names take part in it.
+    """在E上，X与Y共同…: the people a sentence set at an event names take part in it; the sentence
+    may name its day first (今年9月20日，在E上，…).
 
     >>> from g60kg.extract.mentions import find_mentions
     >>> text = "在随后的金华发展论坛上，潘建伟（中国科学院院士）、集团董事长俞敏洪等先后发言。"
@@ -69,10 +71,10 @@ def _spoken_at(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
     >>> [(c.subject.name, c.obj.name) for c in _spoken_at(text, Span(0, len(text)), found)]
     [('金华发展论坛', '潘建伟'), ('金华发展论坛', '俞敏洪')]
     """
-    opening = re.match(r"\s*在", text[sentence.start : sentence.end])
+    opening = _OPENING_AT.match(text, sentence.start, sentence.end)
     if opening is None:
         return []
-    at = sentence.start + opening.end()
+    at = opening.end()
     for event in (m for m in inner if m.type in EVENT_TYPES and m.span.start >= at):
         close = event.span.end + (text[event.span.end : event.span.end + 1] in "”」")
         if not text.startswith(("上，", "上,"), close) or _CLAUSE_END.search(
