@@ -298,3 +298,14 @@ def test_the_short_names_an_owners_qixia_names_are_companies() -> None:
     companies = {m.name for m in find_mentions(text).mentions if m.type == "Company"}
     assert {"燧弘", "辰天信息", "辰星迅联"} <= companies
     assert not any(name.startswith("企业") for name in companies)
+
+
+def test_an_events_name_holds_its_quoted_part_whole() -> None:
+    text = "苏州市“人工智能+”创新发展推进大会在苏州召开。宣城市投资促进暨“一地六县”合作区招商推介会在上海举行。"
+    found = find_mentions(text).mentions
+    events = {m.name for m in found if m.type == "Conference"}
+    assert events == {
+        "苏州市“人工智能+”创新发展推进大会",
+        "宣城市投资促进暨“一地六县”合作区招商推介会",
+    }
+    assert not any(m.type == "Slogan" for m in found)

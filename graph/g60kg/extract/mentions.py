@@ -226,7 +226,6 @@ def _sentence_mentions(
         Mention(Span(start, end), norm[start:end], kind)
         for start, end, kind in index.find(norm, sentence.start, sentence.end, tokens)
     ]
-    delimited = _documents(norm, sentence) + _quoted(norm, sentence) + _committees(norm, sentence)
     units = admin_units(norm, sentence, known, token_starts(tokens))
     plain = (
         _departments(norm, sentence)
@@ -241,6 +240,8 @@ def _sentence_mentions(
         + _carriers(norm, sentence)
         + _national_programmes(norm, sentence)
     )
+    quoted = _held_quotes(_quoted(norm, sentence), plain)
+    delimited = _documents(norm, sentence) + quoted + _committees(norm, sentence)
     chosen = _resolve(delimited, [])
     chosen = _resolve(plain, chosen)
     chosen = _rescue_lists(norm, chosen)
@@ -252,6 +253,21 @@ def _sentence_mentions(
     nested += _notices(norm, sentence, chosen)
     chosen = [m for m in chosen if not _referring_event(m)]
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
+
+
+def _held_quotes(quoted: list[Mention], plain: list[Mention]) -> list[Mention]:
+    """The quoted names an event's name holds with its quotes are part of that name, not names
+    of their own (苏州市“人工智能+”创新发展推进大会: no slogan 人工智能+).
+
+    >>> [m.name for m in find_mentions("苏州市“人工智能+”创新发展推进大会在苏州召开").mentions]
+    ['苏州市“人工智能+”创新发展推进大会', '苏州']
+    """
+    events = [m.span for m in plain if m.type in _EVENT_TYPES]
+    return [
+        q
+        for q in quoted
+        if not any(e.start < q.span.start - 1 and q.span.end + 1 < e.end for e in events)
+    ]
 
 
 # 首届大会, 上届拍卖会, 前两届大会: an edition and a bare kind refer to an event named elsewhere
@@ -501,6 +517,8 @@ def _through_verb(
     if verb is None or verb.start <= floor:
         return start, proper
     before, named = name_start(tokens, verb.start, floor)
+    if not named:  # 苏州市“人工智能+”创新发展推进大会: a quoted part before the verb is a name
+        before, named = _quoted_part(norm, tokens, before, floor, "event", named)
     if before >= verb.start or not named:
         return start, proper
     return before, True
