@@ -309,3 +309,9 @@ def test_an_events_name_holds_its_quoted_part_whole() -> None:
         "宣城市投资促进暨“一地六县”合作区招商推介会",
     }
     assert not any(m.type == "Slogan" for m in found)
+
+
+def test_a_town_named_by_one_character_is_a_town_and_a_town_of_some_kind_is_not() -> None:
+    text = "首届世界互联网大会在浙江桐乡乌镇举行。这座古镇推进新型城镇化。"
+    towns = [m.name for m in find_mentions(text).mentions if m.type == "Town"]
+    assert towns == ["乌镇"]

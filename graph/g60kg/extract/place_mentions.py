@@ -58,7 +58,24 @@ def admin_units(
                 kind = _admin_type(prefix, suffix)
                 found.append(Mention(Span(start, end), prefix + suffix, kind))
                 break
+        else:
+            one = norm[end - 2 : end - 1]
+            if suffix == "镇" and end - 2 >= sentence.start and _one_character_town(one):
+                found.append(Mention(Span(end - 2, end), one + suffix, "Town"))
     return found
+
+
+_NOT_TOWNS = set("城重古新乡小市村集全该本各一大坐")
+
+
+def _one_character_town(prefix: str) -> bool:
+    """乌镇: a town named by one character before 镇, which the dictionary knows as a place;
+    not 城镇, 古镇, 重镇 (a town of some kind).
+
+    >>> [_one_character_town(c) for c in "乌城古"]
+    [True, False, False]
+    """
+    return prefix not in _NOT_TOWNS and tag(prefix + "镇") == "ns"
 
 
 def _admin_prefix_ok(prefix: str, suffix: str, known: Mapping[str, str]) -> bool:
