@@ -315,3 +315,10 @@ def test_a_town_named_by_one_character_is_a_town_and_a_town_of_some_kind_is_not(
     text = "首届世界互联网大会在浙江桐乡乌镇举行。这座古镇推进新型城镇化。"
     towns = [m.name for m in find_mentions(text).mentions if m.type == "Town"]
     assert towns == ["乌镇"]
+
+
+def test_theatres_hotels_and_developer_festivals_are_named() -> None:
+    text = "动员大会在湖州大剧院举行。论坛在浙江金华万达嘉华酒店举行。2021科大讯飞全球1024开发者节开幕。"
+    found = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert {("湖州大剧院", "Site"), ("浙江金华万达嘉华酒店", "Site")} <= found
+    assert ("2021科大讯飞全球1024开发者节", "Event") in found
