@@ -309,3 +309,14 @@ def test_a_notice_names_the_plan_it_prints_quotes_and_edition_included() -> None
         if c.predicate == "issuedBy"
     }
     assert ("湖州市数字经济发展“十四五”规划", "湖州市人民政府办公室") in issued
+
+
+def test_a_quoted_theme_with_a_comma_is_no_part_of_the_events_name_nor_ends_its_clause() -> None:
+    text = "2021年1月13日，“相约未来，金华正茂”金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式在浙江金华万达嘉华酒店举行。"
+    found = find_mentions(text).mentions
+    held = {
+        (c.subject.name, c.obj.name)
+        for c in find_claims(text, found, split_sentences(text))
+        if c.predicate == "heldIn"
+    }
+    assert held == {("金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式", "浙江金华万达嘉华酒店")}

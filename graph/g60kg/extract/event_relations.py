@@ -128,7 +128,18 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
 
 
 def _clause_start(text: str, sentence: Span, position: int) -> int:
-    cut = [m.end() for m in _CLAUSE_END.finditer(text, sentence.start, position)]
+    """Where the clause holding ``position`` opens; a comma inside quotes opens none
+    (“相约未来，金华正茂”金华城市发展高峰论坛…在…举行).
+
+    >>> text = "1月13日，“相约未来，金华正茂”论坛在金华举行"
+    >>> text[_clause_start(text, Span(0, len(text)), text.index("在")) :]
+    '“相约未来，金华正茂”论坛在金华举行'
+    """
+    cut = [
+        m.end()
+        for m in _CLAUSE_END.finditer(text, sentence.start, position)
+        if text.count("“", sentence.start, m.start()) <= text.count("”", sentence.start, m.start())
+    ]
     return cut[-1] if cut else sentence.start
 
 

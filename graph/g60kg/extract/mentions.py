@@ -595,8 +595,8 @@ def _quoted_part(
     if kind not in ("event", "site") or norm[start - 1 : start] != "”":
         return start, proper
     opening = norm.rfind("“", max(floor, start - 16), start - 1)
-    if opening < 0 or "\n" in norm[opening:start]:
-        return start, proper
+    if opening < 0 or re.search(r"[\n，,]", norm[opening:start]):
+        return start, proper  # “相约未来，金华正茂”金华城市发展高峰论坛: a theme, not the name
     before, _ = name_start(tokens, opening, floor)
     return min(before, opening), True
 
