@@ -320,3 +320,11 @@ def test_a_quoted_theme_with_a_comma_is_no_part_of_the_events_name_nor_ends_its_
         if c.predicate == "heldIn"
     }
     assert held == {("金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式", "浙江金华万达嘉华酒店")}
+
+
+def test_an_event_that_opens_its_curtain_at_a_venue_is_held_there() -> None:
+    text = "第四届世界声博会暨2021科大讯飞全球1024开发者节25日在合肥奥体中心拉开帷幕。"
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    held = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "heldIn"}
+    assert held == {("第四届世界声博会暨2021科大讯飞全球1024开发者节", "合肥奥体中心")}

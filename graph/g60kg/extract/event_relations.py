@@ -35,7 +35,7 @@ __all__ = [
     "unveiled",
 ]
 
-_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动|闭幕|落幕|启幕")
+_HELD = re.compile(r"举行|举办|召开|开幕|揭牌|启动|闭幕|落幕|启幕|拉开帷幕")
 _ATTEND = re.compile(r"出席|参加|参与|致辞|见证")
 _CLAUSE_END = re.compile(r"[，。；,;！？]")
 _HOST_LEAD = re.compile(r"(?:还|也|将|还将|又|再|已|曾|先后|连续)+$")
