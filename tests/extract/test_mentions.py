@@ -322,3 +322,9 @@ def test_theatres_hotels_and_developer_festivals_are_named() -> None:
     found = {(m.name, m.type) for m in find_mentions(text).mentions}
     assert {("湖州大剧院", "Site"), ("浙江金华万达嘉华酒店", "Site")} <= found
     assert ("2021科大讯飞全球1024开发者节", "Event") in found
+
+
+def test_a_list_of_bodies_names_no_place_across_its_comma() -> None:
+    text = "去年12月底，省委、省政府又出台了行动方案。"
+    names = [m.name for m in find_mentions(text).mentions]
+    assert "委、省" not in names

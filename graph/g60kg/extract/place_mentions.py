@@ -49,6 +49,7 @@ def admin_units(
             town = before in ("区", "县") and suffix in ("镇", "乡", "街道")
             chained = before in ("省", "市") and suffix != "市"
             chained = chained and not set(prefix) & _ADMIN_BAD_CHARS and length == 2
+            chained = chained and re.fullmatch(r"[\u4e00-\u9fff]+", prefix) is not None
             # 九亭镇: a town's name may hold a numeral, never only numerals
             town = town and length == 2 and not set(prefix) & _TOWN_BAD_CHARS
             chained = chained or (town and not set(prefix) <= _NUMERAL_CHARS)
