@@ -328,3 +328,11 @@ def test_an_event_that_opens_its_curtain_at_a_venue_is_held_there() -> None:
     claims = find_claims(text, found, split_sentences(text))
     held = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "heldIn"}
     assert held == {("第四届世界声博会暨2021科大讯飞全球1024开发者节", "合肥奥体中心")}
+
+
+def test_a_body_that_also_issues_a_plan_under_its_file_number_issues_it() -> None:
+    text = "同日，上海市松江区科学技术委员会还以松科委〔2022〕35号文印发《松江新城数字化转型“十四五”规划》。"
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    issued = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "issuedBy"}
+    assert issued == {("松江新城数字化转型“十四五”规划", "上海市松江区科学技术委员会")}
