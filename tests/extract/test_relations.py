@@ -195,6 +195,16 @@ def test_builders_and_operators_in_the_genres_common_wordings() -> None:
     assert ("液冷万卡算力集群中心", "builtBy", "杭州市数据集团") in _claims_of(subject)
 
 
+def test_a_project_made_jointly_is_built_by_its_makers_not_its_zone() -> None:
+    made = (
+        "长三角（芜湖）智算中心依托芜湖大数据产业园二期建设，由芜湖市与中国电信安徽公司共同打造。"
+    )
+    assert ("芜湖大数据产业园", "builtBy", "中国电信安徽公司") in _claims_of(made)
+    project = "腾讯长三角人工智能超算中心在松江经济技术开发区开工。这一项目由腾讯科技有限公司打造。"
+    built = {c for c in _claims_of(project) if c[1] == "builtBy"}
+    assert built == {("腾讯长三角人工智能超算中心", "builtBy", "腾讯科技有限公司")}
+
+
 def test_a_body_that_is_not_the_clauses_subject_builds_nothing() -> None:
     text = "会上，市长张三介绍了浙江大学的情况，并建设智能计算中心。"
     assert not {c for c in _claims_of(text) if c[1] == "builtBy"}

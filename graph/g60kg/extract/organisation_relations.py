@@ -45,7 +45,7 @@ _PARENT = re.compile(r"旗下|下属|所属")
 _BUILT = re.compile(
     r"由(?P<org>[^，。；]{2,40}?)(?:共同|联合|牵头)?(?:承担|负责|进行|投资|全资投入|出资)?"
     r"(?P<work>开发建设|开发和运营|开发运营|建设和运维|建设与运维|建设和运营|建设运营|建设运维|"
-    r"投资建设|建设|运维|运营)"
+    r"投资建设|建设|运维|运营|打造|合资开发)"
 )
 # 上海珑睿信息科技有限公司为项目建设运维方: a firm named as the project's builder or operator
 _ROLE = re.compile(
@@ -55,6 +55,7 @@ _ROLE = re.compile(
 # 杭州市数据集团建成了…集群, 旷视科技在鸠江经济开发区投资26.2亿元建设…科技园, A与B共建…创新院
 _BUILDS = re.compile(r"(?:共同|合作|联合)?(?:建成了?|投资建设|共建|建设)")
 _BUILT_FOR = frozenset({"ResearchInstitute", "Laboratory"})
+_ZONES = frozenset({"PlannedZone", "PilotZone", "ScienceCity", "FeatureTown"})
 _WORK_BY = re.compile(
     r"(?P<work>建设和运维|建设运营|建设|运维|运营)(?:工作)?(?:则|均|将)?由(?P<org>[^，。；]{2,40}?)"
     r"(?:承担|负责)"
@@ -145,13 +146,15 @@ def built(
                 before = [m for m in before if m.span.end <= match.start("org")]
             if not before and (re.search(r"该|这|其|项目", lead) or not lead.strip()):
                 built_things = SITE_TYPES | _BUILT_FOR  # 这家研究院由…共同建设
+                if "项目" in lead:  # 这一项目由…: a project, not the zone it is built in
+                    built_things = built_things - _ZONES
                 before = [m for m in earlier if m.type in built_things][-1:]
             if not orgs or not before:
                 continue
             subject = before[-1]
             work = match.group("work")
             predicates = []
-            if "建设" in work:
+            if "建设" in work or work in ("打造", "合资开发"):
                 predicates.append("builtBy")
             if "运" in work:
                 predicates.append("operatedBy")
