@@ -328,3 +328,9 @@ def test_a_list_of_bodies_names_no_place_across_its_comma() -> None:
     text = "去年12月底，省委、省政府又出台了行动方案。"
     names = [m.name for m in find_mentions(text).mentions]
     assert "委、省" not in names
+
+
+def test_a_sites_name_holds_its_quoted_part_whole() -> None:
+    text = "推动“一地六县”产业合作区建设。"
+    found = [(m.name, m.type) for m in find_mentions(text).mentions]
+    assert found == [("“一地六县”产业合作区", "PlannedZone")]

@@ -256,17 +256,18 @@ def _sentence_mentions(
 
 
 def _held_quotes(quoted: list[Mention], plain: list[Mention]) -> list[Mention]:
-    """The quoted names an event's name holds with its quotes are part of that name, not names
-    of their own (苏州市“人工智能+”创新发展推进大会: no slogan 人工智能+).
+    """The quoted names an event's or a site's name holds with its quotes are part of that name,
+    not names of their own (苏州市“人工智能+”创新发展推进大会: no slogan 人工智能+;
+    “一地六县”合作区).
 
     >>> [m.name for m in find_mentions("苏州市“人工智能+”创新发展推进大会在苏州召开").mentions]
     ['苏州市“人工智能+”创新发展推进大会', '苏州']
     """
-    events = [m.span for m in plain if m.type in _EVENT_TYPES]
+    holders = [m.span for m in plain if m.type in _EVENT_TYPES or m.type in _SITE_GROUPS]
     return [
         q
         for q in quoted
-        if not any(e.start < q.span.start - 1 and q.span.end + 1 < e.end for e in events)
+        if not any(e.start <= q.span.start - 1 and q.span.end + 1 < e.end for e in holders)
     ]
 
 
