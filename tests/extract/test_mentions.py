@@ -334,3 +334,10 @@ def test_a_sites_name_holds_its_quoted_part_whole() -> None:
     text = "推动“一地六县”产业合作区建设。"
     found = [(m.name, m.type) for m in find_mentions(text).mentions]
     assert found == [("“一地六县”产业合作区", "PlannedZone")]
+
+
+def test_a_kind_written_before_a_name_is_no_part_of_it() -> None:
+    text = "由事业单位萧山经济技术开发区海外高层次人才创业中心负责。中化集团成员单位中国金茂控股集团有限公司投资。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {"萧山经济技术开发区海外高层次人才创业中心", "中国金茂控股集团有限公司"} <= names
+    assert not any(name.startswith(("事业单位", "中化集团成员")) for name in names)

@@ -643,7 +643,13 @@ def _trim_start(norm: str, start: int, end: int, kind: str) -> int:
         edition = _EDITION.match(norm, start, end)
         if edition and edition.end() < end - 1:
             start = edition.end()
+    lead = max(_KIND_LEAD.finditer(norm, start, end), default=None, key=_at)
+    if lead and end - lead.end() >= 4:
+        start = lead.end()  # 事业单位萧山…创业中心, 省级平台乌镇…园区: the kind, then the name
     return start
+
+
+_KIND_LEAD = re.compile(r"事业单位|成员单位|(?:省|市|区|县|国家)级平台")
 
 
 def _list_item(norm: str, tokens: list[Token], start: int, proper: bool) -> tuple[int, bool]:
