@@ -341,3 +341,14 @@ def test_a_kind_written_before_a_name_is_no_part_of_it() -> None:
     names = {m.name for m in find_mentions(text).mentions}
     assert {"萧山经济技术开发区海外高层次人才创业中心", "中国金茂控股集团有限公司"} <= names
     assert not any(name.startswith(("事业单位", "中化集团成员")) for name in names)
+
+
+def test_survey_teams_press_offices_alumni_associations_and_secretariats_are_bodies() -> None:
+    text = "国家统计局金华调查队、金华市政府新闻办、西安电子科技大学上海校友会和世界互联网大会秘书处发布。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert {
+        "国家统计局金华调查队",
+        "金华市政府新闻办",
+        "西安电子科技大学上海校友会",
+        "世界互联网大会秘书处",
+    } <= names
