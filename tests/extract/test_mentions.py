@@ -352,3 +352,11 @@ def test_survey_teams_press_offices_alumni_associations_and_secretariats_are_bod
         "西安电子科技大学上海校友会",
         "世界互联网大会秘书处",
     } <= names
+
+
+def test_two_fields_joined_by_yu_name_one_body_but_two_bodies_stay_two() -> None:
+    text = "清华大学材料科学与工程研究院院长到会。浙江大学与之江实验室共建。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert "清华大学材料科学与工程研究院" in names
+    assert {"浙江大学", "之江实验室"} <= names
+    assert not any("与" in name and name != "清华大学材料科学与工程研究院" for name in names)

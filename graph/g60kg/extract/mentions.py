@@ -424,6 +424,12 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
             start = _through_join(tokens, start, floor)
             start = _steering_group(norm, tokens, start, end, floor)
             start = _joint_meeting(norm, start, end, floor)
+        if (
+            kind in ("org", "site")
+            and not proper
+            and _joins_fields(norm, tokens, start, suffix_start)
+        ):
+            start = _through_join(tokens, start, floor)  # 材料科学与工程研究院: one body
         start, proper = _quoted_part(norm, tokens, start, floor, kind, proper)
         start = _trim_start(norm, start, end, kind)
         if (opens := _after_unmatched_bracket(norm, start, suffix_start)) != start:
@@ -541,6 +547,21 @@ def _through_join(tokens: list[Token], start: int, floor: int) -> int:
 
 
 _TOPIC = 8
+_JOINED_FIELD = 4
+
+
+def _joins_fields(norm: str, tokens: list[Token], start: int, suffix_start: int) -> bool:
+    """Whether a short field before a suffix follows 与 and a field of study or work
+    (材料科学与工程研究院), not a name or a body (浙江大学与之江实验室, 腾讯与…)."""
+    join = start - 1
+    if norm[join:start] != "与" or suffix_start - start > _JOINED_FIELD:
+        return False
+    word = next((t for t in tokens if t.end == join), None)
+    if word is None or is_proper(word.word):
+        return False
+    return not norm.endswith(lx.ORG_SUFFIXES, 0, join) and not norm.endswith(
+        tuple(lx.ADMIN_SUFFIXES), 0, join
+    )
 
 
 def _steering_group(norm: str, tokens: list[Token], start: int, end: int, floor: int) -> int:
