@@ -360,3 +360,9 @@ def test_two_fields_joined_by_yu_name_one_body_but_two_bodies_stay_two() -> None
     assert "清华大学材料科学与工程研究院" in names
     assert {"浙江大学", "之江实验室"} <= names
     assert not any("与" in name and name != "清华大学材料科学与工程研究院" for name in names)
+
+
+def test_a_kind_pointed_at_inside_a_sentence_names_no_new_one() -> None:
+    text = "龙头企业是这片园区的主干，这支基金也在。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert not names & {"这片园区", "这支基金"}

@@ -251,7 +251,8 @@ def _sentence_mentions(
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     nested += _governing_places(units, chosen)
     nested += _notices(norm, sentence, chosen)
-    chosen = [m for m in chosen if not _referring_event(m)]
+    opening = sentence.start + len(_SPACE.findall(norm, sentence.start, sentence.end)[0])
+    chosen = [m for m in chosen if not _referring_event(m) and not _demonstrative(m, opening)]
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
 
@@ -269,6 +270,23 @@ def _held_quotes(quoted: list[Mention], plain: list[Mention]) -> list[Mention]:
         for q in quoted
         if not any(e.start <= q.span.start - 1 and q.span.end + 1 < e.end for e in holders)
     ]
+
+
+_SPACE = re.compile(r"\s*")
+_THIS_KIND = re.compile(r"(?:这|该|此)(?:一|座|片|支|家|个|所|项)?[\u4e00-\u9fff]{1,4}")
+
+
+def _demonstrative(mention: Mention, opening: int) -> bool:
+    """是这片园区的主干, 这支基金: a kind pointed at inside a sentence names the one told of
+    before, no new one; one that opens its sentence (这座科技园由…运营) is kept as its subject.
+
+    >>> park = Mention(Span(2, 6), "这片园区", "IndustrialPark")
+    >>> _demonstrative(park, 0), _demonstrative(replace(park, name="苏州国际科技园"), 0)
+    (True, False)
+    >>> _demonstrative(Mention(Span(0, 5), "这座科技园", "IndustrialPark"), 0)
+    False
+    """
+    return mention.span.start > opening and _THIS_KIND.fullmatch(mention.name) is not None
 
 
 # 首届大会, 上届拍卖会, 前两届大会: an edition and a bare kind refer to an event named elsewhere
