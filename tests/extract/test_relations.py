@@ -346,3 +346,11 @@ def test_a_body_that_also_issues_a_plan_under_its_file_number_issues_it() -> Non
     claims = find_claims(text, found, split_sentences(text))
     issued = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "issuedBy"}
     assert issued == {("松江新城数字化转型“十四五”规划", "上海市松江区科学技术委员会")}
+
+
+def test_an_event_named_as_a_unit_of_another_is_part_of_it() -> None:
+    text = "在2023世界制造业大会重要单元“新能源汽车产业创新发展大会”上，省长揭牌。"
+    found = find_mentions(text).mentions
+    claims = find_claims(text, found, split_sentences(text))
+    parts = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "subEventOf"}
+    assert ("新能源汽车产业创新发展大会", "2023世界制造业大会") in parts

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from g60kg.extract.claims import EVENT_TYPES, SITE_TYPES, Claim, claim_between, place_chain
 from g60kg.extract.dates import NAMED_YEAR, DateMention
@@ -283,4 +284,27 @@ def sub_events(
         if hosts:
             host = hosts[-1]
             claims.append(claim_between("subEventOf", event, host, event.span, confidence=0.6))
+    return claims + _units_of(text, sentence, inner)
+
+
+# 2023世界制造业大会重要单元“新能源汽车产业创新发展大会”
+_UNIT_OF = re.compile(r"[”」]?的?(?:重要|重点|主要)?(?:单元|分论坛|板块|环节)[“「]?")
+
+
+def _units_of(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
+    """An event named as a unit of another (E1重要单元“E2”) is part of it.
+
+    >>> from g60kg.extract.mentions import find_mentions
+    >>> text = "在2023世界制造业大会重要单元“新能源汽车产业创新发展大会”上，省长揭牌。"
+    >>> found = find_mentions(text).mentions
+    >>> [(c.subject.name, c.obj.name) for c in _units_of(text, Span(0, len(text)), found)]
+    [('新能源汽车产业创新发展大会', '2023世界制造业大会')]
+    """
+    events = sorted((m for m in inner if m.type in EVENT_TYPES), key=lambda m: m.span.start)
+    claims = []
+    for host, event in pairwise(events):
+        if _UNIT_OF.fullmatch(text, host.span.end, event.span.start) is None:
+            continue
+        evidence = Span(host.span.start, event.span.end)
+        claims.append(claim_between("subEventOf", event, host, evidence, confidence=0.6))
     return claims
