@@ -57,6 +57,11 @@ def _claims_of(text: str) -> set[tuple[str, str, str]]:
     }
 
 
+def _pairs_of(text: str, predicate: str) -> set[tuple[str, str]]:
+    """The (subject, object) names of ``text``'s claims of ``predicate``."""
+    return {(subject, obj) for subject, kind, obj in _claims_of(text) if kind == predicate}
+
+
 def test_member_cities_and_province_headed_lists() -> None:
     text = "浙江省嘉兴市、杭州市，以及上海市松江区，都是G60科创走廊的成员城市。"
     claims = _claims_of(text)
@@ -301,10 +306,7 @@ def test_a_sentence_dated_first_and_then_set_at_an_event_names_its_participants(
         "今年9月20日，在2023世界制造业大会重要单元“新能源汽车产业创新发展大会”上，"
         "省长王清宪与中国工程院副院长钟志华院士共同为实验室揭牌。"
     )
-    found = find_mentions(text).mentions
-    claims = find_claims(text, found, split_sentences(text))
-    participants = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "participant"}
-    assert participants == {
+    assert _pairs_of(text, "participant") == {
         ("新能源汽车产业创新发展大会", "王清宪"),
         ("新能源汽车产业创新发展大会", "钟志华"),
     }
@@ -323,34 +325,25 @@ def test_a_notice_names_the_plan_it_prints_quotes_and_edition_included() -> None
 
 def test_a_quoted_theme_with_a_comma_is_no_part_of_the_events_name_nor_ends_its_clause() -> None:
     text = "2021年1月13日，“相约未来，金华正茂”金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式在浙江金华万达嘉华酒店举行。"
-    found = find_mentions(text).mentions
-    held = {
-        (c.subject.name, c.obj.name)
-        for c in find_claims(text, found, split_sentences(text))
-        if c.predicate == "heldIn"
+    assert _pairs_of(text, "heldIn") == {
+        ("金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式", "浙江金华万达嘉华酒店")
     }
-    assert held == {("金华城市发展高峰论坛暨东湄片区产城融合项目签约仪式", "浙江金华万达嘉华酒店")}
 
 
 def test_an_event_that_opens_its_curtain_at_a_venue_is_held_there() -> None:
     text = "第四届世界声博会暨2021科大讯飞全球1024开发者节25日在合肥奥体中心拉开帷幕。"
-    found = find_mentions(text).mentions
-    claims = find_claims(text, found, split_sentences(text))
-    held = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "heldIn"}
-    assert held == {("第四届世界声博会暨2021科大讯飞全球1024开发者节", "合肥奥体中心")}
+    assert _pairs_of(text, "heldIn") == {
+        ("第四届世界声博会暨2021科大讯飞全球1024开发者节", "合肥奥体中心")
+    }
 
 
 def test_a_body_that_also_issues_a_plan_under_its_file_number_issues_it() -> None:
     text = "同日，上海市松江区科学技术委员会还以松科委〔2022〕35号文印发《松江新城数字化转型“十四五”规划》。"
-    found = find_mentions(text).mentions
-    claims = find_claims(text, found, split_sentences(text))
-    issued = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "issuedBy"}
-    assert issued == {("松江新城数字化转型“十四五”规划", "上海市松江区科学技术委员会")}
+    assert _pairs_of(text, "issuedBy") == {
+        ("松江新城数字化转型“十四五”规划", "上海市松江区科学技术委员会")
+    }
 
 
 def test_an_event_named_as_a_unit_of_another_is_part_of_it() -> None:
     text = "在2023世界制造业大会重要单元“新能源汽车产业创新发展大会”上，省长揭牌。"
-    found = find_mentions(text).mentions
-    claims = find_claims(text, found, split_sentences(text))
-    parts = {(c.subject.name, c.obj.name) for c in claims if c.predicate == "subEventOf"}
-    assert ("新能源汽车产业创新发展大会", "2023世界制造业大会") in parts
+    assert ("新能源汽车产业创新发展大会", "2023世界制造业大会") in _pairs_of(text, "subEventOf")

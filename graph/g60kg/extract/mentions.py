@@ -251,7 +251,8 @@ def _sentence_mentions(
     nested = _nested(norm, chosen, tokens) + _branches(chosen) + _ministries(chosen)
     nested += _governing_places(units, chosen)
     nested += _notices(norm, sentence, chosen)
-    opening = sentence.start + len(_SPACE.findall(norm, sentence.start, sentence.end)[0])
+    first = _NON_SPACE.search(norm, sentence.start, sentence.end)
+    opening = first.start() if first else sentence.end
     chosen = [m for m in chosen if not _referring_event(m) and not _demonstrative(m, opening)]
     return chosen + nested + _unveilings(norm, sentence, chosen + nested)
 
@@ -272,7 +273,7 @@ def _held_quotes(quoted: list[Mention], plain: list[Mention]) -> list[Mention]:
     ]
 
 
-_SPACE = re.compile(r"\s*")
+_NON_SPACE = re.compile(r"\S")
 _THIS_KIND = re.compile(r"(?:这|该|此)(?:一|座|片|支|家|个|所|项)?[\u4e00-\u9fff]{1,4}")
 
 
