@@ -366,3 +366,10 @@ def test_a_kind_pointed_at_inside_a_sentence_names_no_new_one() -> None:
     text = "龙头企业是这片园区的主干，这支基金也在。"
     names = {m.name for m in find_mentions(text).mentions}
     assert not names & {"这片园区", "这支基金"}
+
+
+@pytest.mark.parametrize("unit", ["吴中区", "吴江区", "吴兴区", "无为市", "郎溪县", "泾县"])
+def test_every_unit_of_the_corridor_divisions_is_named_in_full(unit: str) -> None:
+    # the tokenizer cuts these names apart (吴 | 中区, 郎溪 | 县) or does not tag them as places
+    for text in (f"{unit}是一个地方。", f"会议在{unit}举行。", f"{unit}委书记丁立新出席。"):
+        assert unit in [m.name for m in find_mentions(text).mentions], text

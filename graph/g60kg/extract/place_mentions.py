@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 import g60kg.extract.lexicon as lx
-from g60kg.extract.divisions import COUNTY_SHORT_NAMES
+from g60kg.extract.divisions import COUNTY_SHORT_NAMES, PARENT
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span, SpanIndex, inside
 from g60kg.extract.tokens import tag
@@ -38,11 +38,18 @@ def admin_units(
     for match in re.finditer(r"街道|新城|[省市区县镇乡]", chunk):
         suffix = match.group()
         end = sentence.start + match.end()
-        for length in (3, 2):
+        for length in (3, 2, 1):
             start = sentence.start + match.start() - length
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
+            if prefix + suffix in PARENT:
+                # 吴中区, 无为市, 泾县: a unit of the corridor's divisions, however it is cut
+                kind = _admin_type(prefix, suffix)
+                found.append(Mention(Span(start, end), prefix + suffix, kind))
+                break
+            if length == 1:
+                continue
             # 苏州市吴江区, 松江区九亭镇: a unit written right after a higher unit is one
             # whatever its tag
             before = norm[start - 1 : start]
