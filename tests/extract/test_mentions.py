@@ -373,3 +373,10 @@ def test_every_unit_of_the_corridor_divisions_is_named_in_full(unit: str) -> Non
     # the tokenizer cuts these names apart (吴 | 中区, 郎溪 | 县) or does not tag them as places
     for text in (f"{unit}是一个地方。", f"会议在{unit}举行。", f"{unit}委书记丁立新出席。"):
         assert unit in [m.name for m in find_mentions(text).mentions], text
+
+
+def test_the_country_s_other_large_cities_are_places_by_their_short_names() -> None:
+    text = "研究院在深圳、广州设有分部。西安电子科技大学上海校友会签约。"
+    found = [(m.name, m.type) for m in find_mentions(text).mentions]
+    assert ("深圳", "City") in found and ("广州", "City") in found
+    assert not any(name == "西安" for name, _ in found)

@@ -59,11 +59,14 @@ PREFECTURE_CITIES: dict[str, tuple[str, ...]] = {
         _words("合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城")
     ),
 }
+_OTHER_CITIES = _words("深圳 广州 武汉 成都 西安 青岛 厦门 大连 沈阳 济南 长沙 郑州 福州")
 # the cities and the corridor's Shanghai member by the short names news uses without 市/区
 # (在金华召开, 落户芜湖); 黄山 is left out: it names the mountain more often than the city
 CITY_SHORT_NAMES: dict[str, str] = {
     **{city: "City" for cities in PREFECTURE_CITIES.values() for city in cities if city != "黄山"},
     "松江": "District",
+    # the country's other large cities, named beside the corridor's (深圳, 广州…)
+    **dict.fromkeys(_OTHER_CITIES, "City"),
 }
 
 ADMIN_SUFFIXES: dict[str, str] = {
