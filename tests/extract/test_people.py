@@ -244,3 +244,13 @@ def test_a_title_straddling_two_words_and_a_verb_after_a_title_name_nobody() -> 
     assert not find_mentions("两个项目分处长江两岸。").posts
     text = "中科院王建宇院士作主旨演讲。"
     assert "作主旨" not in {text[p.person.start : p.person.end] for p in find_mentions(text).posts}
+
+
+def test_a_name_whose_last_character_jieba_reads_with_shuo_is_read_whole() -> None:
+    # 于会 | 游说 | ，: the name is 于会游; 也说 after a two-character name is no part of it
+    people = [
+        m.name
+        for m in find_mentions("桐乡市委书记于会游说，桐乡很好。市长王建也说，好。").mentions
+        if m.type == "Person"
+    ]
+    assert people == ["于会游", "王建"]

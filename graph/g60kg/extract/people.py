@@ -303,6 +303,9 @@ def _name(text: str, start: int) -> Span | None:
     if len(first) == 2 and len(tokens) > 2 and _third_character(tokens[1].word, tokens[2].word):
         # jieba cut a three-character name before its last character (宋道 | 军 | 参加)
         return Span(start, start + 3)
+    if len(first) == 2 and len(tokens) > 2 and _speaks_after(tokens[1].word, tokens[2].word):
+        # jieba read a name's last character and 说 as a word (于会 | 游说 | ，)
+        return Span(start, start + 3)
     if len(first) == 2 and tag(first) is None and len(tokens) > 1 and _glued_end(tokens[1].word):
         # jieba glued a name's last character to the word after it (南策 | 文在 | 会上)
         return Span(start, start + 3)
@@ -345,6 +348,22 @@ def _third_character(single: str, following: str) -> bool:
     if _function_character(following[:1]):
         return True  # 何淳 | 宽 | 也在会上讲话
     return not re.match(r"[\u4e00-\u9fff]", following) or tag(following) in {"v", "vn", "p"}
+
+
+def _speaks_after(word: str, following: str) -> bool:
+    """游说 | ，: a two-character word ending in 说 before a comma or a colon, whose first
+    character is no function word (也说, 还说: the name ends before them).
+
+    >>> _speaks_after("游说", "，"), _speaks_after("也说", "，"), _speaks_after("游说", "了")
+    (True, False, False)
+    """
+    return (
+        len(word) == 2
+        and word.endswith("说")
+        and following[:1] in ("，", "：", ",", ":")
+        and not _function_character(word[0])
+        and word[0] not in BOUNDARY_WORDS
+    )
 
 
 def _glued_end(word: str) -> bool:
