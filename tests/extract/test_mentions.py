@@ -380,3 +380,9 @@ def test_the_country_s_other_large_cities_are_places_by_their_short_names() -> N
     found = [(m.name, m.type) for m in find_mentions(text).mentions]
     assert ("深圳", "City") in found and ("广州", "City") in found
     assert not any(name == "西安" for name, _ in found)
+
+
+def test_a_committee_s_task_with_jianshe_is_part_of_its_name() -> None:
+    text = "安徽省新能源汽车产业集群建设战略咨询委员会秘书长喻东作主旨演讲。"
+    bodies = [m.name for m in find_mentions(text).mentions if m.type == "GovernmentBody"]
+    assert bodies == ["安徽省新能源汽车产业集群建设战略咨询委员会"]

@@ -104,9 +104,12 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     start = first.start
     proper = first.start < suffix_start and _is_proper(first.word[: suffix_start - first.start])
     previous = first.word
+    group = _token_text(tokens, index, index + 3).startswith(_GROUP_SUFFIXES, suffix_start - start)
     for position in range(index - 1, -1, -1):
         token = tokens[position]
         firm = token.end == suffix_start and first.word.startswith(_FIRM_SUFFIXES)
+        # 产业集群建设战略咨询委员会, 科创走廊建设专责小组: a steering body's task in its name
+        firm = firm or (group and not _MEETING.search(_token_text(tokens, position + 1, index)))
         if token.start < floor or suffix_start - token.start > _MAX_NAME:
             break
         if _stops(token.word) and not (firm and token.word in _FIRM_WORDS):
@@ -127,6 +130,14 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
 # a trade word that frames other names but names a firm right before its legal suffix
 _FIRM_WORDS = frozenset({"建设"})
 _FIRM_SUFFIXES = ("集团", "有限公司", "公司", "股份")
+_GROUP_SUFFIXES = ("领导小组", "专责小组", "委员会")
+_MEETING = re.compile("会议|暨")
+
+
+def _token_text(tokens: list[Token], first: int, end: int) -> str:
+    """The text of ``tokens[first:end]``."""
+    return "".join(t.word for t in tokens[first:end])
+
 
 # words jieba tags as times that open names (国家新一代人工智能创新发展试验区)
 _NAME_TIMES = frozenset({"新一代", "新时代"})
