@@ -254,3 +254,9 @@ def test_a_name_whose_last_character_jieba_reads_with_shuo_is_read_whole() -> No
         if m.type == "Person"
     ]
     assert people == ["于会游", "王建"]
+
+
+def test_titles_after_a_body_s_declared_short_name_are_that_body_s() -> None:
+    text = "天马控股股东中国航空技术国际控股有限公司（简称“中航国际”）党委书记、董事长赖伟宣出席。"
+    body = "中国航空技术国际控股有限公司"
+    assert _holders(text) == {("赖伟宣", "党委书记", body), ("赖伟宣", "董事长", body)}

@@ -66,6 +66,7 @@ def find_posts(text: str, places: Sequence[Mention]) -> list[Post]:
             position = match.start() + 1  # 分处长江两岸: 处长 straddles two words
             continue
         place = by_end.get(match.start()) or _place_before(text, match.start(), by_end)
+        place = place or _before_alias(text, match.start(), by_end)
         chain = [(match, place)]
         while True:
             end = chain[-1][0].end()
@@ -174,6 +175,22 @@ _LEVEL_TYPES = {
 _JOINERS = frozenset("、兼")
 _BARE_BODIES = frozenset({"管委会", "党工委", "人民政府", "政府", "办公室"})
 _LOCAL = re.compile(r"(?:常务)?副?(?:区|市|县|镇)")
+
+
+_ALIAS_BEFORE = re.compile(r"[（(](?:以下)?简称[“\"「]?[^（）()]{1,12}?[”\"」]?[）)]$")
+
+
+def _before_alias(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
+    """The body a title follows across the short name declared for it: X公司（简称“中航国际”）
+    党委书记.
+
+    >>> from g60kg.extract.mention import Mention
+    >>> text = "中航有限公司（简称“中航国际”）董事长"
+    >>> _before_alias(text, 16, {6: Mention(Span(0, 6), "中航有限公司", "Company")}).name
+    '中航有限公司'
+    """
+    alias = _ALIAS_BEFORE.search(text, max(0, start - 20), start)
+    return by_end.get(alias.start()) if alias else None
 
 
 def _place_before(text: str, start: int, by_end: dict[int, Mention]) -> Mention | None:
