@@ -386,3 +386,10 @@ def test_a_committee_s_task_with_jianshe_is_part_of_its_name() -> None:
     text = "安徽省新能源汽车产业集群建设战略咨询委员会秘书长喻东作主旨演讲。"
     bodies = [m.name for m in find_mentions(text).mentions if m.type == "GovernmentBody"]
     assert bodies == ["安徽省新能源汽车产业集群建设战略咨询委员会"]
+
+
+def test_weeks_of_events_and_finals_are_events() -> None:
+    text = "2025苏州相城国际经贸恳谈周开幕。双龙杯创业创新大赛总决赛在金华举行。"
+    events = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("2025苏州相城国际经贸恳谈周", "Event") in events
+    assert ("双龙杯创业创新大赛总决赛", "Competition") in events
