@@ -260,3 +260,23 @@ def test_titles_after_a_body_s_declared_short_name_are_that_body_s() -> None:
     text = "天马控股股东中国航空技术国际控股有限公司（简称“中航国际”）党委书记、董事长赖伟宣出席。"
     body = "中国航空技术国际控股有限公司"
     assert _holders(text) == {("赖伟宣", "党委书记", body), ("赖伟宣", "董事长", body)}
+
+
+def test_industrial_parks_and_zones_named_jizhongqu_hold_posts() -> None:
+    text = "苏州工业园区党工委书记沈觅、皖江江北新兴产业集中区党工委书记姚凯出席。"
+    found = {(m.name, m.type) for m in find_mentions(text).mentions}
+    assert ("苏州工业园区党工委书记", "Post") in found
+    assert ("皖江江北新兴产业集中区党工委书记", "Post") in found
+    assert ("皖江江北新兴产业集中区", "PlannedZone") in found
+
+
+def test_a_park_s_board_member_names_no_post_the_candidates_cannot_resolve() -> None:
+    text = "上海工程技术大学国家大学科技园执行董事曾国辉表示，拍卖会有助于化解信息不对称。"
+    found = extract(text.encode(), source_id="auction", nlp="").to_dict()
+    ids = {row["id"] for row in found["entities"] + (found.get("review") or []) if "type" in row}
+    holdings = [
+        r
+        for r in found["statements"] + (found.get("review") or [])
+        if r.get("fact") == "PostHolding"
+    ]
+    assert holdings and all(r["properties"].get("post", "") in ids | {""} for r in holdings)

@@ -64,7 +64,9 @@ def implied_by_post(text: str, post: Post) -> tuple[Mention | None, Mention | No
         return office, Mention(span, name, "PartyCommittee", implied=True)
     if where.type in BODY_TYPES:
         return office, where  # 之江实验室主任: the post is in the organisation named
-    if where.type in _ZONES:
+    if where.type in _ZONES or (where.type == "IndustrialPark" and title.endswith("主任")):
         # 莫干山高新区副主任: a zone's officers serve its management committee
         return office, Mention(span, place + "管委会", "GovernmentBody", implied=True)
+    if where.type == "IndustrialPark":
+        return None, None  # 科技园执行董事: the park's company, which the text does not name
     return office, None

@@ -172,6 +172,7 @@ SITE_SUFFIXES: tuple[str, ...] = (
     "保税区",
     "合作区",
     "自贸区",
+    "集中区",
     "研发社区",
     "创新社区",
     "科创社区",
@@ -421,7 +422,7 @@ def site_type(name: str) -> str:
         return "PilotZone"
     if name.endswith(
         ("示范区", "实践区", "先行区", "集聚区", "新城", "开发区", "高新区", "经开区", "新区")
-    ) or name.endswith(("核心区", "片区", "度假区", "保税区", "合作区", "自贸区")):
+    ) or name.endswith(("核心区", "片区", "度假区", "保税区", "合作区", "自贸区", "集中区")):
         return "PlannedZone"
     if name.endswith(
         ("产业园区", "产业园", "科技园", "园区", "软件园", "科创园", "生态园", "创新园")

@@ -370,7 +370,7 @@ def _documents(norm: str, sentence: Span) -> list[Mention]:
     return found
 
 
-_ADMINISTERED = frozenset({"PlannedZone", "ScienceCity", "PilotZone"})
+_ADMINISTERED = frozenset({"PlannedZone", "ScienceCity", "PilotZone", "IndustrialPark"})
 # 杭州市余杭区人民政府关于印发《…》的通知: a notice named in full, from its issuing body
 _FULL_NOTICE = re.compile(
     r"关于(?:印发|发布|公布|转发)(?:《[^《》\n]{2,80}》|[^《》，。；\n]{4,60}?)的通知"
