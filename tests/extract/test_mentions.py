@@ -393,3 +393,10 @@ def test_weeks_of_events_and_finals_are_events() -> None:
     events = {(m.name, m.type) for m in find_mentions(text).mentions}
     assert ("2025苏州相城国际经贸恳谈周", "Event") in events
     assert ("双龙杯创业创新大赛总决赛", "Competition") in events
+
+
+def test_a_city_run_into_chengshi_or_shiqu_is_the_city_not_a_false_unit() -> None:
+    text = "推动嘉兴城市发展，合肥城市大脑上线，杭州市区人口增长。会议在兴城市举行。"
+    places = [m.name for m in find_mentions(text).mentions if m.type in ("City", "District")]
+    assert "兴城市" in places and places.count("兴城市") == 1  # the real one, after 在
+    assert not {"肥城市", "杭州市区"} & set(places)

@@ -43,6 +43,8 @@ def admin_units(
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
+            if _common_word_after_city(norm, start, end):
+                break  # 嘉兴城市大脑, 杭州市区: 城市 and 市区 after a city are common words
             if prefix + suffix in PARENT:
                 # 吴中区, 无为市, 泾县: a unit of the corridor's divisions, however it is cut
                 kind = _admin_type(prefix, suffix)
@@ -71,6 +73,25 @@ def admin_units(
             if suffix == "镇" and end - 2 >= sentence.start and _one_character_town(one):
                 found.append(Mention(Span(end - 2, end), one + suffix, "Town"))
     return found
+
+
+_CITY_WORDS = ("城市", "市区")
+
+
+def _common_word_after_city(norm: str, start: int, end: int) -> bool:
+    """Whether the unit ``norm[start:end]`` is a city's name run into 城市 or 市区, common words:
+    嘉兴城市 (not 兴城市), 杭州市区 (not a district).
+
+    >>> _common_word_after_city("嘉兴城市大脑", 1, 4), _common_word_after_city("杭州市区", 0, 4)
+    (True, True)
+    >>> _common_word_after_city("桐乡市", 0, 3)
+    False
+    """
+    if not norm.endswith(_CITY_WORDS, 0, end):
+        return False
+    city = norm[max(0, end - 5) : end - 2]
+    names = (*lx.CITY_SHORT_NAMES, *lx.PROVINCE_LEVEL, *COUNTY_SHORT_NAMES)
+    return any(city.endswith(name) or city.endswith(name + "市") for name in names)
 
 
 _NOT_TOWNS = set("城重古新乡小市村集全该本各一大坐")
