@@ -400,3 +400,17 @@ def test_a_city_run_into_chengshi_or_shiqu_is_the_city_not_a_false_unit() -> Non
     places = [m.name for m in find_mentions(text).mentions if m.type in ("City", "District")]
     assert "兴城市" in places and places.count("兴城市") == 1  # the real one, after 在
     assert not {"肥城市", "杭州市区"} & set(places)
+
+
+def test_an_event_on_topics_joined_by_ji_keeps_a_longer_first_topic_and_he_joins_two_events() -> (
+    None
+):
+    text = (
+        "“2022年安徽省机器人及高端装备（芜湖）产需对接会”开幕。"
+        "活动包括首届中国侨乡城市活力峰会和双龙杯创业创新大赛总决赛。"
+    )
+    events = {
+        m.name for m in find_mentions(text).mentions if m.type in ("Event", "Summit", "Competition")
+    }
+    assert "2022年安徽省机器人及高端装备（芜湖）产需对接会" in events
+    assert not any(name.startswith("首届中国侨乡城市活力峰会和") for name in events)

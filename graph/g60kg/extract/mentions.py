@@ -562,10 +562,14 @@ def _through_join(tokens: list[Token], start: int, floor: int) -> int:
     if join is None or join.start <= floor:
         return start
     before, _ = name_start(tokens, join.start, floor)
-    return before if 2 <= join.start - before <= _TOPIC else start
+    # 2022年安徽省机器人及高端装备（芜湖）产需对接会: 与 and 及 join topics over a longer first
+    # part than 和, which also joins two names (…峰会和双龙杯创业创新大赛总决赛)
+    topic = _TOPIC if join.word == "和" else _JOINED_TOPIC
+    return before if 2 <= join.start - before <= topic else start
 
 
 _TOPIC = 8
+_JOINED_TOPIC = 12
 _JOINED_FIELD = 4
 
 
