@@ -414,3 +414,21 @@ def test_an_event_on_topics_joined_by_ji_keeps_a_longer_first_topic_and_he_joins
     }
     assert "2022年安徽省机器人及高端装备（芜湖）产需对接会" in events
     assert not any(name.startswith("首届中国侨乡城市活力峰会和") for name in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("为什么还要再设市级人工智能创新发展区？", []),
+        ("统筹用好省级1亿元专项资金。", []),
+        ("以杭州区域面积最小城区创造千亿元产值。", ["杭州"]),
+        ("对于与上海相距不远的皖东南城市来说。", ["上海"]),
+        ("他介绍，宣城市2018年加入长三角G60科创走廊。", ["宣城市", "长三角G60科创走廊"]),
+        ("杭州市级人工智能创新发展区。", ["杭州市"]),
+    ],
+)
+def test_a_level_an_area_or_chengshi_after_an_unknown_unit_names_no_place(
+    text: str, places: list[str]
+) -> None:
+    kinds = ("City", "District", "Province", "Municipality", "Corridor")
+    assert [m.name for m in find_mentions(text).mentions if m.type in kinds] == places

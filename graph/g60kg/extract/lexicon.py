@@ -384,7 +384,7 @@ BOUNDARY_WORDS: frozenset[str] = frozenset(
         "举办地 所在地 访 经 这是 这次 此次 本次 本届 该次 邀请 邀请到 现将 "
         "接到 签下 探访 视为 设有 拥有 建有 报给 收到 走访 看到 原 部分 会同 "
         # a role or a report that frames a name (运营方杭州…公司, 培育出斯达半导, 专访…书记)
-        "方 培育出 引进 兴建 称 亦称 专访 隶属 作出 股东 控股股东 大股东 "
+        "方 培育出 引进 兴建 称 亦称 专访 隶属 作出 股东 控股股东 大股东 加入 "
         # a plan's enumerators, verbs of doing or citing (一是建立…, 落实浙江省人民政府《…》)
         "一是 二是 三是 四是 五是 建立 抓好 创建 新设 获评 落实 写进 综合 又称"
     )

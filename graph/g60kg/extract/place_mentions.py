@@ -64,6 +64,8 @@ def admin_units(
             chained = chained or (town and not set(prefix) <= _NUMERAL_CHARS)
             if length == 2 and start not in starts and tag(prefix) != "ns" and not chained:
                 continue
+            if _common_after(norm, prefix + suffix, end, known):
+                continue  # 再设市级, 用好省级, 杭州区域, 皖东南城市: not a unit's name
             if chained or _admin_prefix_ok(prefix, suffix, known):
                 kind = _admin_type(prefix, suffix)
                 found.append(Mention(Span(start, end), prefix + suffix, kind))
@@ -92,6 +94,20 @@ def _common_word_after_city(norm: str, start: int, end: int) -> bool:
     city = norm[max(0, end - 5) : end - 2]
     names = (*lx.CITY_SHORT_NAMES, *lx.PROVINCE_LEVEL, *COUNTY_SHORT_NAMES)
     return any(city.endswith(name) or city.endswith(name + "市") for name in names)
+
+
+def _common_after(norm: str, name: str, end: int, known: Mapping[str, str]) -> bool:
+    """Whether ``name``, which the divisions, the graph and the dictionary do not know as a
+    place, ends in a common word: a level (市级, 省级), an area (区域, 县域) or 城市.
+
+    >>> _common_after("再设市级", "再设市", 3, {}), _common_after("杭州市级", "杭州市", 3, {})
+    (True, False)
+    >>> _common_after("皖东南城市", "南城市", 5, {}), _common_after("宣城市", "宣城市", 3, {})
+    (True, False)
+    """
+    if name in PARENT or name in known or tag(name) == "ns":
+        return False
+    return norm.startswith(("级", "域"), end) or name.endswith("城市")
 
 
 _NOT_TOWNS = set("城重古新乡小市村集全该本各一大坐")
