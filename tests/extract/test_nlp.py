@@ -72,3 +72,15 @@ def test_a_person_lac_finds_that_goes_on_through_a_line_of_business_is_a_firm() 
     entities = {(e["zh"], e["type"]) for e in found.entities}
     assert ("梅斯健康", "Company") in entities
     assert not any(kind == "Person" for _, kind in entities)
+
+
+def test_common_words_run_together_are_no_organisation_but_a_body_s_short_name_is() -> None:
+    text = "推动新时代发展，提升核心竞争力。市经济信息化委出席，腾讯签约。"
+    words = [
+        (Span(2, 5), "ORG"),
+        (Span(10, 15), "ORG"),
+        (Span(16, 23), "ORG"),
+        (Span(26, 28), "ORG"),
+    ]
+    found = [m.name for m in lac_mentions(text, words, [])]
+    assert found == ["市经济信息化委", "腾讯"]

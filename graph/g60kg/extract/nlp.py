@@ -31,7 +31,7 @@ from g60kg.extract import lexicon as lx
 from g60kg.extract.dates import DateMention
 from g60kg.extract.mention import Mention
 from g60kg.extract.spans import Span, inside
-from g60kg.extract.tokens import frequency, tag
+from g60kg.extract.tokens import frequency, tag, tokenise
 
 __all__ = ["DEFAULT", "available", "jionlp_dates", "lac_mentions", "lac_words"]
 
@@ -145,8 +145,33 @@ def _kind(word: str, label: str) -> str | None:
         return lx.org_type(word)
     if word.endswith(lx.SITE_SUFFIXES):
         return lx.site_type(word)
+    if _common_words(word):
+        return None  # 新时代, 核心竞争力, 金融证券, 从一: words of the dictionary, not a name
     # a name without a telling suffix (腾讯, 科大讯飞): an organisation of unknown kind
     return "Organization" if len(word) <= 8 else None
+
+
+_NAME_TAGS = frozenset({"nr", "ns", "nt", "nz", "eng", "x"})
+
+
+def _common_words(word: str) -> bool:
+    """Whether ``word`` is cut into two or more common words of the dictionary, none of them a
+    name (核心 | 竞争力, 新 | 时代, 从 | 一), not one word it knows (科大讯飞) or unknown parts.
+
+    >>> _common_words("核心竞争力"), _common_words("从一"), _common_words("科大讯飞")
+    (True, True, False)
+    >>> _common_words("腾讯"), _common_words("海康威视")
+    (False, False)
+    """
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word.endswith(_BODY_ENDINGS):
+        return False  # 市经济信息化委, 省数据局: a body's short name ends in its kind
+    words = [t.word for t in tokenise(word, 0, len(word))]
+    common = (tag(w) not in _NAME_TAGS and frequency(w) >= _COMMON_PART for w in words)
+    return len(words) > 1 and all(common)
+
+
+_BODY_ENDINGS = tuple("委局办厅部院所处室会")
+_COMMON_PART = 500  # jieba counts: 时代 8,398, 证券 2,849; 讯飞 …
 
 
 _COMMON_NOUN = 1_000  # jieba counts: 公司 45,604, 办公室 4,373; 腾讯 98 (nz), 商汤 48
