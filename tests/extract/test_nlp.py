@@ -84,3 +84,9 @@ def test_common_words_run_together_are_no_organisation_but_a_body_s_short_name_i
     ]
     found = [m.name for m in lac_mentions(text, words, [])]
     assert found == ["市经济信息化委", "腾讯"]
+
+
+def test_a_person_lac_finds_beside_zhi_is_no_name() -> None:
+    text = "签约方之一与“祖冲之号”同款。李华出席。"
+    words = [(Span(2, 5), "PER"), (Span(7, 9), "PER"), (Span(15, 17), "PER")]
+    assert [m.name for m in lac_mentions(text, words, [])] == ["李华"]

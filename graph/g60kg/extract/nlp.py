@@ -107,6 +107,8 @@ def lac_mentions(
         kind = _kind(word, label)
         if kind is None or inside(span, furniture):
             continue
+        if kind == "Person" and "之" in norm[span.start : span.end + 1]:
+            continue  # 签约方之一, “祖冲 | 之号”: 之 joins words, not a name's characters
         line = _LINE_OF_BUSINESS.match(norm, span.end)
         # 梅斯 | 健康, 镐渭 | 工业: a "person" that goes on through a line of business is a firm
         firm = kind == "Person" and len(word) <= 3
