@@ -38,13 +38,13 @@ def admin_units(
     for match in re.finditer(r"街道|新城|[省市区县镇乡]", chunk):
         suffix = match.group()
         end = sentence.start + match.end()
+        if _common_word_after_city(norm, end):
+            continue  # 嘉兴城市大脑, 杭州市区: 城市 and 市区 after a city are common words
         for length in (3, 2, 1):
             start = sentence.start + match.start() - length
             if start < sentence.start:
                 continue
             prefix = norm[start : start + length]
-            if _common_word_after_city(norm, start, end):
-                break  # 嘉兴城市大脑, 杭州市区: 城市 and 市区 after a city are common words
             if prefix + suffix in PARENT:
                 # 吴中区, 无为市, 泾县: a unit of the corridor's divisions, however it is cut
                 kind = _admin_type(prefix, suffix)
@@ -80,13 +80,13 @@ def admin_units(
 _CITY_WORDS = ("城市", "市区")
 
 
-def _common_word_after_city(norm: str, start: int, end: int) -> bool:
-    """Whether the unit ``norm[start:end]`` is a city's name run into 城市 or 市区, common words:
-    嘉兴城市 (not 兴城市), 杭州市区 (not a district).
+def _common_word_after_city(norm: str, end: int) -> bool:
+    """Whether a unit's suffix ending at ``end`` closes a city's name run into 城市 or 市区,
+    common words: 嘉兴城市 (not 兴城市), 杭州市区 (not a district).
 
-    >>> _common_word_after_city("嘉兴城市大脑", 1, 4), _common_word_after_city("杭州市区", 0, 4)
+    >>> _common_word_after_city("嘉兴城市大脑", 4), _common_word_after_city("杭州市区", 4)
     (True, True)
-    >>> _common_word_after_city("桐乡市", 0, 3)
+    >>> _common_word_after_city("桐乡市", 3)
     False
     """
     if not norm.endswith(_CITY_WORDS, 0, end):
