@@ -91,9 +91,11 @@ def _common_word_after_city(norm: str, end: int) -> bool:
     """
     if not norm.endswith(_CITY_WORDS, 0, end):
         return False
-    city = norm[max(0, end - 5) : end - 2]
-    names = (*lx.CITY_SHORT_NAMES, *lx.PROVINCE_LEVEL, *COUNTY_SHORT_NAMES)
-    return any(city.endswith(name) or city.endswith(name + "市") for name in names)
+    return norm[max(0, end - 5) : end - 2].endswith(_CITY_NAMES)
+
+
+_NAMES = (*lx.CITY_SHORT_NAMES, *lx.PROVINCE_LEVEL, *COUNTY_SHORT_NAMES)
+_CITY_NAMES = (*_NAMES, *(name + "市" for name in _NAMES))
 
 
 def _common_after(norm: str, name: str, end: int, known: Mapping[str, str]) -> bool:

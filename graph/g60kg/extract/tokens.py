@@ -107,13 +107,16 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
     group = _token_text(tokens, index, index + 3).startswith(_GROUP_SUFFIXES, suffix_start - start)
     for position in range(index - 1, -1, -1):
         token = tokens[position]
-        firm = token.end == suffix_start and first.word.startswith(_FIRM_SUFFIXES)
-        # 产业集群建设战略咨询委员会, 科创走廊建设专责小组: a steering body's task in its name
-        firm = firm or (group and not _MEETING.search(_token_text(tokens, position + 1, index)))
         if token.start < floor or suffix_start - token.start > _MAX_NAME:
             break
-        if _stops(token.word) and not (firm and token.word in _FIRM_WORDS):
-            break  # but 名城建设集团: 建设 right before 集团 names the firm's trade
+        # 名城建设集团: 建设 right before 集团 names the firm's trade; 产业集群建设战略咨询委员会,
+        # 科创走廊建设专责小组: a steering body's task in its name
+        trade = token.word in _FIRM_WORDS and (
+            (token.end == suffix_start and first.word.startswith(_FIRM_SUFFIXES))
+            or (group and not _MEETING.search(_token_text(tokens, position + 1, index)))
+        )
+        if _stops(token.word) and not trade:
+            break
         if token.word in _FRAMING:
             break  # 主持会议, 提交会议, 恰逢乌镇峰会: a verb frames the name, not part of it
         if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
