@@ -432,3 +432,17 @@ def test_a_level_an_area_or_chengshi_after_an_unknown_unit_names_no_place(
 ) -> None:
     kinds = ("City", "District", "Province", "Municipality", "Corridor")
     assert [m.name for m in find_mentions(text).mentions if m.type in kinds] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("临平以小镇为核心，覆盖临平开发区。", "临平以小镇"),
+        ("G60联席办对中心近期工作给予肯定。", "G60联席办对中心"),
+        ("管委会副主任周天军在仪式上致辞。", "军在仪式"),
+    ],
+)
+def test_a_function_word_glued_to_the_word_before_a_suffix_ends_the_name(
+    text: str, wrong: str
+) -> None:
+    assert wrong not in {m.name for m in find_mentions(text).mentions}
