@@ -446,3 +446,8 @@ def test_a_function_word_glued_to_the_word_before_a_suffix_ends_the_name(
     text: str, wrong: str
 ) -> None:
     assert wrong not in {m.name for m in find_mentions(text).mentions}
+
+
+def test_this_one_before_a_kind_names_no_new_one() -> None:
+    text = "据介绍，这一智算中心是目前长三角地区规模最大的。"
+    assert "一智算中心" not in {m.name for m in find_mentions(text).mentions}

@@ -33,6 +33,7 @@ _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据以距")
 # a function word jieba glues to the end of an unknown word before a name (临平以小镇, 办对中心)
 _TRAILING_BOUNDARY = frozenset("以对把被将向从由在于")
+_DEMONSTRATIVES = frozenset({"这", "那", "该", "此"})
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 _FRAMING = frozenset(
@@ -124,6 +125,14 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
         if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
             # jieba glued a function word to an unknown name (因沪昆): cut after it
             return max(token.start + 1, floor), True
+        if (
+            token.word[0] == "一"
+            and len(token.word) > 1
+            and tag(token.word) is None
+            and position > 0
+            and tokens[position - 1].word in _DEMONSTRATIVES
+        ):
+            return max(token.start + 1, floor), False  # 这 | 一智算 | 中心: the kind pointed at
         if len(token.word) > 1 and token.word[-1] in _TRAILING_BOUNDARY and tag(token.word) is None:
             break  # 临平以小镇为核心, G60联席办对中心: the name starts after the function word
         start = token.start
