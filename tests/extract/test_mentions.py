@@ -451,3 +451,9 @@ def test_a_function_word_glued_to_the_word_before_a_suffix_ends_the_name(
 def test_this_one_before_a_kind_names_no_new_one() -> None:
     text = "据介绍，这一智算中心是目前长三角地区规模最大的。"
     assert "一智算中心" not in {m.name for m in find_mentions(text).mentions}
+
+
+def test_a_province_is_one_of_the_country_s_provinces() -> None:
+    text = "论坛由部省共同推进安徽智能语音产业发展领导小组办公室主办，浙江省也派员参加。"
+    provinces = [m.name for m in find_mentions(text).mentions if m.type == "Province"]
+    assert provinces == ["浙江省"]

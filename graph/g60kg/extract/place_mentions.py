@@ -129,6 +129,8 @@ def _admin_prefix_ok(prefix: str, suffix: str, known: Mapping[str, str]) -> bool
     full = prefix + suffix
     if full in known or prefix in lx.PROVINCE_LEVEL:
         return True
+    if suffix == "省":
+        return False  # 由部省: the provinces are a closed set, all in the lexicon
     if tag(full) == "ns" or (suffix == "镇" and prefix[-1] == "镇" and tag(prefix) == "ns"):
         return True  # 桐乡市, 乌镇镇: a place the dictionary knows, whatever its characters
     if not re.fullmatch(r"[\u4e00-\u9fff]+", prefix) or set(prefix) & _ADMIN_BAD_CHARS:
