@@ -90,3 +90,9 @@ def test_a_person_lac_finds_beside_zhi_is_no_name() -> None:
     text = "签约方之一与“祖冲之号”同款。李华出席。"
     words = [(Span(2, 5), "PER"), (Span(7, 9), "PER"), (Span(15, 17), "PER")]
     assert [m.name for m in lac_mentions(text, words, [])] == ["李华"]
+
+
+def test_a_person_lac_finds_ending_in_fu_is_a_surname_and_a_deputy_s_title() -> None:
+    text = "谢谢陈副厅长。李华出席。"
+    words = [(Span(2, 4), "PER"), (Span(7, 9), "PER")]
+    assert [m.name for m in lac_mentions(text, words, [])] == ["李华"]

@@ -109,6 +109,8 @@ def lac_mentions(
             continue
         if kind == "Person" and "之" in norm[span.start : span.end + 1]:
             continue  # 签约方之一, “祖冲 | 之号”: 之 joins words, not a name's characters
+        if kind == "Person" and word.endswith("副"):
+            continue  # 谢谢陈副厅长: a surname and the start of a deputy's title
         line = _LINE_OF_BUSINESS.match(norm, span.end)
         # 梅斯 | 健康, 镐渭 | 工业: a "person" that goes on through a line of business is a firm
         firm = kind == "Person" and len(word) <= 3
