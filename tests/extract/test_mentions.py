@@ -457,3 +457,10 @@ def test_a_province_is_one_of_the_country_s_provinces() -> None:
     text = "论坛由部省共同推进安徽智能语音产业发展领导小组办公室主办，浙江省也派员参加。"
     provinces = [m.name for m in find_mentions(text).mentions if m.type == "Province"]
     assert provinces == ["浙江省"]
+
+
+def test_approved_by_this_city_s_body_is_no_part_of_the_meetings_name() -> None:
+    text = "《纲要》经市八届人民代表大会第六次会议审议通过，宣城经开区管委会参加。"
+    names = {m.name for m in find_mentions(text).mentions}
+    assert "经市八届人民代表大会第六次会议" not in names
+    assert "宣城经开区管委会" in names

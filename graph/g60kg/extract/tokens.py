@@ -33,6 +33,8 @@ _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据以距")
 # a function word jieba glues to the end of an unknown word before a name (临平以小镇, 办对中心)
 _TRAILING_BOUNDARY = frozenset("以对把被将向从由在于")
+# 经市八届人大…审议通过: approved by this city's (province's, district's, county's) body
+_BY_THIS_UNIT = frozenset({"经市", "经省", "经区", "经县"})
 _DEMONSTRATIVES = frozenset({"这", "那", "该", "此"})
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
@@ -122,7 +124,8 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
             break
         if token.word in _FRAMING:
             break  # 主持会议, 提交会议, 恰逢乌镇峰会: a verb frames the name, not part of it
-        if token.word[0] in _LEADING_BOUNDARY and len(token.word) > 1 and tag(token.word) is None:
+        leading = token.word[0] in _LEADING_BOUNDARY or token.word in _BY_THIS_UNIT
+        if leading and len(token.word) > 1 and tag(token.word) is None:
             # jieba glued a function word to an unknown name (因沪昆): cut after it
             return max(token.start + 1, floor), True
         if (
