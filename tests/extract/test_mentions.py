@@ -464,3 +464,9 @@ def test_approved_by_this_city_s_body_is_no_part_of_the_meetings_name() -> None:
     names = {m.name for m in find_mentions(text).mentions}
     assert "经市八届人民代表大会第六次会议" not in names
     assert "宣城经开区管委会" in names
+
+
+def test_a_quoted_number_alone_names_no_slogan() -> None:
+    text = "“10”，就是聚力打造十大抓手；“1+3”格局和“三区两翼”也写入规划。"
+    slogans = [m.name for m in find_mentions(text).mentions if m.type in ("Slogan", "Plan")]
+    assert "10" not in slogans and "1+3" in slogans

@@ -417,6 +417,8 @@ def _quoted(norm: str, sentence: Span) -> list[Mention]:
         numbered = content[0] in _NUMERALS or "+" in content
         if not numbered or re.search(r"[\s，。、]", content):
             continue
+        if content.isdigit():
+            continue  # “10”，就是…; “133510”系列活动: a number alone names nothing
         follows = norm[match.end() : match.end() + 2]
         kind = "Plan" if follows.startswith("规划") or _FIVE_YEAR.match(content) else "Slogan"
         found.append(Mention(Span(match.start(1), match.end(1)), content, kind))
