@@ -36,3 +36,20 @@ def test_a_plus_slogans_parts_spelled_out_one_by_one() -> None:
     }
     # a part spelled out with fewer items than it counts: no parts at all
     assert _components("采用“1+3”架构：“1”是联盟，“3”是两个平台。") == {}
+
+
+def test_a_slogans_parts_set_out_one_per_numbered_line() -> None:
+    text = "《行动计划》明确“三大重点”：\n（一）商业星座建设运营；\n（二）商业卫星研发制造；\n（三）卫星应用创新拓展。\n同时加大扶持。"
+    assert _components(text) == {
+        "三大重点": ["商业星座建设运营", "商业卫星研发制造", "卫星应用创新拓展"]
+    }
+    # the slogan named again later on its line, the list after the second naming
+    text = "“两个区”　纲要提出，松江将建设以下两个区：\n1．先进制造业发展集聚区；\n2．乡村全面振兴示范区。\n"
+    assert _components(text) == {"两个区": ["先进制造业发展集聚区", "乡村全面振兴示范区"]}
+
+
+def test_numbered_lines_that_do_not_match_the_count_are_no_parts() -> None:
+    text = "明确“三大重点”：\n（一）商业星座建设运营；\n（二）商业卫星研发制造。\n同时加大扶持。"
+    assert _components(text) == {}
+    text = "明确“两大重点”：\n（一）商业星座建设运营；\n（二）商业卫星研发制造；\n（三）卫星应用创新拓展。\n"
+    assert _components(text) == {}

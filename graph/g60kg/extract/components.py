@@ -74,6 +74,8 @@ def _parts(
         )
     quoted = slogan.span.start > 0 and text[slogan.span.start - 1] in "“「"
     after = _listed_after(text, slogan, count) if count else _spelled_out(text, slogan)
+    if after is None and count:
+        after = _listed_after_repeat(text, slogan, count)
     if after is None:
         return None
     parts, end = after
@@ -139,6 +141,8 @@ def _listed_after(text: str, slogan: Mention, count: int) -> tuple[list[str], in
     lead = _LEAD.match(text, slogan.span.end)
     if lead is None:
         return None
+    if lead.group().endswith(("：", ":")) and _LINE_BREAK.match(text, lead.end()):
+        return _numbered_lines(text, lead.end(), count)
     stop = _LIST_END.search(text, lead.end())
     end = stop.start() if stop else len(text)
     parts = _split_items(text[lead.end() : end], count)
@@ -147,6 +151,56 @@ def _listed_after(text: str, slogan: Mention, count: int) -> tuple[list[str], in
     if len(parts) != count or not all(2 <= len(p) <= 25 for p in parts):
         return None
     return parts, end
+
+
+_LINE_BREAK = re.compile(r"[ \t\u3000]*\n")
+_ENUMERATOR = re.compile(
+    rf"[ \t\u3000]*(?:（[{_NUMERAL}]+）|\([{_NUMERAL}\d]+\)|（\d+）|[{_NUMERAL}]+、"
+    r"|\d+[.．、]|[①-⑩])"
+    r"[ \t\u3000]*(?P<item>[^；;。，,：:\n]*)"
+)
+
+
+def _numbered_lines(text: str, start: int, count: int) -> tuple[list[str], int] | None:
+    """The ``count`` items of a list set out one per numbered line after a colon ending a line
+    (“五大重点”： then （一）A； and （二）B； on lines of their own). Each line gives what precedes
+    its first stop. There must be exactly ``count`` numbered lines before the first line that is
+    not one.
+
+    >>> text = "明确“两大重点”：\\n（一）商业卫星研发制造；\\n（二）卫星应用创新拓展。\\n同时。"
+    >>> _numbered_lines(text, 9, 2)
+    (['商业卫星研发制造', '卫星应用创新拓展'], 34)
+    """
+    parts: list[str] = []
+    end = start
+    for line in re.finditer(r"[^\n]*", text[start:]):
+        if not line.group().strip():
+            continue
+        numbered = _ENUMERATOR.match(line.group())
+        if numbered is None:
+            break
+        parts.append(numbered.group("item").strip())
+        end = start + line.start() + numbered.end("item")
+    if len(parts) != count or not all(2 <= len(p) <= 25 for p in parts):
+        return None
+    return parts, end
+
+
+def _listed_after_repeat(text: str, slogan: Mention, count: int) -> tuple[list[str], int] | None:
+    """The list after the slogan's name written again later on its line: “四个区”, then
+    …建设以下四个区： and the list.
+
+    >>> text = "“两个区”　纲要提出建设以下两个区：先进制造业集聚区、乡村振兴示范区。"
+    >>> _listed_after_repeat(text, Mention(Span(1, 4), "两个区", "Slogan"), 2)
+    (['先进制造业集聚区', '乡村振兴示范区'], 34)
+    """
+    line_end = text.find("\n", slogan.span.end)
+    at = text.find(slogan.name, slogan.span.end, line_end if line_end >= 0 else len(text))
+    if at < 0:
+        return None
+    return _listed_after(
+        text, Mention(Span(at, at + len(slogan.name)), slogan.name, slogan.type), count
+    )
 
 
 def _split_items(chunk: str, count: int) -> list[str]:
