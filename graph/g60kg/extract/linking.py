@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from ruamel.yaml import YAML
 
 from g60kg.extract.divisions import full_name
@@ -268,31 +268,59 @@ def _label(entities: list[Entity]) -> None:
 
 
 def _link(entities: list[Entity], gazetteer: Sequence[GazetteerRecord]) -> None:
+    index = _GazetteerIndex(gazetteer)
     for entity in entities:
-        names = {entity.zh, *entity.aliases}
         group = group_of(entity.type)
-        exact, near = [], []
-        english = {}
-        for record in gazetteer:
-            if group_of(record.type) != group:
-                continue
-            if names & set(record.names):
-                score = 1.0 if entity.zh == record.names[0] else 0.9
-                exact.append((record.handle, record.iri, score))
-                english[record.handle] = record.en
-                continue
-            near_names = [n for n in record.names if not _part_of(entity.zh, n)]
-            best = max((fuzz.ratio(entity.zh, n) for n in near_names), default=0.0)
-            if best >= _FUZZY:
-                near.append((record.handle, record.iri, round(best / 100, 2)))
-        if len(exact) == 1 and group != "person":
+        exact = index.exact(group, {entity.zh, *entity.aliases})
+        found = [(r.handle, r.iri, 1.0 if entity.zh == r.names[0] else 0.9) for r in exact]
+        handles = {r.handle for r in exact}
+        near = [
+            (r.handle, r.iri, round(score / 100, 2))
+            for r, score in index.near(group, entity.zh)
+            if r.handle not in handles
+        ]
+        if len(found) == 1 and group != "person":
             entity.status = "linked"
-            entity.handle, entity.iri = exact[0][0], exact[0][1]
-            entity.en = english[entity.handle]
-            entity.candidates = exact
-        elif exact or near:
+            entity.handle, entity.iri = exact[0].handle, exact[0].iri
+            entity.en = exact[0].en
+            entity.candidates = found
+        elif found or near:
             entity.status = "ambiguous"
-            entity.candidates = sorted(exact + near, key=lambda c: (-c[2], c[0]))
+            entity.candidates = sorted(found + near, key=lambda c: (-c[2], c[0]))
+
+
+class _GazetteerIndex:
+    """The gazetteer's names by group, for exact lookups and one fuzzy pass per name."""
+
+    def __init__(self, gazetteer: Sequence[GazetteerRecord]) -> None:
+        self.by_name: dict[tuple[str, str], list[GazetteerRecord]] = {}
+        self.names: dict[str, list[str]] = {}
+        self.owners: dict[str, list[GazetteerRecord]] = {}
+        for record in gazetteer:
+            group = group_of(record.type)
+            for name in dict.fromkeys(record.names):
+                self.by_name.setdefault((group, name), []).append(record)
+                self.names.setdefault(group, []).append(name)
+                self.owners.setdefault(group, []).append(record)
+
+    def exact(self, group: str, names: set[str]) -> list[GazetteerRecord]:
+        """The records of ``group`` that carry one of ``names``, each once, in gazetteer order."""
+        found = {id(r): r for name in sorted(names) for r in self.by_name.get((group, name), ())}
+        return list(found.values())
+
+    def near(self, group: str, name: str) -> list[tuple[GazetteerRecord, float]]:
+        """Each record of ``group`` with a name spelled like ``name`` (not its body or office),
+        with its best score."""
+        best: dict[int, tuple[GazetteerRecord, float]] = {}
+        hits = process.extract(
+            name, self.names.get(group, []), scorer=fuzz.ratio, score_cutoff=_FUZZY, limit=None
+        )
+        for other, score, at in hits:
+            record = self.owners[group][at]
+            if _part_of(name, other) or best.get(id(record), (record, 0.0))[1] >= score:
+                continue
+            best[id(record)] = record, score
+        return list(best.values())
 
 
 def _part_of(name: str, other: str) -> bool:

@@ -30,7 +30,7 @@ from g60kg.extract.mention import Mention, MentionSet, text_order
 from g60kg.extract.people import find_posts
 from g60kg.extract.place_mentions import admin_units, gazetteer_names, short_names
 from g60kg.extract.projects import listed_projects
-from g60kg.extract.spans import Span, SpanIndex, inside
+from g60kg.extract.spans import Span, SpanIndex, inside, occurrences
 from g60kg.extract.tokens import (
     Token,
     frequency,
@@ -433,8 +433,8 @@ def _suffixed(norm: str, sentence: Span, tokens: list[Token], floor: int) -> lis
     best: dict[int, tuple[int, str, str]] = {}
     chunk = norm[sentence.start : sentence.end]
     for suffix, kind in suffixes:
-        for match in re.finditer(re.escape(suffix), chunk):
-            end = sentence.start + match.end()
+        for at in occurrences(chunk, suffix):
+            end = sentence.start + at + len(suffix)
             if end not in best or len(suffix) > len(best[end][1]):
                 best[end] = (end - len(suffix), suffix, kind)
     found = []
@@ -888,8 +888,8 @@ def _national_programmes(norm: str, sentence: Span) -> list[Mention]:
     """
     found = []
     for name in lx.NATIONAL_PROGRAMMES:
-        for match in re.finditer(re.escape(name), norm[sentence.start : sentence.end]):
-            start = sentence.start + match.start()
+        for at in occurrences(norm[sentence.start : sentence.end], name):
+            start = sentence.start + at
             span = Span(start, start + len(name))
             found.append(Mention(span, name, "Programme", proper=True))
     return found
@@ -899,8 +899,8 @@ def _industries(norm: str, sentence: Span) -> list[Mention]:
     found = []
     chunk = norm[sentence.start : sentence.end]
     for name, code in lx.INDUSTRIES.items():
-        for match in re.finditer(re.escape(name), chunk):
-            start = sentence.start + match.start()
+        for at in occurrences(chunk, name):
+            start = sentence.start + at
             found.append(Mention(Span(start, start + len(name)), name, "Industry", code=code))
     return found
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 import g60kg.extract.lexicon as lx
 from g60kg.extract.divisions import COUNTY_SHORT_NAMES, PARENT
 from g60kg.extract.mention import Mention
-from g60kg.extract.spans import Span, SpanIndex, inside
+from g60kg.extract.spans import Span, SpanIndex, inside, occurrences
 from g60kg.extract.tokens import tag
 
 __all__ = ["admin_units", "gazetteer_names", "short_names"]
@@ -155,8 +155,8 @@ def gazetteer_names(norm: str, sentence: Span) -> list[Mention]:
     found = []
     chunk = norm[sentence.start : sentence.end]
     for name, kind in names.items():
-        for match in re.finditer(re.escape(name), chunk):
-            start = sentence.start + match.start()
+        for at in occurrences(chunk, name):
+            start = sentence.start + at
             if _MEDIA.match(norm, start + len(name)):
                 continue  # 浙江在线, 金华日报: a news outlet, not the place
             found.append(Mention(Span(start, start + len(name)), name, kind))
