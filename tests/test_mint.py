@@ -60,3 +60,35 @@ def test_a_division_code_already_in_the_graph_is_refused(tmp_path: Path) -> None
     assert "division code 341881 is already the iri of an entity at" in result.output
     assert "xuancheng" in result.output
     assert "iri:" not in path.read_text(encoding="utf-8")  # nothing half-minted
+
+
+def test_a_retired_iri_is_never_minted_again(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
+    path = data / "entities" / "hefei" / "test-sites.yaml"
+    path.write_text(NEW, encoding="utf-8")
+    retired = data / "retired-iris.yaml"
+    before = retired.read_text(encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(main, ["mint-iris", "--data", str(data)])
+    serial = first.output.split("test-park -> ")[1].split()[0]
+    # the serial the park got is withdrawn; a curator writes the park again without an iri
+    retired.write_text(
+        before + f"  - {{iri: {serial}, id: test-park, retired: 2026-12-08, reason: a test}}\n",
+        encoding="utf-8",
+    )
+    path.write_text(NEW, encoding="utf-8")
+    again = runner.invoke(main, ["mint-iris", "--data", str(data)])
+    assert again.exit_code == 0, again.output
+    assert "test-park -> E5" in again.output and f"test-park -> {serial}" not in again.output
+
+
+def test_an_entity_carrying_a_retired_iri_is_refused(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
+    path = data / "entities" / "hefei" / "test-sites.yaml"
+    path.write_text(NEW.replace("  - id: test-park\n", "  - id: test-park\n    iri: E5199\n"))
+    result = CliRunner().invoke(main, ["validate", "--data", str(data)])
+    assert result.exit_code == 1
+    assert "iri 'E5199' is retired (" in result.output and "retired-iris.yaml:" in result.output
+    assert "g60kg mint-iris" in result.output

@@ -1,9 +1,10 @@
 """Give new entities their persistent IRI, so curators never type one.
 
 An entity written without `iri:` gets the next free serial of its area's block (the folder below
-`data/entities/`, see docs/curation.md); an administrative unit with a `division_code` gets
-`adm-<code>`. The line `iri: …` is inserted into the file right after the entity's `id:` line, so
-comments and layout stay as the curator wrote them. Once written, an IRI never changes.
+`data/entities/`, see docs/curation.md), never one retired in `data/retired-iris.yaml`; an
+administrative unit with a `division_code` gets `adm-<code>`. The line `iri: …` is inserted into
+the file right after the entity's `id:` line, so comments and layout stay as the curator wrote
+them. Once written, an IRI never changes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..output import write_text
+from .retired import retired_iris
 from .yamlio import line_of, read_yaml
 
 __all__ = ["AREA_BLOCKS", "Minted", "mint_iris"]
@@ -91,6 +93,8 @@ def mint_iris(data_dir: Path) -> list[Minted]:
         for node in _entities(doc)
         if (m := SERIAL.match(str(node.get("iri", ""))))
     }
+    # a retired serial (data/retired-iris.yaml) once named a withdrawn entity: never reused
+    used |= {int(m.group(1)) for iri in retired_iris(data_dir) if (m := SERIAL.match(iri))}
     taken = {
         str(node["iri"]): (path, line_of(node, "iri") or line_of(node))
         for path, doc in docs.items()

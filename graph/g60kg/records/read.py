@@ -25,6 +25,7 @@ from .model import (
     Statement,
     Where,
 )
+from .retired import RETIRED_FILE, retired_iris
 from .yamlio import line_of, read_yaml
 
 __all__ = [
@@ -238,6 +239,11 @@ def _add_unique(
 
 def _read_entities(r: _Reader, data: Data, folder: Path) -> None:
     iris: dict[str, Where] = {}
+    try:
+        retired = retired_iris(folder.parent)
+    except InputError as exc:
+        r.problems.append(exc.problem)
+        retired = {}
     for path in _yaml_files(folder):
         doc = _safe_read(r, path)
         nodes = doc.get("entities") if isinstance(doc, Mapping) else None
@@ -254,6 +260,14 @@ def _read_entities(r: _Reader, data: Data, folder: Path) -> None:
                     entity.where.problem(
                         f"duplicate iri '{entity.iri}' (first used at {first.file}:{first.line})",
                         "mint a new iri: the next free E#### number",
+                    )
+                )
+            if entity.iri in retired:
+                r.problems.append(
+                    entity.where.problem(
+                        f"iri '{entity.iri}' is retired ({_rel(folder.parent / RETIRED_FILE)}:"
+                        f"{retired[entity.iri]}): it named an entity since withdrawn",
+                        "delete the iri line and run `g60kg mint-iris` for a new one",
                     )
                 )
             iris.setdefault(entity.iri, entity.where)
