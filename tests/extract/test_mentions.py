@@ -470,3 +470,9 @@ def test_a_quoted_number_alone_names_no_slogan() -> None:
     text = "“10”，就是聚力打造十大抓手；“1+3”格局和“三区两翼”也写入规划。"
     slogans = [m.name for m in find_mentions(text).mentions if m.type in ("Slogan", "Plan")]
     assert "10" not in slogans and "1+3" in slogans
+
+
+def test_a_verb_of_going_before_this_provinces_department_is_no_part_of_its_name() -> None:
+    text = "今天我们邀请到省科技厅副厅长陈龙胜先生，请他解读文件。"
+    bodies = [m.name for m in find_mentions(text).mentions if m.type == "GovernmentBody"]
+    assert bodies == ["省科技厅"]

@@ -36,6 +36,8 @@ _TRAILING_BOUNDARY = frozenset("以对把被将向从由在于")
 # 经市八届人大…审议通过: approved by this city's (province's, district's, county's) body
 _BY_THIS_UNIT = frozenset({"经市", "经省", "经区", "经县"})
 _DEMONSTRATIVES = frozenset({"这", "那", "该", "此"})
+_TOWARDS = frozenset({"到", "赴"})
+_THIS_UNIT = frozenset({"省", "市", "区", "县"})
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 _FRAMING = frozenset(
@@ -124,6 +126,8 @@ def name_start(tokens: list[Token], suffix_start: int, floor: int) -> tuple[int,
             break
         if token.word in _FRAMING:
             break  # 主持会议, 提交会议, 恰逢乌镇峰会: a verb frames the name, not part of it
+        if token.word in _TOWARDS and tokens[position + 1].word in _THIS_UNIT:
+            break  # 邀请到 | 省 | 科技厅: the verb's 到, then the province's own department
         leading = token.word[0] in _LEADING_BOUNDARY or token.word in _BY_THIS_UNIT
         if leading and len(token.word) > 1 and tag(token.word) is None:
             # jieba glued a function word to an unknown name (因沪昆): cut after it
