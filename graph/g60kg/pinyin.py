@@ -26,6 +26,7 @@ NAME_READINGS: dict[str, str] = {
     "长三角": "cháng sān jiǎo",  # 长江三角洲: the Yangtze River Delta
     "长合区": "cháng hé qū",  # 长三角产业合作区, the delta's industrial cooperation zone
     "长临河": "cháng lín hé",  # 长临河镇, a town of 肥东县 (Hefei)
+    "长兴": "cháng xīng",  # 长兴县, a county of Huzhou (湖州市长兴县: not 市长, the mayor)
     "长光": "cháng guāng",  # 长光卫星, Chang Guang Satellite
     "莫干山": "mò gān shān",  # the mountain of 德清县 (Huzhou)
     "干窑": "gān yáo",  # 干窑镇, a town of 嘉善县 (Jiaxing)
