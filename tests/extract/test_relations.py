@@ -164,25 +164,6 @@ def test_an_event_held_at_a_site() -> None:
     assert held == [("中国声谷产业发展高峰论坛", "合肥高新区")]
 
 
-def test_an_event_held_at_a_venue_named_after_the_place_it_is_in() -> None:
-    from g60kg.extract import extract
-
-    text = (
-        "苏州市智能算力产业创新中心启动 70家单位组建产业创新联盟\n\n"
-        "2026-03-01 08:40　来源：综合报道\n\n"
-        "本报苏州3月1日电　2月28日，苏州市智能算力产业创新中心启动仪式"
-        "在位于苏州高新区的中国移动云能力中心举行。\n"
-    )
-    found = extract(text.encode(), source_id="venue", nlp="")
-    names = {e["id"]: e["zh"] for e in found.entities}
-    held = [
-        (names[s["subject"]], names[s["object"]])
-        for s in found.statements
-        if s.get("predicate") == "heldIn"
-    ]
-    assert held == [("苏州市智能算力产业创新中心启动仪式", "中国移动云能力中心")]
-
-
 def test_a_ministrys_department_belongs_to_the_ministry() -> None:
     from g60kg.extract.mentions import find_mentions
     from g60kg.extract.relations import find_claims

@@ -19,14 +19,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from g60kg.extract.claims import (
-    EVENT_TYPES,
-    ORG_TYPES,
-    SITE_TYPES,
-    Claim,
-    claim_between,
-    place_chain,
-)
+from g60kg.extract.claims import EVENT_TYPES, SITE_TYPES, Claim, claim_between, place_chain
 from g60kg.extract.dates import NAMED_YEAR, DateMention
 from g60kg.extract.lexicon import ADMIN_LEVEL
 from g60kg.extract.mention import Mention
@@ -107,8 +100,6 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         if not chain:
             # 在合肥高新区举办, 于国家会展中心（上海）召开: a site as the venue
             chain = [m for m in inner if m.span.start == at + 1 and m.type in SITE_TYPES][:1]
-        if not chain and text.startswith("位于", at + 1):
-            chain = _venue_located(text, inner, at + 3)
         if not chain:
             continue
         tail = chain[-1].span.end
@@ -135,28 +126,6 @@ def held(text: str, sentence: Span, inner: list[Mention]) -> list[Claim]:
         if places and events:
             claims.append(claim_between("heldIn", events[0], places[0], places[0].span))
     return claims
-
-
-def _venue_located(text: str, inner: list[Mention], start: int) -> list[Mention]:
-    """在位于P的V举行: the venue V named after the place it is in.
-
-    >>> from g60kg.extract.mentions import find_mentions
-    >>> text = "启动仪式在位于苏州高新区的中国移动云能力中心举行。"
-    >>> [m.name for m in _venue_located(text, find_mentions(text).mentions, 7)]
-    ['中国移动云能力中心']
-    """
-    where = (
-        place_chain(inner, start)
-        or [m for m in inner if m.span.start == start and m.type in SITE_TYPES][:1]
-    )
-    if not where or not text.startswith("的", where[-1].span.end):
-        return []
-    after = where[-1].span.end + 1
-    return [
-        m
-        for m in inner
-        if m.span.start == after and not m.nested and (m.type in SITE_TYPES or m.type in ORG_TYPES)
-    ][:1]
 
 
 def _clause_start(text: str, sentence: Span, position: int) -> int:
