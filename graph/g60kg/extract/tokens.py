@@ -33,11 +33,13 @@ _PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz", "nt", "eng"})
 _LEADING_BOUNDARY = frozenset("因在于於由与與和为為的将將是从向对把被沿即据以距")
 # a function word jieba glues to the end of an unknown word before a name (临平以小镇, 办对中心)
 _TRAILING_BOUNDARY = frozenset("以对把被将向从由在于")
-# 经市八届人大…审议通过: approved by this city's (province's, district's, county's) body
-_BY_THIS_UNIT = frozenset({"经市", "经省", "经区", "经县"})
-_DEMONSTRATIVES = frozenset({"这", "那", "该", "此"})
-_TOWARDS = frozenset({"到", "赴"})
+# a bare unit character: this province's (city's, district's, county's) own body follows
 _THIS_UNIT = frozenset({"省", "市", "区", "县"})
+# 经市八届人大…审议通过: approved by this city's (province's, district's, county's) body
+_BY_THIS_UNIT = frozenset(f"经{unit}" for unit in _THIS_UNIT)
+# 邀请到 | 省 | 科技厅: a verb of going before this unit's body
+_TOWARDS = frozenset({"到", "赴"})
+_DEMONSTRATIVES = frozenset({"这", "那", "该", "此"})
 _NAME_PUNCT = frozenset("()（）·")
 _MAX_NAME = 40
 _FRAMING = frozenset(
